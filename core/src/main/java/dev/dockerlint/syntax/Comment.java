@@ -1,0 +1,4 @@
+package dev.dockerlint.syntax;
+
+/** A comment line; {@code text} is what follows {@code #}, trimmed. */
+public record Comment(String text, Range range) {}

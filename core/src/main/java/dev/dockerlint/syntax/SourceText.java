@@ -1,0 +1,93 @@
+package dev.dockerlint.syntax;
+
+import java.util.Arrays;
+
+/**
+ * The text of a Dockerfile with a line index, turning offsets into positions and ranges. Lines end
+ * at {@code \n} only, like BuildKit's scanner; a lone {@code \r} is part of its line.
+ */
+public final class SourceText {
+  private final String text;
+  private final int[] lineStarts;
+
+  public SourceText(String text) {
+    this.text = text;
+    int[] starts = new int[16];
+    int n = 0;
+    starts[n++] = 0;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (n == starts.length) {
+        starts = Arrays.copyOf(starts, n * 2);
+      }
+      starts[n++] = i + 1;
+    }
+    this.lineStarts = Arrays.copyOf(starts, n);
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public int length() {
+    return text.length();
+  }
+
+  /** Number of lines; a final newline starts one more (empty) line. */
+  public int lineCount() {
+    return lineStarts.length;
+  }
+
+  public int lineStart(int line) {
+    return lineStarts[line];
+  }
+
+  /** Offset of the end of {@code line}, before its {@code \n} (a trailing {@code \r} is kept). */
+  public int lineEnd(int line) {
+    return line + 1 < lineStarts.length ? lineStarts[line + 1] - 1 : text.length();
+  }
+
+  /** The text of a line without its line ending ({@code \r\n} or {@code \n}). */
+  public String lineText(int line) {
+    int end = lineEnd(line);
+    int start = lineStarts[line];
+    while (end > start && text.charAt(end - 1) == '\r') {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  public int lineOf(int offset) {
+    int i = Arrays.binarySearch(lineStarts, offset);
+    return i >= 0 ? i : -i - 2;
+  }
+
+  public Position position(int offset) {
+    int line = lineOf(offset);
+    return new Position(line, offset - lineStarts[line]);
+  }
+
+  /** Offset of a position; columns past the end of the line clamp to its end. */
+  public int offset(Position p) {
+    if (p.line() < 0) {
+      return 0;
+    }
+    if (p.line() >= lineStarts.length) {
+      return text.length();
+    }
+    return Math.min(lineStarts[p.line()] + Math.max(0, p.column()), lineEnd(p.line()));
+  }
+
+  public Range range(int startOffset, int endOffset) {
+    return new Range(position(startOffset), position(endOffset), startOffset, endOffset);
+  }
+
+  /** The range of a whole line, without its line ending. */
+  public Range lineRange(int line) {
+    int start = lineStarts[line];
+    return range(start, start + lineText(line).length());
+  }
+
+  public String slice(Range r) {
+    return text.substring(r.startOffset(), r.endOffset());
+  }
+}

@@ -1,0 +1,424 @@
+package dev.dockerlint.grammar;
+
+import dev.dockerlint.grammar.shell.HeredocMarker;
+import dev.dockerlint.grammar.shell.Heredocs;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.Lexer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
+
+/**
+ * The state behind {@code DockerfileLexer.g4}: what a context-free lexer cannot know by itself.
+ *
+ * <ul>
+ *   <li>the escape character, chosen by a {@code # escape=} directive at the top of the file;
+ *   <li>whether parser directives may still appear (only before anything else);
+ *   <li>which instruction is being lexed, so {@code [} starts JSON only where exec form exists and
+ *       flags stop after the first non-flag word or {@code --};
+ *   <li>the heredocs an instruction opens. Like BuildKit, they are found in the whole logical line
+ *       once it is complete, with its shell word rules; their bodies follow the line.
+ * </ul>
+ *
+ * <p>At end of input inside an instruction the lexer emits a zero-width {@code NEWLINE}, so every
+ * instruction in the token stream ends with one.
+ */
+public abstract class DockerfileLexerBase extends Lexer {
+
+  private static final Pattern DIRECTIVE =
+      Pattern.compile("^([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*(.+?)[\\t\\n\\f\\r ]*$");
+
+  private int escape = '\\';
+  private boolean directivesOpen = true;
+  private int lastType = -1;
+
+  private int instruction = -1;
+  private int outerInstruction = -1;
+  private int instructionStart = -1;
+  private boolean flagsDone;
+  private boolean healthTypeSeen;
+  private boolean nestedSeen;
+  private boolean inFlagWord;
+  private final StringBuilder logicalLine = new StringBuilder();
+  private int argsStart = -1;
+
+  private final List<HeredocMarker> pendingHeredocs = new ArrayList<>();
+  private int pendingIndex;
+  private final Map<Integer, List<HeredocMarker>> heredocsByInstruction = new HashMap<>();
+  private boolean eofNewlineEmitted;
+
+  protected DockerfileLexerBase(CharStream input) {
+    super(input);
+  }
+
+  /** The escape character in force: {@code '\\'} or {@code '`'}. */
+  public int escapeCharacter() {
+    return escape;
+  }
+
+  /**
+   * The heredocs each instruction opened, keyed by the character index where its keyword starts
+   * (for ONBUILD, the index of ONBUILD). Bodies follow in the token stream in this order.
+   */
+  public Map<Integer, List<HeredocMarker>> heredocs() {
+    return Collections.unmodifiableMap(heredocsByInstruction);
+  }
+
+  // ------------------------------------------------------------------------- token stream
+
+  @Override
+  public Token nextToken() {
+    Token t = super.nextToken();
+    if (t.getType() == Token.EOF) {
+      Token synthetic = endOfInputNewline(t);
+      if (synthetic != null) {
+        t = synthetic;
+      }
+    }
+    track(t);
+    return t;
+  }
+
+  private Token endOfInputNewline(Token eof) {
+    if (eofNewlineEmitted) {
+      return null;
+    }
+    boolean inInstruction =
+        _mode == DockerfileLexer.FLAGS || _mode == DockerfileLexer.RAW || _mode == DockerfileLexer.JSON;
+    if (!inInstruction && lastType != DockerfileLexer.DIRECTIVE) {
+      return null;
+    }
+    eofNewlineEmitted = true;
+    if (inInstruction) {
+      endInstruction();
+    }
+    int index = _input.index();
+    return _factory.create(
+        _tokenFactorySourcePair,
+        DockerfileLexer.NEWLINE,
+        "",
+        Token.DEFAULT_CHANNEL,
+        index,
+        index - 1,
+        eof.getLine(),
+        eof.getCharPositionInLine());
+  }
+
+  private void track(Token t) {
+    int type = t.getType();
+    if (directivesOpen
+        && type != DockerfileLexer.DIRECTIVE
+        && type != DockerfileLexer.BOM
+        && !(type == DockerfileLexer.NEWLINE && lastType == DockerfileLexer.DIRECTIVE)) {
+      directivesOpen = false;
+    }
+    if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+      if (instructionStart >= 0 && type != DockerfileLexer.NEWLINE) {
+        if (argsStart < 0 && isArgumentToken(type)) {
+          argsStart = logicalLine.length();
+        }
+        logicalLine.append(t.getText());
+      }
+      inFlagWord = type == DockerfileLexer.FLAG || type == DockerfileLexer.FLAG_TEXT;
+      lastType = type;
+    }
+  }
+
+  private static boolean isArgumentToken(int type) {
+    return type == DockerfileLexer.RAW_TEXT
+        || type == DockerfileLexer.LBRACK
+        || type == DockerfileLexer.RBRACK
+        || type == DockerfileLexer.COMMA
+        || type == DockerfileLexer.JSON_STRING
+        || type == DockerfileLexer.JSON_OTHER;
+  }
+
+  // ------------------------------------------------------------------------- predicates
+
+  protected boolean atFileStart() {
+    return _tokenStartCharIndex == 0;
+  }
+
+  protected boolean atEof() {
+    return _input.LA(1) == CharStream.EOF;
+  }
+
+  /** At the end of the physical line: only carriage returns before the newline or end of input. */
+  protected boolean atLineEnd() {
+    int i = 1;
+    while (_input.LA(i) == '\r') {
+      i++;
+    }
+    return _input.LA(i) == '\n' || _input.LA(i) == CharStream.EOF;
+  }
+
+  protected boolean atLineStart() {
+    int previous = _input.LA(-1);
+    return previous == '\n';
+  }
+
+  protected boolean atEscape() {
+    return _input.LA(1) == escape;
+  }
+
+  /**
+   * A line continuation starts here: the escape character, then only blanks to the end of the
+   * line, and the character before it is not itself the escape character (BuildKit's regular
+   * expression; so {@code foo \\\} does not continue either).
+   */
+  protected boolean atContinuation() {
+    if (_input.LA(1) != escape || _input.LA(-1) == escape) {
+      return false;
+    }
+    return continuationFollows(2);
+  }
+
+  private boolean continuationFollows(int from) {
+    int i = from;
+    while (_input.LA(i) == ' ' || _input.LA(i) == '\t') {
+      i++;
+    }
+    while (_input.LA(i) == '\r') {
+      i++;
+    }
+    return _input.LA(i) == '\n' || _input.LA(i) == CharStream.EOF;
+  }
+
+  /** An instruction keyword must be a whole word: blanks, end of line or a continuation follow. */
+  protected boolean keywordEnds() {
+    int next = _input.LA(1);
+    switch (next) {
+      case ' ', '\t', 0x0B, '\f', '\r', '\n', CharStream.EOF:
+        return true;
+      default:
+        return next == escape && continuationFollows(2);
+    }
+  }
+
+  protected boolean directivesOpen() {
+    return directivesOpen;
+  }
+
+  protected boolean isDirectiveLine() {
+    if (!atLineEnd()) {
+      return false;
+    }
+    return directive(currentText()) != null;
+  }
+
+  protected boolean flagAllowed() {
+    return !flagsDone && !(instruction == DockerfileLexer.HEALTHCHECK && healthTypeSeen);
+  }
+
+  protected boolean inFlagWord() {
+    return inFlagWord;
+  }
+
+  protected boolean nestedInstructionAllowed() {
+    return instruction == DockerfileLexer.ONBUILD
+        && !nestedSeen
+        && !(_input.LA(1) == '-' && _input.LA(2) == '-' && !flagsDone);
+  }
+
+  protected boolean healthTypeAllowed() {
+    return instruction == DockerfileLexer.HEALTHCHECK
+        && !healthTypeSeen
+        && !(_input.LA(1) == '-' && _input.LA(2) == '-' && !flagsDone);
+  }
+
+  /** Exec form exists for RUN, CMD, ENTRYPOINT, SHELL, ADD, COPY, VOLUME and HEALTHCHECK CMD. */
+  protected boolean jsonAllowed() {
+    switch (instruction) {
+      case DockerfileLexer.RUN,
+          DockerfileLexer.CMD,
+          DockerfileLexer.ENTRYPOINT,
+          DockerfileLexer.SHELL,
+          DockerfileLexer.ADD,
+          DockerfileLexer.COPY,
+          DockerfileLexer.VOLUME:
+        return true;
+      case DockerfileLexer.HEALTHCHECK:
+        return healthTypeSeen;
+      default:
+        return false;
+    }
+  }
+
+  // ------------------------------------------------------------------------- actions
+
+  protected void onDirective() {
+    String[] kv = directive(getText());
+    if (kv != null && kv[0].equals("escape") && (kv[1].equals("`") || kv[1].equals("\\"))) {
+      escape = kv[1].charAt(0);
+    }
+  }
+
+  protected void startInstruction(int type) {
+    instruction = type;
+    outerInstruction = type;
+    instructionStart = _tokenStartCharIndex;
+    flagsDone = false;
+    healthTypeSeen = false;
+    nestedSeen = false;
+    logicalLine.setLength(0);
+    argsStart = -1;
+    pushMode(DockerfileLexer.FLAGS);
+  }
+
+  protected void onFlag() {
+    if (getText().equals("--")) {
+      flagsDone = true;
+    }
+  }
+
+  protected void onNestedInstruction() {
+    nestedSeen = true;
+    instruction = keywordType(getText());
+    setType(instruction);
+    flagsDone = false;
+  }
+
+  protected void onHealthType() {
+    healthTypeSeen = true;
+  }
+
+  /** The logical line is complete: find the heredocs it opens, like BuildKit does. */
+  protected void endInstruction() {
+    popMode();
+    if (instructionStart < 0) {
+      return;
+    }
+    String line = logicalLine.toString();
+    List<HeredocMarker> markers = List.of();
+    if (heredocCapable() && line.contains("<<") && !argumentsAreJson(line)) {
+      markers = Heredocs.fromLine(line);
+    }
+    if (!markers.isEmpty()) {
+      heredocsByInstruction.put(instructionStart, List.copyOf(markers));
+      pendingHeredocs.clear();
+      pendingHeredocs.addAll(markers);
+      pendingIndex = 0;
+      pushMode(DockerfileLexer.HEREDOC);
+    }
+    instructionStart = -1;
+    instruction = -1;
+    outerInstruction = -1;
+  }
+
+  private boolean heredocCapable() {
+    if (outerInstruction != DockerfileLexer.ONBUILD && outerInstruction != instruction) {
+      return false;
+    }
+    return instruction == DockerfileLexer.RUN
+        || instruction == DockerfileLexer.COPY
+        || instruction == DockerfileLexer.ADD;
+  }
+
+  private boolean argumentsAreJson(String line) {
+    if (argsStart < 0) {
+      return false;
+    }
+    return JsonStringArray.parse(line.substring(argsStart)).isPresent();
+  }
+
+  protected void onHeredocLine() {
+    HeredocMarker marker = pendingHeredocs.get(pendingIndex);
+    String text = getText();
+    int end = text.length();
+    while (end > 0 && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+      end--;
+    }
+    int begin = 0;
+    if (marker.chomp()) {
+      while (begin < end && text.charAt(begin) == '\t') {
+        begin++;
+      }
+    }
+    if (text.substring(begin, end).equals(marker.name())) {
+      setType(DockerfileLexer.HEREDOC_END);
+      pendingIndex++;
+      if (pendingIndex == pendingHeredocs.size()) {
+        pendingHeredocs.clear();
+        popMode();
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------- helpers
+
+  private String currentText() {
+    return _input.getText(Interval.of(_tokenStartCharIndex, _input.index() - 1));
+  }
+
+  /**
+   * Parses a directive line (after BuildKit's trimming) into its lower-case key and value, or
+   * null when it is not one of the known directives.
+   */
+  public static String[] directive(String line) {
+    String s = line.strip();
+    if (!s.startsWith("#")) {
+      return null;
+    }
+    s = s.substring(1).stripLeading();
+    Matcher m = DIRECTIVE.matcher(s);
+    if (!m.matches()) {
+      return null;
+    }
+    String key = m.group(1).toLowerCase(Locale.ROOT);
+    if (!key.equals("syntax") && !key.equals("escape") && !key.equals("check")) {
+      return null;
+    }
+    return new String[] {key, m.group(2)};
+  }
+
+  /** The token type of an instruction keyword, case-insensitive; unknown words get their own. */
+  public static int keywordType(String word) {
+    switch (word.toUpperCase(Locale.ROOT)) {
+      case "FROM":
+        return DockerfileLexer.FROM;
+      case "RUN":
+        return DockerfileLexer.RUN;
+      case "CMD":
+        return DockerfileLexer.CMD;
+      case "LABEL":
+        return DockerfileLexer.LABEL;
+      case "MAINTAINER":
+        return DockerfileLexer.MAINTAINER;
+      case "EXPOSE":
+        return DockerfileLexer.EXPOSE;
+      case "ENV":
+        return DockerfileLexer.ENV;
+      case "ADD":
+        return DockerfileLexer.ADD;
+      case "COPY":
+        return DockerfileLexer.COPY;
+      case "ENTRYPOINT":
+        return DockerfileLexer.ENTRYPOINT;
+      case "VOLUME":
+        return DockerfileLexer.VOLUME;
+      case "USER":
+        return DockerfileLexer.USER;
+      case "WORKDIR":
+        return DockerfileLexer.WORKDIR;
+      case "ARG":
+        return DockerfileLexer.ARG;
+      case "ONBUILD":
+        return DockerfileLexer.ONBUILD;
+      case "STOPSIGNAL":
+        return DockerfileLexer.STOPSIGNAL;
+      case "HEALTHCHECK":
+        return DockerfileLexer.HEALTHCHECK;
+      case "SHELL":
+        return DockerfileLexer.SHELL;
+      default:
+        return DockerfileLexer.UNKNOWN_INSTRUCTION;
+    }
+  }
+}

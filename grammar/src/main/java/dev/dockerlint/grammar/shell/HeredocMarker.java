@@ -1,0 +1,2 @@
+package dev.dockerlint.grammar.shell;
+public record HeredocMarker(String name, int fileDescriptor, boolean expand, boolean chomp) {}
