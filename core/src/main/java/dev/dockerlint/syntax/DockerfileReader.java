@@ -56,7 +56,11 @@ public final class DockerfileReader {
   }
 
   private Dockerfile read() {
-    DockerfileLexer lexer = new DockerfileLexer(CharStreams.fromString(source.text()));
+    String text = source.text();
+    if (!text.endsWith("\n")) {
+      text = text + "\n";
+    }
+    DockerfileLexer lexer = new DockerfileLexer(CharStreams.fromString(text));
     lexer.removeErrorListeners();
     tokens = new CommonTokenStream(lexer);
     tokens.fill();
@@ -701,16 +705,20 @@ public final class DockerfileReader {
     return last;
   }
 
+  /** BuildKit warns once per instruction, on its last line, when a continuation has blank lines. */
   private void emptyContinuations(List<Token> toks) {
+    int last = -1;
+    boolean empty = false;
     for (Token t : toks) {
-      if (t.getType() == DockerfileLexer.EMPTY_CONTINUATION_LINE) {
-        int line = t.getLine() - 1;
-        problems.add(
-            new SyntaxProblem(
-                SyntaxProblem.Kind.EMPTY_CONTINUATION,
-                "Empty continuation line",
-                source.lineRange(line)));
-      }
+      empty |= t.getType() == DockerfileLexer.EMPTY_CONTINUATION_LINE;
+      last = Math.max(last, t.getLine() - 1);
+    }
+    if (empty) {
+      problems.add(
+          new SyntaxProblem(
+              SyntaxProblem.Kind.EMPTY_CONTINUATION,
+              "Empty continuation line",
+              source.lineRange(last)));
     }
   }
 

@@ -61,7 +61,9 @@ public final class SourceText {
     return i >= 0 ? i : -i - 2;
   }
 
+  /** The position of an offset; offsets past the end clamp to the end. */
   public Position position(int offset) {
+    offset = Math.max(0, Math.min(offset, text.length()));
     int line = lineOf(offset);
     return new Position(line, offset - lineStarts[line]);
   }
@@ -78,7 +80,9 @@ public final class SourceText {
   }
 
   public Range range(int startOffset, int endOffset) {
-    return new Range(position(startOffset), position(endOffset), startOffset, endOffset);
+    int s = Math.max(0, Math.min(startOffset, text.length()));
+    int e = Math.max(s, Math.min(endOffset, text.length()));
+    return new Range(position(s), position(e), s, e);
   }
 
   /** The range of a whole line, without its line ending. */

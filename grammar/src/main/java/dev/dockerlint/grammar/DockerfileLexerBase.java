@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.misc.Interval;
 
 /**
  * The state behind {@code DockerfileLexer.g4}: what a context-free lexer cannot know by itself.
@@ -36,7 +35,6 @@ public abstract class DockerfileLexerBase extends Lexer {
       Pattern.compile("^([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*(.+?)[\\t\\n\\f\\r ]*$");
 
   private int escape = '\\';
-  private boolean directivesOpen = true;
   private int lastType = -1;
 
   private int instruction = -1;
@@ -56,6 +54,7 @@ public abstract class DockerfileLexerBase extends Lexer {
 
   protected DockerfileLexerBase(CharStream input) {
     super(input);
+    _mode = DockerfileLexer.DIRECTIVES;
   }
 
   /** The escape character in force: {@code '\\'} or {@code '`'}. */
@@ -75,6 +74,9 @@ public abstract class DockerfileLexerBase extends Lexer {
 
   @Override
   public Token nextToken() {
+    if (_mode == DockerfileLexer.DIRECTIVES) {
+      leaveDirectivesUnlessDirectiveLine();
+    }
     Token t = super.nextToken();
     if (t.getType() == Token.EOF) {
       Token synthetic = endOfInputNewline(t);
@@ -86,12 +88,35 @@ public abstract class DockerfileLexerBase extends Lexer {
     return t;
   }
 
+  /**
+   * Parser directives are only recognised at the top: at the start of each line there, look at
+   * the whole line (BuildKit's directive regular expression) and leave for good at the first line
+   * that is not a known directive.
+   */
+  private void leaveDirectivesUnlessDirectiveLine() {
+    int index = _input.index();
+    boolean lineStart = index == 0 || _input.LA(-1) == '\n' || _input.LA(-1) == 0xFEFF;
+    if (!lineStart || (index == 0 && _input.LA(1) == 0xFEFF)) {
+      return;
+    }
+    StringBuilder line = new StringBuilder();
+    for (int i = 1; ; i++) {
+      int c = _input.LA(i);
+      if (c == '\n' || c == CharStream.EOF) {
+        break;
+      }
+      line.appendCodePoint(c);
+    }
+    if (directive(line.toString()) == null) {
+      _mode = DockerfileLexer.DEFAULT_MODE;
+    }
+  }
+
   private Token endOfInputNewline(Token eof) {
     if (eofNewlineEmitted) {
       return null;
     }
-    boolean inInstruction =
-        _mode == DockerfileLexer.FLAGS || _mode == DockerfileLexer.RAW || _mode == DockerfileLexer.JSON;
+    boolean inInstruction = instructionStart >= 0;
     if (!inInstruction && lastType != DockerfileLexer.DIRECTIVE) {
       return null;
     }
@@ -112,23 +137,18 @@ public abstract class DockerfileLexerBase extends Lexer {
   }
 
   private void track(Token t) {
+    if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+      return;
+    }
     int type = t.getType();
-    if (directivesOpen
-        && type != DockerfileLexer.DIRECTIVE
-        && type != DockerfileLexer.BOM
-        && !(type == DockerfileLexer.NEWLINE && lastType == DockerfileLexer.DIRECTIVE)) {
-      directivesOpen = false;
-    }
-    if (t.getChannel() == Token.DEFAULT_CHANNEL) {
-      if (instructionStart >= 0 && type != DockerfileLexer.NEWLINE) {
-        if (argsStart < 0 && isArgumentToken(type)) {
-          argsStart = logicalLine.length();
-        }
-        logicalLine.append(t.getText());
+    if (instructionStart >= 0 && type != DockerfileLexer.NEWLINE) {
+      if (argsStart < 0 && isArgumentToken(type)) {
+        argsStart = logicalLine.length();
       }
-      inFlagWord = type == DockerfileLexer.FLAG || type == DockerfileLexer.FLAG_TEXT;
-      lastType = type;
+      logicalLine.append(t.getText());
     }
+    inFlagWord = type == DockerfileLexer.FLAG || type == DockerfileLexer.FLAG_TEXT;
+    lastType = type;
   }
 
   private static boolean isArgumentToken(int type) {
@@ -141,14 +161,7 @@ public abstract class DockerfileLexerBase extends Lexer {
   }
 
   // ------------------------------------------------------------------------- predicates
-
-  protected boolean atFileStart() {
-    return _tokenStartCharIndex == 0;
-  }
-
-  protected boolean atEof() {
-    return _input.LA(1) == CharStream.EOF;
-  }
+  // (each is evaluated after the lexer consumed at least one character of the token)
 
   /** At the end of the physical line: only carriage returns before the newline or end of input. */
   protected boolean atLineEnd() {
@@ -159,25 +172,28 @@ public abstract class DockerfileLexerBase extends Lexer {
     return _input.LA(i) == '\n' || _input.LA(i) == CharStream.EOF;
   }
 
-  protected boolean atLineStart() {
-    int previous = _input.LA(-1);
-    return previous == '\n';
-  }
-
-  protected boolean atEscape() {
-    return _input.LA(1) == escape;
+  /** The character just consumed is the escape character. */
+  protected boolean escapePrecedes() {
+    return _input.LA(-1) == escape;
   }
 
   /**
-   * A line continuation starts here: the escape character, then only blanks to the end of the
-   * line, and the character before it is not itself the escape character (BuildKit's regular
-   * expression; so {@code foo \\\} does not continue either).
+   * The character just consumed starts a line continuation: it is the escape character, only
+   * blanks follow to the end of the line, and the character before it is not itself the escape
+   * character (BuildKit's regular expression; so {@code foo \\\} does not continue either).
    */
-  protected boolean atContinuation() {
-    if (_input.LA(1) != escape || _input.LA(-1) == escape) {
-      return false;
-    }
-    return continuationFollows(2);
+  protected boolean continuationHere() {
+    return _input.LA(-1) == escape && _input.LA(-2) != escape && continuationFollows(1);
+  }
+
+  /** The escape character just consumed escapes the next character (it is no continuation). */
+  protected boolean escapedPairHere() {
+    return escapePrecedes() && !continuationHere();
+  }
+
+  /** A backslash or backtick that neither escapes a character nor continues the line. */
+  protected boolean loneEscapeHere() {
+    return !escapePrecedes() || (!continuationHere() && _input.LA(1) == '\n');
   }
 
   private boolean continuationFollows(int from) {
@@ -191,50 +207,16 @@ public abstract class DockerfileLexerBase extends Lexer {
     return _input.LA(i) == '\n' || _input.LA(i) == CharStream.EOF;
   }
 
-  /** An instruction keyword must be a whole word: blanks, end of line or a continuation follow. */
-  protected boolean keywordEnds() {
-    int next = _input.LA(1);
-    switch (next) {
-      case ' ', '\t', 0x0B, '\f', '\r', '\n', CharStream.EOF:
-        return true;
-      default:
-        return next == escape && continuationFollows(2);
-    }
-  }
-
-  protected boolean directivesOpen() {
-    return directivesOpen;
-  }
-
-  protected boolean isDirectiveLine() {
-    if (!atLineEnd()) {
-      return false;
-    }
-    return directive(currentText()) != null;
-  }
-
-  protected boolean flagAllowed() {
-    return !flagsDone && !(instruction == DockerfileLexer.HEALTHCHECK && healthTypeSeen);
-  }
-
   protected boolean inFlagWord() {
     return inFlagWord;
   }
 
-  protected boolean nestedInstructionAllowed() {
-    return instruction == DockerfileLexer.ONBUILD
-        && !nestedSeen
-        && !(_input.LA(1) == '-' && _input.LA(2) == '-' && !flagsDone);
-  }
-
-  protected boolean healthTypeAllowed() {
-    return instruction == DockerfileLexer.HEALTHCHECK
-        && !healthTypeSeen
-        && !(_input.LA(1) == '-' && _input.LA(2) == '-' && !flagsDone);
+  private boolean flagAllowed() {
+    return !flagsDone && !(instruction == DockerfileLexer.HEALTHCHECK && healthTypeSeen);
   }
 
   /** Exec form exists for RUN, CMD, ENTRYPOINT, SHELL, ADD, COPY, VOLUME and HEALTHCHECK CMD. */
-  protected boolean jsonAllowed() {
+  private boolean jsonAllowed() {
     switch (instruction) {
       case DockerfileLexer.RUN,
           DockerfileLexer.CMD,
@@ -272,26 +254,64 @@ public abstract class DockerfileLexerBase extends Lexer {
     pushMode(DockerfileLexer.FLAGS);
   }
 
+  /** A line continuation: the next line starts in {@code lineStartMode}. */
+  protected void continueLine(int lineStartMode) {
+    pushMode(lineStartMode);
+  }
+
   protected void onFlag() {
+    if (!flagAllowed()) {
+      setType(DockerfileLexer.RAW_TEXT);
+      mode(raw());
+      return;
+    }
+    setType(DockerfileLexer.FLAG);
     if (getText().equals("--")) {
       flagsDone = true;
     }
   }
 
-  protected void onNestedInstruction() {
-    nestedSeen = true;
-    instruction = keywordType(getText());
-    setType(instruction);
-    flagsDone = false;
+  /** The first word after the flags: ONBUILD's instruction, HEALTHCHECK's type, or arguments. */
+  protected void onArgsWord() {
+    if (instruction == DockerfileLexer.ONBUILD && !nestedSeen) {
+      nestedSeen = true;
+      instruction = keywordType(getText());
+      setType(instruction);
+      flagsDone = false;
+      return;
+    }
+    if (instruction == DockerfileLexer.HEALTHCHECK && !healthTypeSeen) {
+      healthTypeSeen = true;
+      setType(DockerfileLexer.HEALTH_TYPE);
+      return;
+    }
+    setType(DockerfileLexer.RAW_TEXT);
+    mode(raw());
   }
 
-  protected void onHealthType() {
-    healthTypeSeen = true;
+  protected void onBracket() {
+    if (jsonAllowed()) {
+      setType(DockerfileLexer.LBRACK);
+      mode(DockerfileLexer.JSON);
+    } else {
+      setType(DockerfileLexer.RAW_TEXT);
+      mode(raw());
+    }
+  }
+
+  /** The raw-argument mode for the escape character in force. */
+  private int raw() {
+    return escape == '`' ? DockerfileLexer.RAW_BT : DockerfileLexer.RAW;
+  }
+
+  protected void onArgsStart() {
+    mode(raw());
   }
 
   /** The logical line is complete: find the heredocs it opens, like BuildKit does. */
   protected void endInstruction() {
-    popMode();
+    _modeStack.clear();
+    _mode = DockerfileLexer.DEFAULT_MODE;
     if (instructionStart < 0) {
       return;
     }
@@ -352,10 +372,6 @@ public abstract class DockerfileLexerBase extends Lexer {
   }
 
   // ------------------------------------------------------------------------- helpers
-
-  private String currentText() {
-    return _input.getText(Interval.of(_tokenStartCharIndex, _input.index() - 1));
-  }
 
   /**
    * Parses a directive line (after BuildKit's trimming) into its lower-case key and value, or
