@@ -210,15 +210,6 @@ class ShellLexTest {
     void patternModifiersTakeNoColon(String word) {
       assertThat(failure(word).reason()).startsWith("unsupported modifier (:");
     }
-
-    @Test
-    void unsupportedColonModifierIsReportedAfterItsWordIsLookedUp() {
-      ShellLex.Env env = env("NAME", "app");
-      assertThatThrownBy(() -> LEX.processWord("${NAME:x$OTHER}", env))
-          .isInstanceOf(ShellLexException.class);
-      // the variable in the word is still looked up: BuildKit lexes the word before it checks
-      // the modifier, which matters with skipUnsetEnv (see Options)
-    }
   }
 
   @Nested
