@@ -1,0 +1,29 @@
+package dev.dockerlint.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+
+/** The {@code dockerlint} command. Only this class calls {@link System#exit}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.in, System.out, System.err));
+  }
+
+  /** Runs the command line and returns the exit code (see {@link ExitCode}). */
+  public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+    return DockerlintCommand.commandLine(in, out, err).execute(withDefaultSubcommand(args));
+  }
+
+  /** {@code dockerlint FILE...} means {@code dockerlint check FILE...}. */
+  static String[] withDefaultSubcommand(String[] args) {
+    if (args.length > 0 && DockerlintCommand.isSubcommandOrTopLevelOption(args[0])) {
+      return args;
+    }
+    String[] out = new String[args.length + 1];
+    out[0] = "check";
+    System.arraycopy(args, 0, out, 1, args.length);
+    return out;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.dockerlint.engine;
+
+import dev.dockerlint.registry.RuleRegistry;
+import dev.dockerlint.rules.Diagnostic;
+import dev.dockerlint.rules.Finding;
+import dev.dockerlint.rules.LintInput;
+import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.semantic.BuildOptions;
+import dev.dockerlint.semantic.SemanticModel;
+import dev.dockerlint.syntax.Dockerfile;
+import dev.dockerlint.syntax.DockerfileReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Parse, build the semantic model, run every enabled rule, drop suppressed findings, sort. A rule
+ * that throws becomes one {@code DKL0000 internal-error} diagnostic; the other rules still run.
+ */
+public final class Linter {
+  private final RuleRegistry registry;
+
+  public Linter(RuleRegistry registry) {
+    this.registry = registry;
+  }
+
+  public static Linter builtIn() {
+    return new Linter(RuleRegistry.builtIn());
+  }
+
+  public RuleRegistry registry() {
+    return registry;
+  }
+
+  /** Lints Dockerfile text; {@code contextDir} is the build context when known. */
+  public Report lint(String path, String text, BuildOptions options, Optional<Path> contextDir) {
+    Dockerfile file = DockerfileReader.parse(text);
+    SemanticModel model = SemanticModel.of(file, options);
+    LintInput input = new LintInput(path, file, model, contextDir);
+    List<Diagnostic> out = new ArrayList<>();
+    for (RuleRegistry.Entry e : registry.entries()) {
+      if (!e.meta().enabledByDefault()) {
+        continue;
+      }
+      List<Diagnostic> found = new ArrayList<>();
+      try {
+        e.rule().check(new RuleContext(e.meta(), input, found::add));
+        out.addAll(found);
+      } catch (RuntimeException | StackOverflowError ex) {
+        out.add(
+            Diagnostic.of(
+                RuleRegistry.INTERNAL_ERROR,
+                Finding.of(
+                    file.source().range(0, 0),
+                    "internal error in " + e.meta().code() + " " + e.meta().name() + ": " + ex)));
+      }
+    }
+    Suppressions suppressions = Suppressions.of(file);
+    List<Diagnostic> kept = new ArrayList<>();
+    for (Diagnostic d : out) {
+      if (!suppressions.suppresses(d)) {
+        kept.add(d);
+      }
+    }
+    kept.sort(
+        Comparator.comparingInt((Diagnostic d) -> d.range().startOffset())
+            .thenComparing(d -> d.rule().code()));
+    return new Report(path, file, model, kept);
+  }
+}

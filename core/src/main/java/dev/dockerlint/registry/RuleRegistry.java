@@ -1,0 +1,78 @@
+package dev.dockerlint.registry;
+
+import dev.dockerlint.rules.FixAvailability;
+import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.RuleMeta;
+import dev.dockerlint.rules.Severity;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rules with their metadata, looked up by code, name or alias. Also holds the engine's own
+ * pseudo-rule for internal errors ({@link #INTERNAL_ERROR}).
+ */
+public final class RuleRegistry {
+
+  /** Reported when a rule throws: the file is still checked by every other rule. */
+  public static final RuleMeta INTERNAL_ERROR =
+      new RuleMeta(
+          "DKL0000",
+          "internal-error",
+          Severity.ERROR,
+          "A rule failed on this file; the other rules still ran",
+          List.of(),
+          FixAvailability.NONE,
+          List.of(),
+          true);
+
+  private final List<Entry> entries;
+
+  /** A rule and its metadata. */
+  public record Entry(Rule rule, RuleMeta meta) {}
+
+  public RuleRegistry(List<Rule> rules) {
+    List<Entry> list = new ArrayList<>();
+    Set<String> codes = new HashSet<>();
+    Set<String> names = new HashSet<>();
+    for (Rule r : rules) {
+      RuleMeta m = r.meta();
+      if (!codes.add(m.code()) || !names.add(m.name())) {
+        throw new IllegalStateException("duplicate rule code or name: " + m.code() + " " + m.name());
+      }
+      list.add(new Entry(r, m));
+    }
+    this.entries = List.copyOf(list);
+  }
+
+  public static RuleRegistry builtIn() {
+    return Holder.BUILT_IN;
+  }
+
+  private static final class Holder {
+    static final RuleRegistry BUILT_IN = new RuleRegistry(BuiltInRules.all());
+  }
+
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  public List<RuleMeta> metas() {
+    List<RuleMeta> out = new ArrayList<>();
+    out.add(INTERNAL_ERROR);
+    entries.forEach(e -> out.add(e.meta()));
+    return out;
+  }
+
+  /** The rule whose code, name or alias is {@code id}. */
+  public Optional<RuleMeta> find(String id) {
+    for (RuleMeta m : metas()) {
+      if (m.matches(id)) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
+  }
+}

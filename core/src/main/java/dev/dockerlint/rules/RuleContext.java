@@ -1,0 +1,43 @@
+package dev.dockerlint.rules;
+
+import dev.dockerlint.semantic.SemanticModel;
+import dev.dockerlint.syntax.Dockerfile;
+import dev.dockerlint.syntax.Range;
+import java.util.function.Consumer;
+
+/** What a rule sees of one file, and where it reports. */
+public final class RuleContext {
+  private final RuleMeta meta;
+  private final LintInput input;
+  private final Consumer<Diagnostic> sink;
+
+  public RuleContext(RuleMeta meta, LintInput input, Consumer<Diagnostic> sink) {
+    this.meta = meta;
+    this.input = input;
+    this.sink = sink;
+  }
+
+  public Dockerfile file() {
+    return input.file();
+  }
+
+  public SemanticModel model() {
+    return input.model();
+  }
+
+  public LintInput input() {
+    return input;
+  }
+
+  public RuleMeta meta() {
+    return meta;
+  }
+
+  public void report(Finding f) {
+    sink.accept(Diagnostic.of(meta, f));
+  }
+
+  public void report(Range range, String message) {
+    report(Finding.of(range, message));
+  }
+}

@@ -1,0 +1,432 @@
+package dev.dockerlint.semantic;
+
+import dev.dockerlint.grammar.shell.ShellLex;
+import dev.dockerlint.grammar.shell.ShellLexException;
+import dev.dockerlint.syntax.ArgDeclaration;
+import dev.dockerlint.syntax.CmdInstruction;
+import dev.dockerlint.syntax.Command;
+import dev.dockerlint.syntax.Dockerfile;
+import dev.dockerlint.syntax.EntrypointInstruction;
+import dev.dockerlint.syntax.EnvInstruction;
+import dev.dockerlint.syntax.Flag;
+import dev.dockerlint.syntax.FromInstruction;
+import dev.dockerlint.syntax.HealthcheckInstruction;
+import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.KeyValue;
+import dev.dockerlint.syntax.RunInstruction;
+import dev.dockerlint.syntax.ShellInstruction;
+import dev.dockerlint.syntax.UserInstruction;
+import dev.dockerlint.syntax.WorkdirInstruction;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a Dockerfile means for one build: its stages (base, platform), the ARG and ENV variables
+ * each instruction sees (BuildKit's scoping and expansion), the SHELL, WORKDIR and USER in force,
+ * and how stages refer to each other. Rules read facts from here instead of re-deriving them.
+ *
+ * <p>Scoping follows the Dockerfile reference: ARGs before the first FROM are global and only
+ * visible in FROM lines unless a stage re-declares them; ARGs and ENVs of a stage are visible from
+ * their declaration on; ENV shadows ARG; a stage based on another inherits its ENV, not its ARGs.
+ *
+ * @see <a href="https://docs.docker.com/reference/dockerfile/#scope">ARG scope</a>
+ * @see <a href="https://docs.docker.com/reference/dockerfile/#automatic-platform-args-in-the-global-scope">Automatic platform ARGs</a>
+ */
+public final class SemanticModel {
+
+  /** The automatic platform ARGs BuildKit defines in the global scope. */
+  public static final Set<String> AUTOMATIC_ARGS =
+      Set.of(
+          "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT",
+          "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT");
+
+  /** A stage reference from {@code COPY --from} or {@code RUN --mount=from=}. */
+  public record StageReference(Instruction instruction, Flag flag, String value,
+      Optional<Stage> stage) {}
+
+  private final Dockerfile file;
+  private final BuildOptions options;
+  private final ShellLex lex;
+  private final Scope automatic;
+  private Scope global;
+  private final List<Instruction> globalArgs = new ArrayList<>();
+  private final List<Stage> stages = new ArrayList<>();
+  private final Map<Instruction, Stage> stageOf = new IdentityHashMap<>();
+  private final List<StageReference> references = new ArrayList<>();
+
+  private SemanticModel(Dockerfile file, BuildOptions options) {
+    this.file = file;
+    this.options = options;
+    this.lex = new ShellLex(file.escapeCharacter());
+    this.automatic = automaticArgs(options);
+    this.global = automatic;
+  }
+
+  public static SemanticModel of(Dockerfile file, BuildOptions options) {
+    SemanticModel m = new SemanticModel(file, options);
+    m.build();
+    return m;
+  }
+
+  public Dockerfile file() {
+    return file;
+  }
+
+  public BuildOptions options() {
+    return options;
+  }
+
+  public List<Stage> stages() {
+    return List.copyOf(stages);
+  }
+
+  /** The last stage (or the {@code --target} stage): what the build produces. */
+  public Optional<Stage> finalStage() {
+    if (options.targetStage().isPresent()) {
+      Optional<Stage> t = stageNamed(options.targetStage().get());
+      if (t.isPresent()) {
+        return t;
+      }
+    }
+    return stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));
+  }
+
+  /** The stage an instruction belongs to (FROM included); empty for global ARGs. */
+  public Optional<Stage> stageOf(Instruction i) {
+    return Optional.ofNullable(stageOf.get(i));
+  }
+
+  /** ARG instructions before the first FROM. */
+  public List<Instruction> globalArgs() {
+    return List.copyOf(globalArgs);
+  }
+
+  /** The global scope: automatic platform ARGs and global ARGs (what FROM lines see). */
+  public Scope globalScope() {
+    return global;
+  }
+
+  /** Variables visible to {@code i}: a stage's scope, or the global scope before any stage. */
+  public Scope scopeBefore(Instruction i) {
+    Stage s = stageOf.get(i);
+    if (s == null || i instanceof FromInstruction) {
+      return s == null ? global : s.scopeBefore(i);
+    }
+    return s.scopeBefore(i);
+  }
+
+  /** A stage by name (case-insensitive) or by index. */
+  public Optional<Stage> stageNamed(String nameOrIndex) {
+    String n = nameOrIndex.toLowerCase(Locale.ROOT);
+    for (Stage s : stages) {
+      if (s.name().filter(n::equals).isPresent()) {
+        return Optional.of(s);
+      }
+    }
+    if (n.matches("[0-9]+")) {
+      int i = Integer.parseInt(n);
+      if (i < stages.size()) {
+        return Optional.of(stages.get(i));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every {@code COPY --from}, {@code ADD --from} and {@code RUN --mount=...,from=}. */
+  public List<StageReference> stageReferences() {
+    return List.copyOf(references);
+  }
+
+  /** Stages that are needed for the final stage (reachable through FROM and --from). */
+  public Set<Stage> stagesNeededForFinal() {
+    Set<Stage> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    finalStage().ifPresent(s -> need(s, seen));
+    return seen;
+  }
+
+  private void need(Stage s, Set<Stage> seen) {
+    if (!seen.add(s)) {
+      return;
+    }
+    if (s.base() instanceof Base.StageBase b) {
+      need(stages.get(b.stageIndex()), seen);
+    }
+    for (StageReference r : references) {
+      if (stageOf.get(r.instruction()) == s && r.stage().isPresent()) {
+        need(r.stage().get(), seen);
+      }
+    }
+  }
+
+  /**
+   * Expands variables in {@code text} like BuildKit does for the instruction's word (quotes
+   * removed, unset variables empty). Empty when the text cannot be processed.
+   */
+  public Optional<String> expand(String text, Scope scope) {
+    try {
+      return Optional.of(lex.processWord(text, scope).result());
+    } catch (ShellLexException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Like {@link #expand} but also the variables that had no value. */
+  public Optional<ShellLex.Result> expandWithMatches(String text, Scope scope) {
+    try {
+      return Optional.of(lex.processWord(text, scope));
+    } catch (ShellLexException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The command of RUN, CMD, ENTRYPOINT, SHELL or HEALTHCHECK. */
+  public static Optional<Command> commandOf(Instruction i) {
+    if (i instanceof RunInstruction r) {
+      return r.command();
+    } else if (i instanceof CmdInstruction c) {
+      return c.command();
+    } else if (i instanceof EntrypointInstruction e) {
+      return e.command();
+    } else if (i instanceof ShellInstruction s) {
+      return s.command();
+    } else if (i instanceof HealthcheckInstruction h) {
+      return h.command();
+    }
+    return Optional.empty();
+  }
+
+  // ------------------------------------------------------------------------- building
+
+  private static Scope automaticArgs(BuildOptions o) {
+    Scope s = Scope.empty();
+    s = platformArgs(s, "TARGET", o.targetPlatform());
+    s = platformArgs(s, "BUILD", o.buildPlatform());
+    return s;
+  }
+
+  private static Scope platformArgs(Scope s, String prefix, Platform p) {
+    s = s.with(auto(prefix + "PLATFORM", p.toString()));
+    s = s.with(auto(prefix + "OS", p.os()));
+    s = s.with(auto(prefix + "ARCH", p.architecture()));
+    return s.with(auto(prefix + "VARIANT", p.variant().orElse("")));
+  }
+
+  private static Variable auto(String name, String value) {
+    return new Variable(name, Optional.of(value), Variable.Kind.AUTOMATIC, Optional.empty());
+  }
+
+  private List<String> defaultShell() {
+    return options.targetPlatform().os().equals("windows")
+        ? List.of("cmd", "/S", "/C")
+        : List.of("/bin/sh", "-c");
+  }
+
+  private void build() {
+    Stage current = null;
+    Scope scope = Scope.empty();
+    List<String> shell = defaultShell();
+    String workdir = "/";
+    Optional<String> user = Optional.empty();
+    for (Instruction i : file.instructions()) {
+      if (i instanceof FromInstruction from) {
+        if (current != null) {
+          close(current, scope, shell, workdir, user);
+        }
+        current = newStage(from);
+        stageOf.put(from, current);
+        current.scopes.put(from, global);
+        scope = Scope.empty();
+        shell = defaultShell();
+        workdir = "/";
+        user = Optional.empty();
+        if (current.base() instanceof Base.StageBase b) {
+          Stage parent = stages.get(b.stageIndex());
+          scope = parent.finalScope().envOnly();
+          shell = parent.finalShell();
+          workdir = parent.finalWorkdir();
+          user = parent.finalUser();
+          current.inheritedEntrypoint = parent.entrypoint();
+          current.inheritedCmd = parent.cmd();
+        }
+        continue;
+      }
+      if (current == null) {
+        if (i instanceof dev.dockerlint.syntax.ArgInstruction a) {
+          globalArgs.add(i);
+          for (ArgDeclaration d : a.declarations()) {
+            global = global.with(argVariable(d, i, global, true));
+          }
+        }
+        continue;
+      }
+      stageOf.put(i, current);
+      current.instructions.add(i);
+      current.scopes.put(i, scope);
+      current.shells.put(i, shell);
+      current.workdirs.put(i, workdir);
+      current.users.put(i, user);
+      if (i instanceof dev.dockerlint.syntax.ArgInstruction a) {
+        for (ArgDeclaration d : a.declarations()) {
+          scope = scope.with(argVariable(d, i, scope, false));
+        }
+      } else if (i instanceof EnvInstruction e) {
+        Scope before = scope;
+        for (KeyValue kv : e.pairs()) {
+          String name = expand(kv.key().value(), before).orElse(kv.key().value());
+          Optional<String> value = expand(kv.value().value(), before);
+          scope = scope.with(new Variable(name, Optional.of(value.orElse(kv.value().value())), Variable.Kind.ENV, Optional.of(i)));
+        }
+      } else if (i instanceof ShellInstruction s) {
+        if (s.command().orElse(null) instanceof Command.ExecForm ex && !ex.arguments().isEmpty()) {
+          shell = ex.arguments().stream().map(w -> w.value()).toList();
+        }
+      } else if (i instanceof WorkdirInstruction w && w.value().isPresent()) {
+        String dir = expand(w.value().get().value(), scope).orElse(w.value().get().value());
+        workdir = resolvePath(workdir, dir);
+      } else if (i instanceof UserInstruction u && u.value().isPresent()) {
+        user = Optional.of(expand(u.value().get().value(), scope).orElse(u.value().get().value()));
+      } else if (i instanceof EntrypointInstruction) {
+        current.entrypoint = Optional.of(i);
+      } else if (i instanceof CmdInstruction) {
+        current.cmd = Optional.of(i);
+      }
+      collectReferences(i);
+    }
+    if (current != null) {
+      close(current, scope, shell, workdir, user);
+    }
+  }
+
+  private void close(Stage s, Scope scope, List<String> shell, String workdir, Optional<String> user) {
+    s.finalScope = scope;
+    s.finalShell = List.copyOf(shell);
+    s.finalWorkdir = workdir;
+    s.finalUser = user;
+  }
+
+  /**
+   * The value of an ARG: a build argument wins; else its default (expanded); else, inside a stage,
+   * the value of the global ARG or automatic ARG of the same name.
+   */
+  private Variable argVariable(ArgDeclaration d, Instruction i, Scope scope, boolean isGlobal) {
+    String name = d.name();
+    Optional<String> value;
+    if (options.buildArgs().containsKey(name)) {
+      value = Optional.of(options.buildArgs().get(name));
+    } else if (d.defaultValue().isPresent()) {
+      String raw = d.defaultValue().get().value();
+      value = Optional.of(expand(raw, scope).orElse(raw));
+    } else if (!isGlobal) {
+      value = global.variable(name).flatMap(Variable::value);
+    } else {
+      value = automatic.variable(name).flatMap(Variable::value);
+    }
+    return new Variable(name, value, Variable.Kind.ARG, Optional.of(i));
+  }
+
+  private Stage newStage(FromInstruction from) {
+    int index = stages.size();
+    String imageText = from.image().map(w -> w.value()).orElse("");
+    Optional<ShellLex.Result> expanded = expandWithMatches(imageText, global);
+    String image = expanded.map(ShellLex.Result::result).orElse(imageText);
+    boolean complete = expanded.isPresent() && expanded.get().unmatched().isEmpty();
+
+    Base base;
+    Optional<Stage> earlier = Optional.empty();
+    String lower = image.toLowerCase(Locale.ROOT);
+    for (Stage s : stages) {
+      if (s.name().filter(lower::equals).isPresent()) {
+        earlier = Optional.of(s);
+      }
+    }
+    if (earlier.isPresent()) {
+      base = new Base.StageBase(earlier.get().index());
+    } else if (lower.equals("scratch")) {
+      base = new Base.Scratch();
+    } else {
+      base = new Base.ImageBase(image, ImageRef.parse(image), complete);
+    }
+
+    Optional<String> platformText = Optional.empty();
+    Optional<Platform> platform;
+    Stage.PlatformSource source;
+    Optional<Flag> flag = from.flag("platform");
+    if (flag.isPresent()) {
+      String raw = flag.get().valueOrEmpty();
+      platformText = Optional.of(expand(raw, global).orElse(raw));
+      platform = Platform.parse(platformText.get());
+      source = Stage.PlatformSource.FLAG;
+    } else if (earlier.isPresent()) {
+      platform = earlier.get().platform();
+      source = Stage.PlatformSource.INHERITED;
+    } else {
+      platform = Optional.of(options.targetPlatform());
+      source = Stage.PlatformSource.TARGET;
+    }
+    Stage s = new Stage(index, from, base, platformText, platform, source, defaultShell());
+    stages.add(s);
+    return s;
+  }
+
+  private void collectReferences(Instruction i) {
+    for (Flag f : i.flags()) {
+      if (f.name().equals("from") && f.value().isPresent()) {
+        String v = expand(f.value().get(), scopeBefore(i)).orElse(f.value().get());
+        references.add(new StageReference(i, f, v, earlierStage(v, i)));
+      } else if (f.name().equals("mount") && f.value().isPresent()) {
+        for (String part : f.value().get().split(",")) {
+          int eq = part.indexOf('=');
+          if (eq > 0 && part.substring(0, eq).trim().equalsIgnoreCase("from")) {
+            String v = part.substring(eq + 1).trim();
+            references.add(new StageReference(i, f, v, earlierStage(v, i)));
+          }
+        }
+      }
+    }
+  }
+
+  /** A stage that {@code --from=value} names, if it is defined before {@code i}'s stage ends. */
+  private Optional<Stage> earlierStage(String value, Instruction i) {
+    Stage self = stageOf.get(i);
+    String n = value.toLowerCase(Locale.ROOT);
+    for (Stage s : stages) {
+      if (s == self) {
+        break;
+      }
+      if (s.name().filter(n::equals).isPresent()) {
+        return Optional.of(s);
+      }
+    }
+    if (n.matches("[0-9]+")) {
+      int idx = Integer.parseInt(n);
+      if (self != null && idx < self.index()) {
+        return Optional.of(stages.get(idx));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** {@code dir} resolved against {@code current} like WORKDIR does (absolute, cleaned). */
+  public static String resolvePath(String current, String dir) {
+    String joined = dir.startsWith("/") ? dir : (current.endsWith("/") ? current : current + "/") + dir;
+    List<String> parts = new ArrayList<>();
+    for (String p : joined.split("/")) {
+      if (p.isEmpty() || p.equals(".")) {
+        continue;
+      }
+      if (p.equals("..")) {
+        if (!parts.isEmpty()) {
+          parts.remove(parts.size() - 1);
+        }
+      } else {
+        parts.add(p);
+      }
+    }
+    return "/" + String.join("/", parts);
+  }
+}
