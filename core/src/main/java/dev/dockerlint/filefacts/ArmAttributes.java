@@ -1,5 +1,6 @@
 package dev.dockerlint.filefacts;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -48,7 +49,7 @@ final class ArmAttributes {
       if (nameEnd < 0) {
         return Optional.empty();
       }
-      String vendor = new String(s, pos + 4, nameEnd - pos - 4, java.nio.charset.StandardCharsets.US_ASCII);
+      String vendor = new String(s, pos + 4, nameEnd - pos - 4, StandardCharsets.US_ASCII);
       if (vendor.equals("aeabi")) {
         Optional<Integer> found = inVendorSection(s, nameEnd + 1, sectionEnd, le);
         if (found.isPresent()) {

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -70,7 +71,7 @@ public record FileFacts(
           break;
         }
       }
-      byte[] prefix = java.util.Arrays.copyOf(buffer.array(), buffer.position());
+      byte[] prefix = Arrays.copyOf(buffer.array(), buffer.position());
       return classify(ByteSource.ofChannel(prefix, Math.max(size, prefix.length), channel));
     }
   }
@@ -91,7 +92,7 @@ public record FileFacts(
   /** Reads the facts of a file whose content (or first bytes) is given. */
   public static FileFacts of(byte[] content, long size) {
     byte[] prefix =
-        content.length > PREFIX_LIMIT ? java.util.Arrays.copyOf(content, PREFIX_LIMIT) : content;
+        content.length > PREFIX_LIMIT ? Arrays.copyOf(content, PREFIX_LIMIT) : content;
     try {
       return classify(ByteSource.ofPrefix(prefix, Math.max(size, content.length)));
     } catch (IOException e) {
