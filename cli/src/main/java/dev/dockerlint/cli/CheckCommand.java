@@ -56,23 +56,36 @@ public final class CheckCommand implements Callable<Integer> {
       defaultValue = "tty")
   String format;
 
-  @Option(names = "--context", paramLabel = "DIR", description = "Build context (default: the Dockerfile's folder)")
+  @Option(
+      names = "--context",
+      paramLabel = "DIR",
+      description = "Build context (default: the Dockerfile's folder)")
   Path context;
 
-  @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", description = "Target platform (default: this machine's)")
+  @Option(
+      names = "--platform",
+      paramLabel = "OS/ARCH[/VARIANT]",
+      description = "Target platform (default: this machine's)")
   String platform;
 
-  @Option(names = "--build-arg", paramLabel = "KEY=VALUE", description = "Build argument, as for docker build (repeatable)")
+  @Option(
+      names = "--build-arg",
+      paramLabel = "KEY=VALUE",
+      description = "Build argument, as for docker build (repeatable)")
   List<String> buildArgs = new ArrayList<>();
 
   @Option(
       names = "--failure-threshold",
       paramLabel = "LEVEL",
-      description = "Exit with 1 when a finding is at least this severe: error, warning, info, style, none (default: ${DEFAULT-VALUE})",
+      description =
+          "Exit with 1 when a finding is at least this severe: error, warning, info, style, none (default: ${DEFAULT-VALUE})",
       defaultValue = "info")
   String failureThreshold;
 
-  @Option(names = "--stdin-filename", paramLabel = "NAME", description = "Name to report for standard input")
+  @Option(
+      names = "--stdin-filename",
+      paramLabel = "NAME",
+      description = "Name to report for standard input")
   String stdinFilename = "-";
 
   @Option(names = "--no-color", description = "Never colour the output")
@@ -91,7 +104,8 @@ public final class CheckCommand implements Callable<Integer> {
     Optional<Severity> threshold = threshold();
     BuildOptions options = buildOptions();
     if (context != null && !Files.isDirectory(context)) {
-      throw new ParameterException(spec.commandLine(), "--context '" + context + "' is not a directory");
+      throw new ParameterException(
+          spec.commandLine(), "--context '" + context + "' is not a directory");
     }
     PrintWriter err = spec.commandLine().getErr();
     List<String> args = paths.isEmpty() ? List.of(".") : paths;
@@ -115,7 +129,9 @@ public final class CheckCommand implements Callable<Integer> {
       Optional<Path> ctx =
           context != null
               ? Optional.of(context)
-              : in.stdin() ? Optional.empty() : Optional.ofNullable(in.path().toAbsolutePath().getParent());
+              : in.stdin()
+                  ? Optional.empty()
+                  : Optional.ofNullable(in.path().toAbsolutePath().getParent());
       Report report = linter.lint(in.display(), read.text(), options, ctx);
       results.add(FileResult.linted(in.display(), read.text(), report.diagnostics()));
       for (Diagnostic d : report.diagnostics()) {
@@ -135,9 +151,12 @@ public final class CheckCommand implements Callable<Integer> {
   private Formatter formatter() {
     return switch (format) {
       case "json" -> new JsonFormatter();
-      case "tty" -> new TtyFormatter(!noColor && System.getenv("NO_COLOR") == null && System.console() != null);
-      default -> throw new ParameterException(
-          spec.commandLine(), "unknown --format '" + format + "' (expected tty or json)");
+      case "tty" ->
+          new TtyFormatter(
+              !noColor && System.getenv("NO_COLOR") == null && System.console() != null);
+      default ->
+          throw new ParameterException(
+              spec.commandLine(), "unknown --format '" + format + "' (expected tty or json)");
     };
   }
 
@@ -151,7 +170,9 @@ public final class CheckCommand implements Callable<Integer> {
                 () ->
                     new ParameterException(
                         spec.commandLine(),
-                        "unknown --failure-threshold '" + failureThreshold + "' (expected error, warning, info, style or none)")));
+                        "unknown --failure-threshold '"
+                            + failureThreshold
+                            + "' (expected error, warning, info, style or none)")));
   }
 
   private BuildOptions buildOptions() {
@@ -162,14 +183,18 @@ public final class CheckCommand implements Callable<Integer> {
               .orElseThrow(
                   () ->
                       new ParameterException(
-                          spec.commandLine(), "invalid --platform '" + platform + "' (expected os/arch[/variant], e.g. linux/arm64)"));
+                          spec.commandLine(),
+                          "invalid --platform '"
+                              + platform
+                              + "' (expected os/arch[/variant], e.g. linux/arm64)"));
       o = o.withTargetPlatform(p);
     }
     Map<String, String> args = new LinkedHashMap<>();
     for (String kv : buildArgs) {
       int eq = kv.indexOf('=');
       if (eq <= 0) {
-        throw new ParameterException(spec.commandLine(), "invalid --build-arg '" + kv + "' (expected KEY=VALUE)");
+        throw new ParameterException(
+            spec.commandLine(), "invalid --build-arg '" + kv + "' (expected KEY=VALUE)");
       }
       args.put(kv.substring(0, eq), kv.substring(eq + 1));
     }

@@ -61,13 +61,19 @@ public final class DockerlintCommand {
           ex.getCommandLine().getErr().println("dockerlint: " + ex.getMessage());
           ex.getCommandLine()
               .getErr()
-              .println("Try 'dockerlint " + (ex.getCommandLine() == cl ? "" : ex.getCommandLine().getCommandName() + " ") + "--help' for more information.");
+              .println(
+                  "Try 'dockerlint "
+                      + (ex.getCommandLine() == cl
+                          ? ""
+                          : ex.getCommandLine().getCommandName() + " ")
+                      + "--help' for more information.");
           return ExitCode.USAGE;
         });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           commandLine.getErr().println("dockerlint: internal error: " + ex);
-          if (Boolean.getBoolean("dockerlint.verbose") || parseResult.originalArgs().contains("--verbose")) {
+          if (Boolean.getBoolean("dockerlint.verbose")
+              || parseResult.originalArgs().contains("--verbose")) {
             ex.printStackTrace(commandLine.getErr());
           }
           return ExitCode.INTERNAL;

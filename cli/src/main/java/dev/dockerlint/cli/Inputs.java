@@ -21,8 +21,8 @@ import java.util.Locale;
 
 /**
  * Finds Dockerfiles among the paths a user names and reads them, turning every way an input can be
- * unusable into a one-line error: missing, unreadable, a directory without Dockerfiles, binary,
- * not UTF-8, too large.
+ * unusable into a one-line error: missing, unreadable, a directory without Dockerfiles, binary, not
+ * UTF-8, too large.
  */
 final class Inputs {
   /** Larger files are refused: BuildKit itself limits lines to 64 KiB; real files are < 100 KB. */
@@ -74,7 +74,9 @@ final class Inputs {
           out.add(
               Input.failed(
                   a,
-                  "no Dockerfile in '" + a + "' (looked for Dockerfile, Containerfile, *.Dockerfile, Dockerfile.*)"));
+                  "no Dockerfile in '"
+                      + a
+                      + "' (looked for Dockerfile, Containerfile, *.Dockerfile, Dockerfile.*)"));
         }
         out.addAll(found);
       } else {

@@ -18,20 +18,27 @@ import picocli.CommandLine.Spec;
  * parser tests, to compare our parser with BuildKit's. A file BuildKit's parser rejects gets a
  * one-line error and exit code 2.
  */
-@Command(name = "parse", mixinStandardHelpOptions = true, description = "Print the parse tree of a Dockerfile.")
+@Command(
+    name = "parse",
+    mixinStandardHelpOptions = true,
+    description = "Print the parse tree of a Dockerfile.")
 public final class ParseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "FILE", description = "The Dockerfile, or - for standard input")
   String file;
 
-  @Option(names = "--format", description = "Output format: buildkit (default: ${DEFAULT-VALUE})", defaultValue = "buildkit")
+  @Option(
+      names = "--format",
+      description = "Output format: buildkit (default: ${DEFAULT-VALUE})",
+      defaultValue = "buildkit")
   String format;
 
   @Override
   public Integer call() {
     if (!format.equals("buildkit")) {
-      throw new ParameterException(spec.commandLine(), "unknown --format '" + format + "' (expected buildkit)");
+      throw new ParameterException(
+          spec.commandLine(), "unknown --format '" + format + "' (expected buildkit)");
     }
     PrintWriter err = spec.commandLine().getErr();
     Inputs.Input in = Inputs.expand(java.util.List.of(file), "-").get(0);
@@ -52,7 +59,12 @@ public final class ParseCommand implements Callable<Integer> {
     for (SyntaxProblem p : f.problems()) {
       if (p.fatal()) {
         err.println(
-            "dockerlint: " + in.display() + ":" + (p.range().start().line() + 1) + ": " + p.message());
+            "dockerlint: "
+                + in.display()
+                + ":"
+                + (p.range().start().line() + 1)
+                + ": "
+                + p.message());
         return ExitCode.USAGE;
       }
     }

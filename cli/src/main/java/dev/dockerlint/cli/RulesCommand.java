@@ -20,7 +20,11 @@ public final class RulesCommand implements Callable<Integer> {
     for (RuleMeta m : RuleRegistry.builtIn().metas()) {
       out.printf(
           "%-8s %-34s %-8s %-8s %s%n",
-          m.code(), m.name(), m.severity().id(), m.fix().name().toLowerCase(java.util.Locale.ROOT), String.join(",", m.aliases()));
+          m.code(),
+          m.name(),
+          m.severity().id(),
+          m.fix().name().toLowerCase(java.util.Locale.ROOT),
+          String.join(",", m.aliases()));
     }
     out.flush();
     return ExitCode.CLEAN;

@@ -22,24 +22,24 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A build context directory with its {@code .dockerignore}, answering what a {@code COPY} or
- * {@code ADD} source names, the way BuildKit resolves it.
+ * A build context directory with its {@code .dockerignore}, answering what a {@code COPY} or {@code
+ * ADD} source names, the way BuildKit resolves it.
  *
  * <ul>
  *   <li>Sources are relative to the context root; a leading {@code /} and {@code ..} that would
  *       leave the root are dropped, as is a trailing slash.
  *   <li>Wildcards follow Go's {@code filepath.Match} ({@code *}, {@code ?}, {@code [...]}, {@code
- *       \} escapes), matched element by element; {@code *} never crosses a slash. {@code **} is
- *       not special (it acts like {@code *}) except with {@code COPY --parents}, see {@link
- *       #resolveParents}. The part before the first wildcard element is the base directory,
- *       walked without following symlinks; a matched directory is not entered.
+ *       \} escapes), matched element by element; {@code *} never crosses a slash. {@code **} is not
+ *       special (it acts like {@code *}) except with {@code COPY --parents}, see {@link
+ *       #resolveParents}. The part before the first wildcard element is the base directory, walked
+ *       without following symlinks; a matched directory is not entered.
  *   <li>A wildcard that matches nothing is no error for BuildKit (it copies nothing); a literal
  *       path that does not exist is.
  *   <li>Symlinks on the way to a source, and a source that is a symlink, are followed, scoped to
  *       the root as BuildKit does: an absolute target or {@code ..} never leaves the context.
  *       Symlinks inside a copied directory stay links.
- *   <li>Paths {@code .dockerignore} excludes are not in the context; an excluded directory is
- *       still there when an exception includes something below it.
+ *   <li>Paths {@code .dockerignore} excludes are not in the context; an excluded directory is still
+ *       there when an exception includes something below it.
  * </ul>
  *
  * <p>Reads are bounded by {@link Limits}; hitting a limit yields a partial result with a problem.
@@ -119,7 +119,8 @@ public final class BuildContext {
       walk.literal(cleaned);
       return new SourceResolution(source, cleaned, false, walk.entries, walk.problems);
     }
-    String base = elements.subList(0, first).isEmpty() ? "." : String.join("/", elements.subList(0, first));
+    String base =
+        elements.subList(0, first).isEmpty() ? "." : String.join("/", elements.subList(0, first));
     String pattern = String.join("/", elements.subList(first, elements.size()));
     walk.wildcard(base, pattern, elements.size() - first);
     return new SourceResolution(source, cleaned, true, walk.entries, walk.problems);
@@ -127,9 +128,9 @@ public final class BuildContext {
 
   /**
    * Resolves a source of {@code COPY --parents}: the part after an optional {@code /./} pivot is
-   * matched with patternmatcher rules ({@code **} spans directories) against paths below the
-   * pivot (the root if there is none). Matched symlinks are not followed. A source without
-   * wildcards must exist.
+   * matched with patternmatcher rules ({@code **} spans directories) against paths below the pivot
+   * (the root if there is none). Matched symlinks are not followed. A source without wildcards must
+   * exist.
    */
   public SourceResolution resolveParents(String source) {
     String pivot = parentsPivot(source);
@@ -140,14 +141,18 @@ public final class BuildContext {
     boolean wildcard = GoGlob.hasWildcards(source);
     if (compiled == null || compiled.error() != null) {
       String why = compiled == null ? "empty pattern" : compiled.error();
-      walk.problem(Kind.NO_MATCH, pattern, "--parents source '" + source + "' matches nothing: " + why);
+      walk.problem(
+          Kind.NO_MATCH, pattern, "--parents source '" + source + "' matches nothing: " + why);
     } else if (pattern.equals(".")) {
       walk.literal(pivot);
     } else {
       walk.parents(pivot, compiled.pattern());
       if (walk.entries.isEmpty() && walk.problems.isEmpty()) {
         Kind kind = wildcard ? Kind.NO_MATCH : Kind.NOT_FOUND;
-        walk.problem(kind, GoPath.join(pivot, pattern), "\"/" + GoPath.join(pivot, pattern) + "\": not found");
+        walk.problem(
+            kind,
+            GoPath.join(pivot, pattern),
+            "\"/" + GoPath.join(pivot, pattern) + "\": not found");
       }
     }
     return new SourceResolution(source, cleanSource(source), wildcard, walk.entries, walk.problems);
@@ -160,8 +165,8 @@ public final class BuildContext {
   }
 
   /**
-   * Everything BuildKit would copy from inside a directory entry (as returned by {@link
-   * #resolve}), parents before children. Excluded entries are left out.
+   * Everything BuildKit would copy from inside a directory entry (as returned by {@link #resolve}),
+   * parents before children. Excluded entries are left out.
    */
   public Listing contents(ContextEntry directory) {
     Walk walk = new Walk();
@@ -182,7 +187,8 @@ public final class BuildContext {
 
   private static Stat lstat(Path path) throws IOException {
     try {
-      Map<String, Object> a = Files.readAttributes(path, "unix:mode,size", LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> a =
+          Files.readAttributes(path, "unix:mode,size", LinkOption.NOFOLLOW_LINKS);
       int mode = (Integer) a.get("mode");
       EntryType type =
           switch (mode & 0170000) {
@@ -204,7 +210,9 @@ public final class BuildContext {
     EntryType type =
         a.isSymbolicLink()
             ? EntryType.SYMLINK
-            : a.isDirectory() ? EntryType.DIRECTORY : a.isRegularFile() ? EntryType.FILE : EntryType.OTHER;
+            : a.isDirectory()
+                ? EntryType.DIRECTORY
+                : a.isRegularFile() ? EntryType.FILE : EntryType.OTHER;
     int mode = type == EntryType.DIRECTORY ? 0755 : 0644;
     PosixFileAttributeView posix =
         Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
@@ -280,7 +288,10 @@ public final class BuildContext {
         try {
           target = Files.readSymbolicLink(current).toString();
         } catch (IOException e) {
-          problem(Kind.UNREADABLE, path, "cannot read symlink '" + String.join("/", done) + "': " + e.getMessage());
+          problem(
+              Kind.UNREADABLE,
+              path,
+              "cannot read symlink '" + String.join("/", done) + "': " + e.getMessage());
           return null;
         }
         done.remove(done.size() - 1);
@@ -386,7 +397,8 @@ public final class BuildContext {
     }
 
     private ContextEntry entry(String shown, String real, Stat stat, Optional<String> link) {
-      return new ContextEntry(shown, stat.type(), stat.size(), stat.mode(), link, real, root.resolve(real));
+      return new ContextEntry(
+          shown, stat.type(), stat.size(), stat.mode(), link, real, root.resolve(real));
     }
 
     void wildcard(String base, String pattern, int depth) {
@@ -418,7 +430,8 @@ public final class BuildContext {
       }
     }
 
-    private void match(String base, String realDir, String relDir, String pattern, int level, int depth) {
+    private void match(
+        String base, String realDir, String relDir, String pattern, int level, int depth) {
       for (String name : children(realDir)) {
         String rel = relDir.isEmpty() ? name : relDir + "/" + name;
         String real = GoPath.join(realDir, name);
@@ -457,7 +470,10 @@ public final class BuildContext {
       try {
         Stat targetStat = lstat(root.resolve(target));
         if (!present(target, targetStat.type())) {
-          problem(Kind.EXCLUDED, shown, "'" + shown + "' points to '" + target + "', which .dockerignore excludes");
+          problem(
+              Kind.EXCLUDED,
+              shown,
+              "'" + shown + "' points to '" + target + "', which .dockerignore excludes");
           return;
         }
         entries.add(entry(shown, target, targetStat, link));
@@ -465,7 +481,11 @@ public final class BuildContext {
         problem(
             Kind.NOT_FOUND,
             shown,
-            "'" + shown + "' is a symlink to '" + link.orElse("?") + "', which is not in the build context");
+            "'"
+                + shown
+                + "' is a symlink to '"
+                + link.orElse("?")
+                + "', which is not in the build context");
       } catch (IOException e) {
         problem(Kind.UNREADABLE, shown, "cannot read '" + target + "': " + e.getMessage());
       }
@@ -483,9 +503,13 @@ public final class BuildContext {
       parentsBelow(pivot, realPivot, "", pattern, 1);
     }
 
-    private void parentsBelow(String pivot, String realDir, String relDir, MobyPattern pattern, int depth) {
+    private void parentsBelow(
+        String pivot, String realDir, String relDir, MobyPattern pattern, int depth) {
       if (depth > limits.maxDepth()) {
-        problem(Kind.TOO_DEEP, realDir, "stopped below '" + realDir + "' at depth " + limits.maxDepth());
+        problem(
+            Kind.TOO_DEEP,
+            realDir,
+            "stopped below '" + realDir + "' at depth " + limits.maxDepth());
         return;
       }
       for (String name : children(realDir)) {
@@ -518,7 +542,8 @@ public final class BuildContext {
 
     void list(String shown, String real, int depth) {
       if (depth > limits.maxDepth()) {
-        problem(Kind.TOO_DEEP, shown, "stopped below '" + shown + "' at depth " + limits.maxDepth());
+        problem(
+            Kind.TOO_DEEP, shown, "stopped below '" + shown + "' at depth " + limits.maxDepth());
         return;
       }
       for (String name : children(real)) {
@@ -531,7 +556,8 @@ public final class BuildContext {
         try {
           stat = lstat(root.resolve(childReal));
         } catch (IOException e) {
-          problem(Kind.UNREADABLE, childShown, "cannot read '" + childShown + "': " + e.getMessage());
+          problem(
+              Kind.UNREADABLE, childShown, "cannot read '" + childShown + "': " + e.getMessage());
           continue;
         }
         Optional<String> link = Optional.empty();
@@ -539,7 +565,10 @@ public final class BuildContext {
           try {
             link = Optional.of(Files.readSymbolicLink(root.resolve(childReal)).toString());
           } catch (IOException e) {
-            problem(Kind.UNREADABLE, childShown, "cannot read symlink '" + childShown + "': " + e.getMessage());
+            problem(
+                Kind.UNREADABLE,
+                childShown,
+                "cannot read symlink '" + childShown + "': " + e.getMessage());
           }
         }
         boolean excluded = ignore.isExcluded(childReal);

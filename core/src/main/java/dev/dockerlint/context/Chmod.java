@@ -7,16 +7,15 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The value of {@code COPY --chmod} / {@code ADD --chmod}: octal ({@code 755}, up to {@code
- * 07777}) or, since Dockerfile 1.14, symbolic like chmod(1) ({@code +x}, {@code u=rwX,go=rX},
- * {@code g=u}).
+ * The value of {@code COPY --chmod} / {@code ADD --chmod}: octal ({@code 755}, up to {@code 07777})
+ * or, since Dockerfile 1.14, symbolic like chmod(1) ({@code +x}, {@code u=rwX,go=rX}, {@code g=u}).
  *
- * <p>Parsing follows BuildKit: a value that parses as octal must not exceed {@code 07777};
- * anything else is read with BSD {@code setmode} rules as BuildKit's {@code dchapes-mode} fork
- * implements them, with a umask of 0 (so {@code +x} means {@code a+x}). A symbolic mode is applied
- * to each copied entry: {@code X} adds execute permission only to directories and to files that
- * already have an execute bit, and {@code s}/{@code t} are ignored for "other" alone. An invalid
- * value fails the build; here it is a value with an {@link #error()}.
+ * <p>Parsing follows BuildKit: a value that parses as octal must not exceed {@code 07777}; anything
+ * else is read with BSD {@code setmode} rules as BuildKit's {@code dchapes-mode} fork implements
+ * them, with a umask of 0 (so {@code +x} means {@code a+x}). A symbolic mode is applied to each
+ * copied entry: {@code X} adds execute permission only to directories and to files that already
+ * have an execute bit, and {@code s}/{@code t} are ignored for "other" alone. An invalid value
+ * fails the build; here it is a value with an {@link #error()}.
  *
  * @see <a href="https://docs.docker.com/reference/dockerfile/#copy---chmod">COPY --chmod</a>
  */
@@ -48,7 +47,9 @@ public final class Chmod {
   public static Chmod parse(String text) {
     Objects.requireNonNull(text, "text");
     String octalError =
-        "invalid chmod parameter: '" + text + "'. it should be octal string and between 0 and 07777";
+        "invalid chmod parameter: '"
+            + text
+            + "'. it should be octal string and between 0 and 07777";
     if (!text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '7')) {
       long value = text.length() > 11 ? Long.MAX_VALUE : Long.parseLong(text, 8);
       if (value > 07777) {
@@ -189,8 +190,8 @@ public final class Chmod {
   }
 
   /**
-   * The mode an entry gets: the octal value, or the symbolic changes applied to {@code mode}.
-   * An invalid value changes nothing.
+   * The mode an entry gets: the octal value, or the symbolic changes applied to {@code mode}. An
+   * invalid value changes nothing.
    */
   public int apply(int mode, boolean directory) {
     if (error.isPresent()) {
@@ -229,7 +230,7 @@ public final class Chmod {
       if ((step.targets & classes[k]) == 0) {
         continue;
       }
-      if (step.op == '-' ) {
+      if (step.op == '-') {
         m &= ~(value << shifts[k]);
       } else if (step.op == '=') {
         m &= ~(7 << shifts[k]);

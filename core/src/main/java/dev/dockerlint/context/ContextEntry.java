@@ -11,9 +11,8 @@ import java.util.Optional;
  *
  * <p>For a {@code COPY} source that is a symlink, BuildKit copies what the link points to, so
  * {@link #type()}, {@link #size()} and {@link #mode()} describe the target, {@link #linkTarget()}
- * keeps the link text and {@link #resolvedPath()} names the target inside the context. Symlinks
- * met while walking a copied directory are copied as links: their type is {@link
- * EntryType#SYMLINK}.
+ * keeps the link text and {@link #resolvedPath()} names the target inside the context. Symlinks met
+ * while walking a copied directory are copied as links: their type is {@link EntryType#SYMLINK}.
  *
  * <p>{@link #facts()} reads the {@link FileFacts} of a regular file on first use (a bounded read)
  * and remembers them. Instances are immutable in all that equality sees, and thread-safe.
@@ -46,8 +45,8 @@ public final class ContextEntry {
   }
 
   /**
-   * An entry without a file behind it, for callers (and tests) that describe a context by hand.
-   * Its {@link #facts()} are empty.
+   * An entry without a file behind it, for callers (and tests) that describe a context by hand. Its
+   * {@link #facts()} are empty.
    */
   public static ContextEntry of(String path, EntryType type, long size, int mode) {
     return new ContextEntry(path, type, size, mode, Optional.empty(), path, null);
@@ -55,10 +54,13 @@ public final class ContextEntry {
 
   /** A symlink without a file behind it; see {@link #of}. */
   public static ContextEntry symlink(String path, String target) {
-    return new ContextEntry(path, EntryType.SYMLINK, target.length(), 0777, Optional.of(target), path, null);
+    return new ContextEntry(
+        path, EntryType.SYMLINK, target.length(), 0777, Optional.of(target), path, null);
   }
 
-  /** The context-relative, slash-separated path as the Dockerfile names it; {@code "."} is the root. */
+  /**
+   * The context-relative, slash-separated path as the Dockerfile names it; {@code "."} is the root.
+   */
   public String path() {
     return path;
   }
@@ -72,7 +74,9 @@ public final class ContextEntry {
     return size;
   }
 
-  /** The permission bits, set-id and sticky bits included ({@code 07777}), as the client sends them. */
+  /**
+   * The permission bits, set-id and sticky bits included ({@code 07777}), as the client sends them.
+   */
   public int mode() {
     return mode;
   }
@@ -92,7 +96,10 @@ public final class ContextEntry {
     return GoPath.base(path);
   }
 
-  /** The file's facts, read on first call; empty for non-files, entries made by hand or unreadable files. */
+  /**
+   * The file's facts, read on first call; empty for non-files, entries made by hand or unreadable
+   * files.
+   */
   public Optional<FileFacts> facts() {
     Object loaded = loadFacts();
     return loaded instanceof FileFacts f ? Optional.of(f) : Optional.empty();
@@ -117,7 +124,9 @@ public final class ContextEntry {
       } catch (IOException e) {
         loaded =
             new ContextProblem(
-                ContextProblem.Kind.UNREADABLE, path, "cannot read '" + path + "': " + e.getMessage());
+                ContextProblem.Kind.UNREADABLE,
+                path,
+                "cannot read '" + path + "': " + e.getMessage());
       }
     }
     facts = loaded;

@@ -37,10 +37,10 @@ public record ContextProblem(Kind kind, String path, String message) {
     Objects.requireNonNull(message, "message");
   }
 
-  /** Whether BuildKit fails the build on this problem; our own limits and empty wildcards do not. */
+  /**
+   * Whether BuildKit fails the build on this problem; our own limits and empty wildcards do not.
+   */
   public boolean failsBuild() {
-    return kind != Kind.NO_MATCH
-        && kind != Kind.TOO_MANY_ENTRIES
-        && kind != Kind.TOO_DEEP;
+    return kind != Kind.NO_MATCH && kind != Kind.TOO_MANY_ENTRIES && kind != Kind.TOO_DEEP;
   }
 }

@@ -19,18 +19,18 @@ import java.util.Set;
  *   <li>A relative destination is joined with {@code WORKDIR}; {@code .} means {@code WORKDIR/}.
  *   <li>A directory source copies its <em>contents</em> into the destination, which becomes a
  *       directory whether or not it ends in {@code /}.
- *   <li>A file goes inside the destination if it ends in {@code /} (or {@code /.}), is known to
- *       be a directory in the image, or an earlier source of the same instruction made it one;
+ *   <li>A file goes inside the destination if it ends in {@code /} (or {@code /.}), is known to be
+ *       a directory in the image, or an earlier source of the same instruction made it one;
  *       otherwise the file is written <em>as</em> the destination.
- *   <li>With {@code --parents}, each match keeps its path below the source's {@code /./} pivot
- *       (the context root if there is none).
+ *   <li>With {@code --parents}, each match keeps its path below the source's {@code /./} pivot (the
+ *       context root if there is none).
  *   <li>Modes come from the source unless {@code --chmod} is given: octal replaces them, symbolic
  *       changes them per entry (see {@link Chmod}); symlinks keep theirs. {@code --chown} is
  *       recorded as written.
  * </ul>
  *
- * <p>BuildKit does not enforce the reference's rule that several sources need a destination
- * ending in {@code /}; this plan follows BuildKit and reports the case as an {@link Issue}.
+ * <p>BuildKit does not enforce the reference's rule that several sources need a destination ending
+ * in {@code /}; this plan follows BuildKit and reports the case as an {@link Issue}.
  *
  * @see <a href="https://docs.docker.com/reference/dockerfile/#copy">Dockerfile reference: COPY</a>
  */
@@ -112,7 +112,11 @@ public final class CopyDestination {
     private final Set<String> directories;
     private final List<Issue> issues;
 
-    Planner(Optional<Chmod> chmod, Optional<String> chown, Set<String> directories, List<Issue> issues) {
+    Planner(
+        Optional<Chmod> chmod,
+        Optional<String> chown,
+        Set<String> directories,
+        List<Issue> issues) {
       this.chmod = chmod;
       this.chown = chown;
       this.directories = directories;
@@ -124,13 +128,22 @@ public final class CopyDestination {
         issues.add(
             new Issue(
                 Kind.DIRECTORY_ONTO_FILE,
-                "cannot copy directory '" + source.entry().path() + "' to '" + dest
+                "cannot copy directory '"
+                    + source.entry().path()
+                    + "' to '"
+                    + dest
                     + "', which an earlier source made a file"));
         return;
       }
       if (!directories.contains(dest)) {
-        int mode = chmod.flatMap(c -> c.octal().isPresent() ? Optional.of(c.octal().getAsInt()) : Optional.empty())
-            .orElse(NEW_DIRECTORY_MODE);
+        int mode =
+            chmod
+                .flatMap(
+                    c ->
+                        c.octal().isPresent()
+                            ? Optional.of(c.octal().getAsInt())
+                            : Optional.empty())
+                .orElse(NEW_DIRECTORY_MODE);
         record(source.entry(), dest, EntryType.DIRECTORY, mode);
         directories.add(dest);
       }
@@ -155,12 +168,19 @@ public final class CopyDestination {
         issues.add(
             new Issue(
                 Kind.OVERWRITTEN,
-                "'" + entry.path() + "' overwrites '" + placements.get(byTarget.get(target)).source().path()
-                    + "' at " + target));
+                "'"
+                    + entry.path()
+                    + "' overwrites '"
+                    + placements.get(byTarget.get(target)).source().path()
+                    + "' at "
+                    + target));
       }
-      int mode = entry.type() == EntryType.SYMLINK
-          ? entry.mode()
-          : chmod.map(c -> c.apply(entry.mode(), entry.type() == EntryType.DIRECTORY)).orElse(entry.mode());
+      int mode =
+          entry.type() == EntryType.SYMLINK
+              ? entry.mode()
+              : chmod
+                  .map(c -> c.apply(entry.mode(), entry.type() == EntryType.DIRECTORY))
+                  .orElse(entry.mode());
       record(entry, target, entry.type(), mode);
     }
 

@@ -19,8 +19,8 @@ import java.util.Objects;
  *       goes, so {@code /foo}, {@code ./foo} and {@code foo/} all mean {@code foo}.
  *   <li>Patterns use Go's {@code filepath.Match} syntax plus {@code **}, which matches any number
  *       of directories, including none.
- *   <li>A pattern excludes a path when it matches the path itself or any of its parent
- *       directories, so {@code node_modules} excludes everything below it.
+ *   <li>A pattern excludes a path when it matches the path itself or any of its parent directories,
+ *       so {@code node_modules} excludes everything below it.
  *   <li>{@code !pattern} is an exception that includes again; the last matching line decides.
  * </ul>
  *
@@ -122,8 +122,8 @@ public final class DockerIgnore {
   }
 
   /**
-   * The {@code ignorefile.ReadAll} step: comments and blank lines go (null), {@code !} is kept,
-   * and the pattern is cleaned with its leading slash removed.
+   * The {@code ignorefile.ReadAll} step: comments and blank lines go (null), {@code !} is kept, and
+   * the pattern is cleaned with its leading slash removed.
    */
   private static String preprocess(String line) {
     if (line.startsWith("#")) {
@@ -183,9 +183,9 @@ public final class DockerIgnore {
   }
 
   /**
-   * Whether an exception could include something inside an excluded directory, so that it must
-   * be walked. This is BuildKit's (fsutil's) shortcut: without exceptions, or when every
-   * exception is a literal path outside {@code dir}, nothing below it comes back.
+   * Whether an exception could include something inside an excluded directory, so that it must be
+   * walked. This is BuildKit's (fsutil's) shortcut: without exceptions, or when every exception is
+   * a literal path outside {@code dir}, nothing below it comes back.
    */
   boolean mayIncludeBelow(String dir) {
     if (!hasExceptions) {

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * slashes and {@code **} spans directories.
  *
  * <p>Deviations, all in patterns nobody writes on purpose: a backslash makes the next character
- * literal (patternmatcher passes {@code \d} on to Go's regexp, where it means a digit), and
- * {@code *} or {@code ?} inside {@code [...]} are literal, as in {@code filepath.Match}.
+ * literal (patternmatcher passes {@code \d} on to Go's regexp, where it means a digit), and {@code
+ * *} or {@code ?} inside {@code [...]} are literal, as in {@code filepath.Match}.
  */
 final class MobyPattern {
   private enum Type {
@@ -202,8 +202,7 @@ final class MobyPattern {
       case PREFIX -> path.startsWith(cleaned.substring(0, cleaned.length() - 2));
       case SUFFIX -> {
         String suffix = cleaned.substring(2);
-        yield path.endsWith(suffix)
-            || (suffix.startsWith("/") && path.equals(suffix.substring(1)));
+        yield path.endsWith(suffix) || (suffix.startsWith("/") && path.equals(suffix.substring(1)));
       }
       case REGEXP -> regex.matcher(path).find();
     };

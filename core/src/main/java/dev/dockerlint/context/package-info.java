@@ -6,8 +6,8 @@
  * <p>{@link dev.dockerlint.context.DockerIgnore} matches like moby/patternmatcher, {@link
  * dev.dockerlint.context.BuildContext} resolves sources like BuildKit's file backend (fsutil's
  * {@code copy.ResolveWildcards} with symlinks followed inside the context root), and {@link
- * dev.dockerlint.context.CopyDestination} places them like fsutil's {@code copy.Copy}. Problems
- * (a missing source, a symlink loop, too many files) are values, never exceptions. Everything is
+ * dev.dockerlint.context.CopyDestination} places them like fsutil's {@code copy.Copy}. Problems (a
+ * missing source, a symlink loop, too many files) are values, never exceptions. Everything is
  * immutable and thread-safe; file system reads are bounded by {@link
  * dev.dockerlint.context.BuildContext.Limits}.
  *

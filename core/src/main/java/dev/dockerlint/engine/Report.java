@@ -7,8 +7,8 @@ import dev.dockerlint.syntax.Dockerfile;
 import java.util.List;
 
 /** The outcome of linting one file: the tree, the model and the diagnostics in source order. */
-public record Report(String path, Dockerfile file, SemanticModel model,
-    List<Diagnostic> diagnostics) {
+public record Report(
+    String path, Dockerfile file, SemanticModel model, List<Diagnostic> diagnostics) {
 
   public Report {
     diagnostics = List.copyOf(diagnostics);

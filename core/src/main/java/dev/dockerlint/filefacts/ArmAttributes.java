@@ -16,7 +16,9 @@ final class ArmAttributes {
 
   private ArmAttributes() {}
 
-  /** The OCI variant for a section's bytes, or empty when it has no readable {@code Tag_CPU_arch}. */
+  /**
+   * The OCI variant for a section's bytes, or empty when it has no readable {@code Tag_CPU_arch}.
+   */
   static Optional<String> variant(byte[] section, boolean littleEndian) {
     return cpuArch(section, littleEndian).flatMap(ArmAttributes::variantOf);
   }
@@ -89,7 +91,9 @@ final class ArmAttributes {
         return value < 0 ? Optional.empty() : Optional.of((int) value);
       }
       boolean string =
-          tag == TAG_CPU_RAW_NAME || tag == TAG_CPU_NAME || (tag > TAG_COMPATIBILITY && tag % 2 == 1);
+          tag == TAG_CPU_RAW_NAME
+              || tag == TAG_CPU_NAME
+              || (tag > TAG_COMPATIBILITY && tag % 2 == 1);
       if (tag == TAG_COMPATIBILITY) {
         if (uleb(s, cursor, end) < 0) {
           return Optional.empty();

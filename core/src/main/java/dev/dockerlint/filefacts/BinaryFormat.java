@@ -1,8 +1,8 @@
 package dev.dockerlint.filefacts;
 
 /**
- * A few non-ELF executable formats recognised by their magic bytes. None of them can be executed
- * by a Linux kernel directly, so starting one in a container fails with {@code exec format error}
+ * A few non-ELF executable formats recognised by their magic bytes. None of them can be executed by
+ * a Linux kernel directly, so starting one in a container fails with {@code exec format error}
  * (WebAssembly needs a Wasm runtime shim, not a Linux image).
  */
 public enum BinaryFormat {

@@ -97,16 +97,16 @@ public record ElfFacts(
     /** {@code ET_EXEC} without {@code PT_INTERP}: runs on any kernel of its architecture. */
     STATIC,
     /**
-     * {@code ET_DYN} without {@code PT_INTERP} and with {@code DF_1_PIE}: a static-pie
-     * executable, which also needs no loader.
+     * {@code ET_DYN} without {@code PT_INTERP} and with {@code DF_1_PIE}: a static-pie executable,
+     * which also needs no loader.
      */
     STATIC_PIE,
     /** Has {@code PT_INTERP}: the named loader and the {@link #needed()} libraries must exist. */
     DYNAMIC,
     /**
-     * {@code ET_DYN} without {@code PT_INTERP} and without {@code DF_1_PIE}: a shared library, or
-     * a loader such as {@code ld-musl-*.so.1} that can also run directly, or a static-pie made by
-     * an old linker. Running it as a program rarely works.
+     * {@code ET_DYN} without {@code PT_INTERP} and without {@code DF_1_PIE}: a shared library, or a
+     * loader such as {@code ld-musl-*.so.1} that can also run directly, or a static-pie made by an
+     * old linker. Running it as a program rarely works.
      */
     SHARED_OBJECT,
     /** {@code ET_REL}, {@code ET_CORE} and others: the kernel refuses to execute them. */

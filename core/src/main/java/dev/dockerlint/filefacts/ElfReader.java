@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads {@link ElfFacts} with bounded reads. Field offsets follow the System V gABI ("ELF-64
- * Object File Format" and the 32-bit original); the kernel checks mirrored here are those of
- * Linux {@code fs/binfmt_elf.c}.
+ * Reads {@link ElfFacts} with bounded reads. Field offsets follow the System V gABI ("ELF-64 Object
+ * File Format" and the 32-bit original); the kernel checks mirrored here are those of Linux {@code
+ * fs/binfmt_elf.c}.
  */
 final class ElfReader {
   static final int PT_LOAD = 1;
@@ -130,7 +130,9 @@ final class ElfReader {
     int shentsize = h.u16(is64 ? 58 : 46);
     int shnum = h.u16(is64 ? 60 : 48);
 
-    if (type == ElfType.REL || type == ElfType.CORE || type == ElfType.NONE
+    if (type == ElfType.REL
+        || type == ElfType.CORE
+        || type == ElfType.NONE
         || type == ElfType.OTHER) {
       linkage = Linkage.NOT_EXECUTABLE;
     }

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * <p>Without {@code -S} the argument is one word: {@code #!/usr/bin/env python3 -u} makes {@code
  * env} look for a program literally named {@code "python3 -u"} ("No such file or directory"), and
  * {@code #!/usr/bin/env FOO=1 node} sets {@code FOO} to {@code "1 node"} and runs nothing. With
- * {@code -S} (coreutils 8.30 and later, not BusyBox) the argument is split at spaces and tabs,
- * with quotes, backslash escapes and {@code ${VAR}} expansion, and leading {@code NAME=VALUE}
- * words set variables. A carriage return is not a separator, so CRLF lines still break.
+ * {@code -S} (coreutils 8.30 and later, not BusyBox) the argument is split at spaces and tabs, with
+ * quotes, backslash escapes and {@code ${VAR}} expansion, and leading {@code NAME=VALUE} words set
+ * variables. A carriage return is not a separator, so CRLF lines still break.
  *
  * @param splitString whether {@code -S} (or {@code --split-string}) split the argument
  * @param assignments leading {@code NAME=VALUE} words
@@ -49,7 +49,8 @@ public record EnvInvocation(
           List.of(),
           Optional.empty(),
           List.of(),
-          Optional.of("env without a program prints the environment instead of running the script"));
+          Optional.of(
+              "env without a program prints the environment instead of running the script"));
     }
     String arg = kernelArgument.get();
     Matcher split = SPLIT_OPTION.matcher(arg);
@@ -116,7 +117,8 @@ public record EnvInvocation(
     List<String> arguments = i + 1 < w.size() ? w.subList(i + 1, w.size()) : List.of();
     Optional<String> problem = words.problem;
     if (problem.isEmpty() && program.isEmpty()) {
-      problem = Optional.of("env without a program prints the environment instead of running the script");
+      problem =
+          Optional.of("env without a program prints the environment instead of running the script");
     }
     return new EnvInvocation(split, assignments, program, arguments, problem);
   }
@@ -125,9 +127,9 @@ public record EnvInvocation(
 
   /**
    * Splits an {@code -S} string as coreutils' {@code build_argv} does: spaces and tabs separate
-   * words outside quotes; {@code '...'} is literal except {@code \\} and {@code \'}; {@code
-   * "..."} allows escapes; {@code \_} separates words (a space inside double quotes); {@code \c}
-   * and a {@code #} starting a word end the string; {@code ${VAR}} is kept as written since the
+   * words outside quotes; {@code '...'} is literal except {@code \\} and {@code \'}; {@code "..."}
+   * allows escapes; {@code \_} separates words (a space inside double quotes); {@code \c} and a
+   * {@code #} starting a word end the string; {@code ${VAR}} is kept as written since the
    * environment is unknown here.
    */
   private static Words splitWords(String s) {

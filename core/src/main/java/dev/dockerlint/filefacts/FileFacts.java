@@ -91,8 +91,7 @@ public record FileFacts(
 
   /** Reads the facts of a file whose content (or first bytes) is given. */
   public static FileFacts of(byte[] content, long size) {
-    byte[] prefix =
-        content.length > PREFIX_LIMIT ? Arrays.copyOf(content, PREFIX_LIMIT) : content;
+    byte[] prefix = content.length > PREFIX_LIMIT ? Arrays.copyOf(content, PREFIX_LIMIT) : content;
     try {
       return classify(ByteSource.ofPrefix(prefix, Math.max(size, content.length)));
     } catch (IOException e) {
@@ -176,8 +175,7 @@ public record FileFacts(
       return BinaryFormat.WASM;
     }
     if (n >= 4) {
-      int magic =
-          (p[0] & 0xff) << 24 | (p[1] & 0xff) << 16 | (p[2] & 0xff) << 8 | (p[3] & 0xff);
+      int magic = (p[0] & 0xff) << 24 | (p[1] & 0xff) << 16 | (p[2] & 0xff) << 8 | (p[3] & 0xff);
       if (magic == 0xfeedface
           || magic == 0xfeedfacf
           || magic == 0xcefaedfe

@@ -35,7 +35,8 @@ public record LibcLoader(
           glibc("/lib64/ld-linux-x86-64.so.2", "amd64"),
           glibc("/lib/ld-linux.so.2", "386"),
           glibc("/lib/ld-linux-aarch64.so.1", "arm64"),
-          new LibcLoader("/lib/ld-linux-armhf.so.3", Libc.GLIBC, Set.of("arm"), Optional.of("hard")),
+          new LibcLoader(
+              "/lib/ld-linux-armhf.so.3", Libc.GLIBC, Set.of("arm"), Optional.of("hard")),
           new LibcLoader("/lib/ld-linux.so.3", Libc.GLIBC, Set.of("arm"), Optional.of("soft")),
           glibc("/lib64/ld64.so.2", "ppc64le"),
           glibc("/lib64/ld64.so.1", "ppc64"),
@@ -89,7 +90,8 @@ public record LibcLoader(
    * The loader path a binary for {@code architecture} linked against {@code libc} asks for; for
    * 32-bit ARM {@code floatAbi} picks between the armhf and armel loaders (hard float if empty).
    */
-  public static Optional<String> pathFor(Libc libc, String architecture, Optional<String> floatAbi) {
+  public static Optional<String> pathFor(
+      Libc libc, String architecture, Optional<String> floatAbi) {
     boolean soft = floatAbi.filter("soft"::equals).isPresent();
     if (libc == Libc.MUSL) {
       String muslArch =

@@ -13,11 +13,11 @@ import java.util.Optional;
  * <p>The kernel reads the first {@link #BINPRM_BUF_SIZE} bytes of the file (256 since Linux 5.1;
  * 128 before, see {@code include/uapi/linux/binfmts.h}). Blanks (space and tab) after {@code #!}
  * are skipped; the interpreter path runs to the first blank, and everything after it, blanks
- * trimmed at both ends, is passed as <em>one</em> argument: {@code #!/usr/bin/env python3 -u}
- * runs {@code env} with the single argument {@code "python3 -u"}. Only blanks are trimmed, so a
- * CRLF line ending leaves a carriage return at the end of the interpreter ({@code /bin/sh\r}: "no
- * such file or directory") or of the argument. Without a newline in the buffer the line is cut at
- * byte 255, which the kernel accepts only if the interpreter path itself ended before.
+ * trimmed at both ends, is passed as <em>one</em> argument: {@code #!/usr/bin/env python3 -u} runs
+ * {@code env} with the single argument {@code "python3 -u"}. Only blanks are trimmed, so a CRLF
+ * line ending leaves a carriage return at the end of the interpreter ({@code /bin/sh\r}: "no such
+ * file or directory") or of the argument. Without a newline in the buffer the line is cut at byte
+ * 255, which the kernel accepts only if the interpreter path itself ended before.
  *
  * @param line the first line as the kernel examined it, {@code #!} included, line terminator
  *     excluded, cut at the kernel's buffer size
@@ -55,8 +55,8 @@ public record Shebang(
   }
 
   /**
-   * Whether {@code execve} would start the interpreter at all: no byte order mark and no
-   * rejection. (Whether the interpreter exists in the image is another question.)
+   * Whether {@code execve} would start the interpreter at all: no byte order mark and no rejection.
+   * (Whether the interpreter exists in the image is another question.)
    */
   public boolean recognizedByKernel() {
     return !precededByBom && kernelRejection.isEmpty();
@@ -135,7 +135,8 @@ public record Shebang(
       }
     }
     String interpreter = cString(buf, iName, iArg >= 0 ? iSep : iEnd);
-    Optional<String> argument = iArg >= 0 ? Optional.of(cString(buf, iArg, iEnd)) : Optional.empty();
+    Optional<String> argument =
+        iArg >= 0 ? Optional.of(cString(buf, iArg, iEnd)) : Optional.empty();
     Optional<EnvInvocation> env =
         isEnv(interpreter) ? Optional.of(EnvInvocation.parse(argument)) : Optional.empty();
     return Optional.of(

@@ -8,8 +8,8 @@ import java.util.Optional;
  * One input of a run: its display path, the diagnostics, the source text (for excerpts) or the
  * one-line error that kept it from being linted.
  */
-public record FileResult(String path, List<Diagnostic> diagnostics, Optional<String> source,
-    Optional<String> error) {
+public record FileResult(
+    String path, List<Diagnostic> diagnostics, Optional<String> source, Optional<String> error) {
 
   public FileResult {
     diagnostics = List.copyOf(diagnostics);

@@ -9,10 +9,10 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * The machine-readable contract: exactly one JSON document,
- * {@code {"files":[{"path":...,"diagnostics":[...]}]}}. Lines and columns are 1-based; {@code
- * endColumn} is the column just after the last character. A file that could not be read carries an
- * {@code error} message instead of diagnostics. Field names and meanings are stable.
+ * The machine-readable contract: exactly one JSON document, {@code
+ * {"files":[{"path":...,"diagnostics":[...]}]}}. Lines and columns are 1-based; {@code endColumn}
+ * is the column just after the last character. A file that could not be read carries an {@code
+ * error} message instead of diagnostics. Field names and meanings are stable.
  */
 public final class JsonFormatter implements Formatter {
   private static final JsonFactory FACTORY = new JsonFactory();

@@ -52,10 +52,17 @@ public final class TtyFormatter implements Formatter {
             int from = Math.min(d.range().start().column(), text.length());
             int to =
                 d.range().end().line() == line
-                    ? Math.min(Math.max(d.range().end().column(), from + 1), Math.max(text.length(), from + 1))
+                    ? Math.min(
+                        Math.max(d.range().end().column(), from + 1),
+                        Math.max(text.length(), from + 1))
                     : Math.max(text.length(), from + 1);
             out.write("  " + text + "\n");
-            out.write("  " + " ".repeat(from) + paint(severityColor(d.severity()), "^" + "~".repeat(Math.max(0, to - from - 1))) + "\n");
+            out.write(
+                "  "
+                    + " ".repeat(from)
+                    + paint(
+                        severityColor(d.severity()), "^" + "~".repeat(Math.max(0, to - from - 1)))
+                    + "\n");
           }
           if (d.predicts().isPresent()) {
             out.write("  predicts: " + d.predicts().get().text() + "\n");
@@ -67,8 +74,21 @@ public final class TtyFormatter implements Formatter {
       }
       int files = results.size();
       out.write(
-          (errors + others == 0 ? "No problems" : (errors + others) + " problem" + (errors + others == 1 ? "" : "s") + " (" + errors + " error" + (errors == 1 ? "" : "s") + ")")
-              + " in " + files + " file" + (files == 1 ? "" : "s") + "\n");
+          (errors + others == 0
+                  ? "No problems"
+                  : (errors + others)
+                      + " problem"
+                      + (errors + others == 1 ? "" : "s")
+                      + " ("
+                      + errors
+                      + " error"
+                      + (errors == 1 ? "" : "s")
+                      + ")")
+              + " in "
+              + files
+              + " file"
+              + (files == 1 ? "" : "s")
+              + "\n");
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

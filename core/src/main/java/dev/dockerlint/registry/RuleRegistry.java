@@ -40,7 +40,8 @@ public final class RuleRegistry {
     for (Rule r : rules) {
       RuleMeta m = r.meta();
       if (!codes.add(m.code()) || !names.add(m.name())) {
-        throw new IllegalStateException("duplicate rule code or name: " + m.code() + " " + m.name());
+        throw new IllegalStateException(
+            "duplicate rule code or name: " + m.code() + " " + m.name());
       }
       list.add(new Entry(r, m));
     }

@@ -5,8 +5,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** A finding of a rule in a file, as the engine hands it to formatters, the CLI and the LSP. */
-public record Diagnostic(RuleMeta rule, Severity severity, Range range, String message,
-    Optional<Predicts> predicts, List<Fix> fixes, List<Related> related) {
+public record Diagnostic(
+    RuleMeta rule,
+    Severity severity,
+    Range range,
+    String message,
+    Optional<Predicts> predicts,
+    List<Fix> fixes,
+    List<Related> related) {
 
   public Diagnostic {
     fixes = List.copyOf(fixes);
@@ -15,7 +21,13 @@ public record Diagnostic(RuleMeta rule, Severity severity, Range range, String m
 
   public static Diagnostic of(RuleMeta rule, Finding f) {
     return new Diagnostic(
-        rule, f.severity().orElse(rule.severity()), f.range(), f.message(), f.predicts(), f.fixes(), f.related());
+        rule,
+        f.severity().orElse(rule.severity()),
+        f.range(),
+        f.message(),
+        f.predicts(),
+        f.fixes(),
+        f.related());
   }
 
   public Diagnostic withSeverity(Severity s) {

@@ -10,8 +10,13 @@ import java.util.Optional;
  * places and a severity other than the rule's default (for instance lowered because a later RUN may
  * repair the problem).
  */
-public record Finding(Range range, String message, Optional<Severity> severity,
-    Optional<Predicts> predicts, List<Fix> fixes, List<Related> related) {
+public record Finding(
+    Range range,
+    String message,
+    Optional<Severity> severity,
+    Optional<Predicts> predicts,
+    List<Fix> fixes,
+    List<Related> related) {
 
   public Finding {
     fixes = List.copyOf(fixes);

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * One file to lint: its tree and model, the display path, and the build context directory when
- * one is known (rules that inspect copied files need it).
+ * One file to lint: its tree and model, the display path, and the build context directory when one
+ * is known (rules that inspect copied files need it).
  */
-public record LintInput(String path, Dockerfile file, SemanticModel model,
-    Optional<Path> contextDir) {}
+public record LintInput(
+    String path, Dockerfile file, SemanticModel model, Optional<Path> contextDir) {}

@@ -4,8 +4,15 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@link RuleInfo} read into a value, plus where the rule's documentation lives. */
-public record RuleMeta(String code, String name, Severity severity, String summary,
-    List<String> aliases, FixAvailability fix, List<Predicts> predicts, boolean enabledByDefault) {
+public record RuleMeta(
+    String code,
+    String name,
+    Severity severity,
+    String summary,
+    List<String> aliases,
+    FixAvailability fix,
+    List<Predicts> predicts,
+    boolean enabledByDefault) {
 
   public RuleMeta {
     aliases = List.copyOf(aliases);

@@ -7,8 +7,11 @@ import java.util.Optional;
  * What the build is asked to do: the target platform ({@code --platform}), the platform of the
  * machine that builds, build arguments ({@code --build-arg}) and the target stage.
  */
-public record BuildOptions(Platform targetPlatform, Platform buildPlatform,
-    Map<String, String> buildArgs, Optional<String> targetStage) {
+public record BuildOptions(
+    Platform targetPlatform,
+    Platform buildPlatform,
+    Map<String, String> buildArgs,
+    Optional<String> targetStage) {
 
   public BuildOptions {
     buildArgs = Map.copyOf(buildArgs);

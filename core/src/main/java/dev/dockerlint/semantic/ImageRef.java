@@ -9,17 +9,19 @@ import java.util.regex.Pattern;
  * library/}. A reference that still holds variables, upper case letters in its path or other
  * invalid characters does not parse.
  */
-public record ImageRef(String registry, String repository, Optional<String> tag,
-    Optional<String> digest) {
+public record ImageRef(
+    String registry, String repository, Optional<String> tag, Optional<String> digest) {
 
   public static final String DOCKER_HUB = "docker.io";
 
   private static final Pattern PATH_COMPONENT =
       Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
   private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
-  private static final Pattern DIGEST = Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
+  private static final Pattern DIGEST =
+      Pattern.compile("[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
   private static final Pattern DOMAIN =
-      Pattern.compile("(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?|\\[[0-9a-fA-F:]+\\](?::[0-9]+)?");
+      Pattern.compile(
+          "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?|\\[[0-9a-fA-F:]+\\](?::[0-9]+)?");
 
   public static Optional<ImageRef> parse(String text) {
     String s = text.trim();
@@ -52,7 +54,10 @@ public record ImageRef(String registry, String repository, Optional<String> tag,
     int first = s.indexOf('/');
     if (first >= 0) {
       String head = s.substring(0, first);
-      if (head.contains(".") || head.contains(":") || head.equals("localhost") || !head.equals(head.toLowerCase(java.util.Locale.ROOT))) {
+      if (head.contains(".")
+          || head.contains(":")
+          || head.equals("localhost")
+          || !head.equals(head.toLowerCase(java.util.Locale.ROOT))) {
         if (!DOMAIN.matcher(head).matches()) {
           return Optional.empty();
         }
@@ -94,7 +99,11 @@ public record ImageRef(String registry, String repository, Optional<String> tag,
 
   /** The fully qualified form, {@code docker.io/library/alpine:3.20}. */
   public String canonical() {
-    return registry + "/" + repository + tag.map(t -> ":" + t).orElse("") + digest.map(d -> "@" + d).orElse("");
+    return registry
+        + "/"
+        + repository
+        + tag.map(t -> ":" + t).orElse("")
+        + digest.map(d -> "@" + d).orElse("");
   }
 
   /** The familiar form, {@code alpine:3.20}. */

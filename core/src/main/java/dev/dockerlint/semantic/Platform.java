@@ -67,8 +67,8 @@ public record Platform(String os, String architecture, Optional<String> variant)
   }
 
   /**
-   * Parses {@code os/arch[/variant]} or a bare {@code arch} (then Linux); empty when malformed
-   * (for instance when it still holds an unexpanded {@code $VARIABLE}).
+   * Parses {@code os/arch[/variant]} or a bare {@code arch} (then Linux); empty when malformed (for
+   * instance when it still holds an unexpanded {@code $VARIABLE}).
    */
   public static Optional<Platform> parse(String text) {
     String t = text.trim();
@@ -82,9 +82,10 @@ public record Platform(String os, String architecture, Optional<String> variant)
       }
     }
     return switch (parts.length) {
-      case 1 -> isKnownOs(parts[0])
-          ? Optional.empty()
-          : Optional.of(new Platform("linux", parts[0], Optional.empty()));
+      case 1 ->
+          isKnownOs(parts[0])
+              ? Optional.empty()
+              : Optional.of(new Platform("linux", parts[0], Optional.empty()));
       case 2 -> Optional.of(new Platform(parts[0], parts[1], Optional.empty()));
       case 3 -> Optional.of(new Platform(parts[0], parts[1], Optional.of(parts[2])));
       default -> Optional.empty();

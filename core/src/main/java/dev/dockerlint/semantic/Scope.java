@@ -24,9 +24,7 @@ public final class Scope implements ShellLex.Env {
   public Scope with(Variable v) {
     Map<String, Variable> m = new LinkedHashMap<>(variables);
     Variable existing = m.get(v.name());
-    if (existing != null
-        && existing.kind() == Variable.Kind.ENV
-        && v.kind() == Variable.Kind.ARG) {
+    if (existing != null && existing.kind() == Variable.Kind.ENV && v.kind() == Variable.Kind.ARG) {
       return this;
     }
     m.put(v.name(), v);
@@ -49,7 +47,10 @@ public final class Scope implements ShellLex.Env {
 
   @Override
   public Collection<String> keys() {
-    return variables.values().stream().filter(v -> v.value().isPresent()).map(Variable::name).toList();
+    return variables.values().stream()
+        .filter(v -> v.value().isPresent())
+        .map(Variable::name)
+        .toList();
   }
 
   /** Only the ENV variables (what a later stage or the final image inherits). */

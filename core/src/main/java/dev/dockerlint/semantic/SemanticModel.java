@@ -35,19 +35,27 @@ import java.util.Set;
  * their declaration on; ENV shadows ARG; a stage based on another inherits its ENV, not its ARGs.
  *
  * @see <a href="https://docs.docker.com/reference/dockerfile/#scope">ARG scope</a>
- * @see <a href="https://docs.docker.com/reference/dockerfile/#automatic-platform-args-in-the-global-scope">Automatic platform ARGs</a>
+ * @see <a
+ *     href="https://docs.docker.com/reference/dockerfile/#automatic-platform-args-in-the-global-scope">Automatic
+ *     platform ARGs</a>
  */
 public final class SemanticModel {
 
   /** The automatic platform ARGs BuildKit defines in the global scope. */
   public static final Set<String> AUTOMATIC_ARGS =
       Set.of(
-          "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT",
-          "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT");
+          "TARGETPLATFORM",
+          "TARGETOS",
+          "TARGETARCH",
+          "TARGETVARIANT",
+          "BUILDPLATFORM",
+          "BUILDOS",
+          "BUILDARCH",
+          "BUILDVARIANT");
 
   /** A stage reference from {@code COPY --from} or {@code RUN --mount=from=}. */
-  public record StageReference(Instruction instruction, Flag flag, String value,
-      Optional<Stage> stage) {}
+  public record StageReference(
+      Instruction instruction, Flag flag, String value, Optional<Stage> stage) {}
 
   private final Dockerfile file;
   private final BuildOptions options;
@@ -279,7 +287,13 @@ public final class SemanticModel {
         for (KeyValue kv : e.pairs()) {
           String name = expand(kv.key().value(), before).orElse(kv.key().value());
           Optional<String> value = expand(kv.value().value(), before);
-          scope = scope.with(new Variable(name, Optional.of(value.orElse(kv.value().value())), Variable.Kind.ENV, Optional.of(i)));
+          scope =
+              scope.with(
+                  new Variable(
+                      name,
+                      Optional.of(value.orElse(kv.value().value())),
+                      Variable.Kind.ENV,
+                      Optional.of(i)));
         }
       } else if (i instanceof ShellInstruction s) {
         if (s.command().orElse(null) instanceof Command.ExecForm ex && !ex.arguments().isEmpty()) {
@@ -302,7 +316,8 @@ public final class SemanticModel {
     }
   }
 
-  private void close(Stage s, Scope scope, List<String> shell, String workdir, Optional<String> user) {
+  private void close(
+      Stage s, Scope scope, List<String> shell, String workdir, Optional<String> user) {
     s.finalScope = scope;
     s.finalShell = List.copyOf(shell);
     s.finalWorkdir = workdir;
@@ -413,7 +428,8 @@ public final class SemanticModel {
 
   /** {@code dir} resolved against {@code current} like WORKDIR does (absolute, cleaned). */
   public static String resolvePath(String current, String dir) {
-    String joined = dir.startsWith("/") ? dir : (current.endsWith("/") ? current : current + "/") + dir;
+    String joined =
+        dir.startsWith("/") ? dir : (current.endsWith("/") ? current : current + "/") + dir;
     List<String> parts = new ArrayList<>();
     for (String p : joined.split("/")) {
       if (p.isEmpty() || p.equals(".")) {

@@ -47,8 +47,14 @@ public final class Stage {
   Optional<Instruction> inheritedEntrypoint = Optional.empty();
   Optional<Instruction> inheritedCmd = Optional.empty();
 
-  Stage(int index, FromInstruction from, Base base, Optional<String> platformText,
-      Optional<Platform> platform, PlatformSource platformSource, List<String> shell) {
+  Stage(
+      int index,
+      FromInstruction from,
+      Base base,
+      Optional<String> platformText,
+      Optional<Platform> platform,
+      PlatformSource platformSource,
+      List<String> shell) {
     this.index = index;
     this.from = from;
     this.name = from.stageName();

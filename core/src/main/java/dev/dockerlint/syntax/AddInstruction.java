@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** ADD sources... destination (also URLs and git repositories; archives are unpacked). */
-public record AddInstruction(Header header, List<Word> words, boolean execForm) implements Instruction {
+public record AddInstruction(Header header, List<Word> words, boolean execForm)
+    implements Instruction {
   public AddInstruction {
     words = List.copyOf(words);
   }

@@ -104,8 +104,8 @@ final class BuildkitWords {
   }
 
   /**
-   * A flag word as BuildKit reads it: quotes removed, the escape character takes the next
-   * character literally (also inside quotes), an escape at the very end is dropped.
+   * A flag word as BuildKit reads it: quotes removed, the escape character takes the next character
+   * literally (also inside quotes), an escape at the very end is dropped.
    */
   static String unquoteFlag(String word, int escape) {
     StringBuilder sb = new StringBuilder(word.length());

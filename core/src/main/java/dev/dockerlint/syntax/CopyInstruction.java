@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** COPY sources... destination. {@code words} are all paths; the last is the destination. */
-public record CopyInstruction(Header header, List<Word> words, boolean execForm) implements Instruction {
+public record CopyInstruction(Header header, List<Word> words, boolean execForm)
+    implements Instruction {
   public CopyInstruction {
     words = List.copyOf(words);
   }

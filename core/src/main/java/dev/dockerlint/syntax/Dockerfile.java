@@ -9,8 +9,13 @@ import java.util.Optional;
  *
  * @param escapeCharacter {@code '\\'} or, after {@code # escape=`}, the backtick
  */
-public record Dockerfile(SourceText source, int escapeCharacter, List<Directive> directives,
-    List<Comment> comments, List<Instruction> instructions, List<SyntaxProblem> problems) {
+public record Dockerfile(
+    SourceText source,
+    int escapeCharacter,
+    List<Directive> directives,
+    List<Comment> comments,
+    List<Instruction> instructions,
+    List<SyntaxProblem> problems) {
 
   public Dockerfile {
     directives = List.copyOf(directives);

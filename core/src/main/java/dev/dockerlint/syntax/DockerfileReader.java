@@ -228,7 +228,8 @@ public final class DockerfileReader {
       return null;
     }
     int endToken = endTokenIndex(ic);
-    List<HeredocMarker> markers = heredocMarkers.getOrDefault(body.start.getStartIndex(), List.of());
+    List<HeredocMarker> markers =
+        heredocMarkers.getOrDefault(body.start.getStartIndex(), List.of());
     List<Token> toks =
         tokens.get(body.start.getTokenIndex(), Math.max(endToken, body.start.getTokenIndex()));
     emptyContinuations(toks);
@@ -240,7 +241,9 @@ public final class DockerfileReader {
     if (ic.NEWLINE() != null && ic.NEWLINE().getSymbol().getTokenIndex() >= 0) {
       return ic.NEWLINE().getSymbol().getTokenIndex() - 1;
     }
-    return ic.body().stop != null ? ic.body().stop.getTokenIndex() : ic.body().start.getTokenIndex();
+    return ic.body().stop != null
+        ? ic.body().stop.getTokenIndex()
+        : ic.body().start.getTokenIndex();
   }
 
   private Instruction body(
@@ -249,7 +252,8 @@ public final class DockerfileReader {
       List<HeredocMarker> markers,
       List<DockerfileParser.HeredocContext> heredocContexts,
       List<Heredoc> known) {
-    List<Token> toks = tokens.get(body.start.getTokenIndex(), Math.max(endToken, body.start.getTokenIndex()));
+    List<Token> toks =
+        tokens.get(body.start.getTokenIndex(), Math.max(endToken, body.start.getTokenIndex()));
     Logical l = new Logical(source, toks, map);
     Token kw = body.start;
     InstructionKind kind = kindOf(kw.getType());
@@ -416,7 +420,8 @@ public final class DockerfileReader {
     Optional<String> value = eq < 0 ? Optional.empty() : Optional.of(body.substring(eq + 1));
     int rawEq = raw.indexOf('=');
     Range nameRange = l.range(s + 2, rawEq < 0 ? e : s + rawEq);
-    Optional<Range> valueRange = rawEq < 0 ? Optional.empty() : Optional.of(l.range(s + rawEq + 1, e));
+    Optional<Range> valueRange =
+        rawEq < 0 ? Optional.empty() : Optional.of(l.range(s + rawEq + 1, e));
     return new Flag(name, value, text, l.range(s, e), nameRange, valueRange);
   }
 

@@ -7,7 +7,12 @@ import java.util.Optional;
  * removed quotes and escapes (what {@code docker build} sees, e.g. {@code --from=build}); the value
  * is what follows the first {@code =}.
  */
-public record Flag(String name, Optional<String> value, String text, Range range, Range nameRange,
+public record Flag(
+    String name,
+    Optional<String> value,
+    String text,
+    Range range,
+    Range nameRange,
     Optional<Range> valueRange) {
 
   /** The value, or an empty string for a bare flag such as {@code --link}. */

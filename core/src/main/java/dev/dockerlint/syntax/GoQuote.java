@@ -42,13 +42,13 @@ final class GoQuote {
     }
     switch (Character.getType(c)) {
       case Character.CONTROL,
-          Character.FORMAT,
-          Character.SURROGATE,
-          Character.PRIVATE_USE,
-          Character.UNASSIGNED,
-          Character.LINE_SEPARATOR,
-          Character.PARAGRAPH_SEPARATOR,
-          Character.SPACE_SEPARATOR:
+      Character.FORMAT,
+      Character.SURROGATE,
+      Character.PRIVATE_USE,
+      Character.UNASSIGNED,
+      Character.LINE_SEPARATOR,
+      Character.PARAGRAPH_SEPARATOR,
+      Character.SPACE_SEPARATOR:
         return false;
       default:
         return true;

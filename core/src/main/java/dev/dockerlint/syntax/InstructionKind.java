@@ -4,8 +4,25 @@ import java.util.Locale;
 
 /** The instructions of the Dockerfile language, and UNKNOWN for any other word. */
 public enum InstructionKind {
-  FROM, RUN, CMD, LABEL, MAINTAINER, EXPOSE, ENV, ADD, COPY, ENTRYPOINT, VOLUME, USER, WORKDIR,
-  ARG, ONBUILD, STOPSIGNAL, HEALTHCHECK, SHELL, UNKNOWN;
+  FROM,
+  RUN,
+  CMD,
+  LABEL,
+  MAINTAINER,
+  EXPOSE,
+  ENV,
+  ADD,
+  COPY,
+  ENTRYPOINT,
+  VOLUME,
+  USER,
+  WORKDIR,
+  ARG,
+  ONBUILD,
+  STOPSIGNAL,
+  HEALTHCHECK,
+  SHELL,
+  UNKNOWN;
 
   /** The kind of a keyword, case-insensitive. */
   public static InstructionKind of(String keyword) {

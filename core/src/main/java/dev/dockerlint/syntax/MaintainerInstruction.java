@@ -3,5 +3,4 @@ package dev.dockerlint.syntax;
 import java.util.Optional;
 
 /** MAINTAINER name (deprecated). */
-public record MaintainerInstruction(Header header, Optional<Word> value) implements Instruction {
-}
+public record MaintainerInstruction(Header header, Optional<Word> value) implements Instruction {}

@@ -3,5 +3,5 @@ package dev.dockerlint.syntax;
 import java.util.Optional;
 
 /** ONBUILD instruction: runs when the image is used as a base. */
-public record OnbuildInstruction(Header header, Optional<Instruction> trigger) implements Instruction {
-}
+public record OnbuildInstruction(Header header, Optional<Instruction> trigger)
+    implements Instruction {}

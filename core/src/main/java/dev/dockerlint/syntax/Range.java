@@ -33,6 +33,12 @@ public record Range(Position start, Position end, int startOffset, int endOffset
 
   @Override
   public String toString() {
-    return (start.line() + 1) + ":" + (start.column() + 1) + "-" + (end.line() + 1) + ":" + (end.column() + 1);
+    return (start.line() + 1)
+        + ":"
+        + (start.column() + 1)
+        + "-"
+        + (end.line() + 1)
+        + ":"
+        + (end.column() + 1);
   }
 }

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Finds the {@code syntax} (or {@code check}) directive the way BuildKit's frontend selection does
- * ({@code DetectSyntax}): a leading BOM and one leading {@code #!} line are skipped, and for
- * {@code syntax} also {@code //}-style comments and a whole-file JSON object are accepted.
+ * ({@code DetectSyntax}): a leading BOM and one leading {@code #!} line are skipped, and for {@code
+ * syntax} also {@code //}-style comments and a whole-file JSON object are accepted.
  */
 public final class SyntaxDirective {
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
@@ -15,7 +15,10 @@ public final class SyntaxDirective {
 
   private SyntaxDirective() {}
 
-  /** A found directive: {@code value} up to the first space, the whole {@code cmdline}, 1-based line. */
+  /**
+   * A found directive: {@code value} up to the first space, the whole {@code cmdline}, 1-based
+   * line.
+   */
   public record Found(String value, String cmdline, int line) {}
 
   public static Optional<Found> syntax(String text) {

@@ -3,5 +3,4 @@ package dev.dockerlint.syntax;
 import java.util.Optional;
 
 /** USER user[:group]. */
-public record UserInstruction(Header header, Optional<Word> value) implements Instruction {
-}
+public record UserInstruction(Header header, Optional<Word> value) implements Instruction {}

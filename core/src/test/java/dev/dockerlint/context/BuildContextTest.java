@@ -114,7 +114,8 @@ class BuildContextTest {
     file("two/x.txt", "2");
     file("two/y.txt", "2");
 
-    assertThat(paths(context().resolve("*/x.txt").matches())).containsExactly("one/x.txt", "two/x.txt");
+    assertThat(paths(context().resolve("*/x.txt").matches()))
+        .containsExactly("one/x.txt", "two/x.txt");
   }
 
   @Test
@@ -176,7 +177,8 @@ class BuildContextTest {
     SourceResolution r = context.resolve("docs");
 
     assertThat(paths(r.matches())).containsExactly("docs");
-    assertThat(paths(context.contents(r.matches().get(0)).entries())).containsExactly("docs/keep.md");
+    assertThat(paths(context.contents(r.matches().get(0)).entries()))
+        .containsExactly("docs/keep.md");
   }
 
   @Test
@@ -296,7 +298,8 @@ class BuildContextTest {
   @Test
   void tooDeepTreesGiveAPartialResult() throws IOException {
     file("d/1/2/3/4/deep.txt", "x");
-    BuildContext context = BuildContext.of(root, DockerIgnore.empty(), new BuildContext.Limits(100, 2, 10));
+    BuildContext context =
+        BuildContext.of(root, DockerIgnore.empty(), new BuildContext.Limits(100, 2, 10));
 
     Listing listing = context.contents(context.resolve("d").matches().get(0));
 
@@ -310,7 +313,8 @@ class BuildContextTest {
 
     ContextEntry entry = context().resolve("run.sh").matches().get(0);
 
-    assertThat(entry.facts()).hasValueSatisfying(f -> assertThat(f.kind()).isEqualTo(FileKind.SCRIPT));
+    assertThat(entry.facts())
+        .hasValueSatisfying(f -> assertThat(f.kind()).isEqualTo(FileKind.SCRIPT));
     assertThat(entry.facts().orElseThrow().shebang().orElseThrow().crlf()).isTrue();
   }
 
@@ -372,9 +376,12 @@ class BuildContextTest {
 
     CopyPlan plan =
         CopyDestination.plan(
-            CopyRequest.of("/srv/", List.of(new CopySource("app", app, context.contents(app).entries()))));
+            CopyRequest.of(
+                "/srv/", List.of(new CopySource("app", app, context.contents(app).entries()))));
 
-    assertThat(plan.placements()).extracting(CopyPlan.Placement::target).containsExactly("/srv/run.sh");
+    assertThat(plan.placements())
+        .extracting(CopyPlan.Placement::target)
+        .containsExactly("/srv/run.sh");
     assertThat(plan.at("/srv/run.sh").orElseThrow().mode()).isEqualTo(0755);
   }
 }

@@ -22,7 +22,8 @@ class ChmodTest {
 
   @Test
   void octalAboveTheLimitIsInvalid() {
-    assertThat(Chmod.parse("17777").error()).hasValueSatisfying(e -> assertThat(e).contains("07777"));
+    assertThat(Chmod.parse("17777").error())
+        .hasValueSatisfying(e -> assertThat(e).contains("07777"));
   }
 
   @Test

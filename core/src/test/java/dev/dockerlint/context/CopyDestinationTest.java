@@ -46,7 +46,8 @@ class CopyDestinationTest {
 
   @Test
   void fileGoesIntoADestinationEndingInSlash() {
-    CopyPlan plan = CopyDestination.plan(CopyRequest.of("/app/", List.of(source(file("run.sh", 0755)))));
+    CopyPlan plan =
+        CopyDestination.plan(CopyRequest.of("/app/", List.of(source(file("run.sh", 0755)))));
 
     assertThat(targets(plan)).containsExactly("/app/run.sh");
     assertThat(plan.issues()).isEmpty();
@@ -54,7 +55,9 @@ class CopyDestinationTest {
 
   @Test
   void fileIsWrittenAsADestinationWithoutSlash() {
-    CopyPlan plan = CopyDestination.plan(CopyRequest.of("/usr/bin/app", List.of(source(file("build/app", 0755)))));
+    CopyPlan plan =
+        CopyDestination.plan(
+            CopyRequest.of("/usr/bin/app", List.of(source(file("build/app", 0755)))));
 
     assertThat(targets(plan)).containsExactly("/usr/bin/app");
   }
@@ -71,7 +74,8 @@ class CopyDestinationTest {
   @Test
   void dotDestinationIsTheWorkdirAsADirectory() {
     CopyPlan plan =
-        CopyDestination.plan(CopyRequest.of(".", List.of(source(file("app", 0755)))).withWorkdir("/w"));
+        CopyDestination.plan(
+            CopyRequest.of(".", List.of(source(file("app", 0755)))).withWorkdir("/w"));
 
     assertThat(targets(plan)).containsExactly("/w/app");
   }
@@ -90,7 +94,10 @@ class CopyDestinationTest {
   void directoryCopiesItsContents() {
     ContextEntry app = dir("app");
     CopySource source =
-        new CopySource("app", app, List.of(file("app/main.py", 0644), dir("app/lib"), file("app/lib/x.py", 0644)));
+        new CopySource(
+            "app",
+            app,
+            List.of(file("app/main.py", 0644), dir("app/lib"), file("app/lib/x.py", 0644)));
 
     CopyPlan plan = CopyDestination.plan(CopyRequest.of("/srv", List.of(source)));
 
@@ -100,16 +107,22 @@ class CopyDestinationTest {
 
   @Test
   void createdDestinationDirectoryGetsTheDefaultMode() {
-    CopyPlan plan = CopyDestination.plan(CopyRequest.of("/srv/", List.of(new CopySource("app", dir("app"), List.of()))));
+    CopyPlan plan =
+        CopyDestination.plan(
+            CopyRequest.of("/srv/", List.of(new CopySource("app", dir("app"), List.of()))));
 
     assertThat(plan.placements()).isEmpty();
-    CopyPlan created = CopyDestination.plan(CopyRequest.of("/srv", List.of(new CopySource("app", dir("app"), List.of()))));
+    CopyPlan created =
+        CopyDestination.plan(
+            CopyRequest.of("/srv", List.of(new CopySource("app", dir("app"), List.of()))));
     assertThat(created.at("/srv").orElseThrow().mode()).isEqualTo(0755);
   }
 
   @Test
   void rootContextCopiesEverythingIntoTheDestination() {
-    CopySource source = new CopySource(".", dir("."), List.of(file("main.go", 0644), dir("cmd"), file("cmd/x.go", 0644)));
+    CopySource source =
+        new CopySource(
+            ".", dir("."), List.of(file("main.go", 0644), dir("cmd"), file("cmd/x.go", 0644)));
 
     CopyPlan plan = CopyDestination.plan(CopyRequest.of("/src/", List.of(source)));
 
@@ -132,7 +145,8 @@ class CopyDestinationTest {
   void severalSourcesWithSlashAreFine() {
     CopyPlan plan =
         CopyDestination.plan(
-            CopyRequest.of("/dest/", List.of(source(file("one", 0644)), source(file("two", 0644)))));
+            CopyRequest.of(
+                "/dest/", List.of(source(file("one", 0644)), source(file("two", 0644)))));
 
     assertThat(targets(plan)).containsExactly("/dest/one", "/dest/two");
     assertThat(plan.issues()).isEmpty();
@@ -144,7 +158,9 @@ class CopyDestinationTest {
         CopyDestination.plan(
             CopyRequest.of(
                 "/dest",
-                List.of(new CopySource("conf", dir("conf"), List.of(file("conf/a", 0644))), source(file("b", 0644)))));
+                List.of(
+                    new CopySource("conf", dir("conf"), List.of(file("conf/a", 0644))),
+                    source(file("b", 0644)))));
 
     assertThat(targets(plan)).containsExactly("/dest", "/dest/a", "/dest/b");
   }
@@ -153,7 +169,9 @@ class CopyDestinationTest {
   void directoryOntoAnEarlierFileIsReported() {
     CopyPlan plan =
         CopyDestination.plan(
-            CopyRequest.of("/dest", List.of(source(file("a", 0644)), new CopySource("d", dir("d"), List.of()))));
+            CopyRequest.of(
+                "/dest",
+                List.of(source(file("a", 0644)), new CopySource("d", dir("d"), List.of()))));
 
     assertThat(plan.issues()).extracting(CopyPlan.Issue::kind).contains(Kind.DIRECTORY_ONTO_FILE);
   }
@@ -164,7 +182,9 @@ class CopyDestinationTest {
         CopyDestination.plan(
             CopyRequest.of(
                     "/parents/",
-                    List.of(CopySource.of("./x/a.txt", file("x/a.txt", 0644)), CopySource.of("./y/a.txt", file("y/a.txt", 0644))))
+                    List.of(
+                        CopySource.of("./x/a.txt", file("x/a.txt", 0644)),
+                        CopySource.of("./y/a.txt", file("y/a.txt", 0644))))
                 .withParents(true));
 
     assertThat(targets(plan)).containsExactly("/parents/x/a.txt", "/parents/y/a.txt");
@@ -175,7 +195,8 @@ class CopyDestinationTest {
   void parentsKeepOnlyThePathAfterThePivot() {
     CopyPlan plan =
         CopyDestination.plan(
-            CopyRequest.of("/parents/", List.of(CopySource.of("./x/./y/*.txt", file("x/y/a.txt", 0644))))
+            CopyRequest.of(
+                    "/parents/", List.of(CopySource.of("./x/./y/*.txt", file("x/y/a.txt", 0644))))
                 .withParents(true));
 
     assertThat(targets(plan)).containsExactly("/parents/y/a.txt");
@@ -185,21 +206,24 @@ class CopyDestinationTest {
   void parentsPlaceDirectoryContentsBelowTheDirectory() {
     CopySource source = new CopySource("conf", dir("conf"), List.of(file("conf/a.ini", 0644)));
 
-    CopyPlan plan = CopyDestination.plan(CopyRequest.of("/etc/", List.of(source)).withParents(true));
+    CopyPlan plan =
+        CopyDestination.plan(CopyRequest.of("/etc/", List.of(source)).withParents(true));
 
     assertThat(targets(plan)).containsExactly("/etc/conf", "/etc/conf/a.ini");
   }
 
   @Test
   void withoutChmodTheSourceModeIsKept() {
-    CopyPlan plan = CopyDestination.plan(CopyRequest.of("/app/", List.of(source(file("run.sh", 0644)))));
+    CopyPlan plan =
+        CopyDestination.plan(CopyRequest.of("/app/", List.of(source(file("run.sh", 0644)))));
 
     assertThat(plan.placements().get(0).mode()).isEqualTo(0644);
   }
 
   @Test
   void octalChmodReplacesModesAndSetsTheNewDirectory() {
-    CopySource source = new CopySource("app", dir("app"), List.of(file("app/run.sh", 0644), dir("app/lib")));
+    CopySource source =
+        new CopySource("app", dir("app"), List.of(file("app/run.sh", 0644), dir("app/lib")));
 
     CopyPlan plan = CopyDestination.plan(CopyRequest.of("/srv", List.of(source)).withChmod("644"));
 
@@ -209,16 +233,21 @@ class CopyDestinationTest {
   @Test
   void symbolicChmodChangesEachEntry() {
     CopySource source =
-        new CopySource("app", dir("app"), List.of(file("app/run.sh", 0700), file("app/README", 0600), dir("app/lib")));
+        new CopySource(
+            "app",
+            dir("app"),
+            List.of(file("app/run.sh", 0700), file("app/README", 0600), dir("app/lib")));
 
-    CopyPlan plan = CopyDestination.plan(CopyRequest.of("/srv/", List.of(source)).withChmod("u=rwX,go=rX"));
+    CopyPlan plan =
+        CopyDestination.plan(CopyRequest.of("/srv/", List.of(source)).withChmod("u=rwX,go=rX"));
 
     assertThat(plan.placements()).extracting(Placement::mode).containsExactly(0755, 0644, 0755);
   }
 
   @Test
   void chmodLeavesSymlinksAlone() {
-    CopySource source = new CopySource("app", dir("app"), List.of(ContextEntry.symlink("app/l", "x")));
+    CopySource source =
+        new CopySource("app", dir("app"), List.of(ContextEntry.symlink("app/l", "x")));
 
     CopyPlan plan = CopyDestination.plan(CopyRequest.of("/srv/", List.of(source)).withChmod("600"));
 
@@ -229,7 +258,8 @@ class CopyDestinationTest {
   @Test
   void invalidChmodIsAnIssueAndModesStay() {
     CopyPlan plan =
-        CopyDestination.plan(CopyRequest.of("/app/", List.of(source(file("a", 0640)))).withChmod("9999"));
+        CopyDestination.plan(
+            CopyRequest.of("/app/", List.of(source(file("a", 0640)))).withChmod("9999"));
 
     assertThat(plan.issues()).extracting(CopyPlan.Issue::kind).containsExactly(Kind.INVALID_CHMOD);
     assertThat(plan.placements().get(0).mode()).isEqualTo(0640);
@@ -239,9 +269,12 @@ class CopyDestinationTest {
   void chownIsRecordedOnEveryPlacement() {
     CopyPlan plan =
         CopyDestination.plan(
-            CopyRequest.of("/app/", List.of(source(file("a", 0644)), source(file("b", 0644)))).withChown("app:app"));
+            CopyRequest.of("/app/", List.of(source(file("a", 0644)), source(file("b", 0644))))
+                .withChown("app:app"));
 
-    assertThat(plan.placements()).extracting(Placement::chown).allSatisfy(c -> assertThat(c).contains("app:app"));
+    assertThat(plan.placements())
+        .extracting(Placement::chown)
+        .allSatisfy(c -> assertThat(c).contains("app:app"));
   }
 
   @Test

@@ -125,7 +125,8 @@ class DockerIgnoreTest {
 
   @Test
   void ruleLineNumbersCountCommentsAndBlanks() {
-    assertThat(ignore("# c", "", "a").rules()).containsExactly(new DockerIgnore.Rule(3, "a", false));
+    assertThat(ignore("# c", "", "a").rules())
+        .containsExactly(new DockerIgnore.Rule(3, "a", false));
   }
 
   @Test

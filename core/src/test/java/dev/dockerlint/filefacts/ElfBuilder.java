@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Builds tiny ELF files in memory: header, program headers (one PT_LOAD over the whole file at
- * {@link #BASE}, optional PT_INTERP and PT_DYNAMIC), a string table, and for ARM an optional
- * {@code .ARM.attributes} section with its section header table.
+ * {@link #BASE}, optional PT_INTERP and PT_DYNAMIC), a string table, and for ARM an optional {@code
+ * .ARM.attributes} section with its section header table.
  */
 final class ElfBuilder {
   static final long BASE = 0x400000;
@@ -242,7 +242,9 @@ final class ElfBuilder {
     }
 
     Out u32(long v) {
-      return little ? u16((int) v & 0xffff).u16((int) (v >>> 16)) : u16((int) (v >>> 16)).u16((int) v & 0xffff);
+      return little
+          ? u16((int) v & 0xffff).u16((int) (v >>> 16))
+          : u16((int) (v >>> 16)).u16((int) v & 0xffff);
     }
 
     Out u64(long v) {

@@ -108,7 +108,8 @@ class ElfFactsTest {
 
   @Test
   void positionIndependentWithInterpreterIsPie() {
-    ElfFacts facts = facts(elf().type(3).interpreter("/lib/ld-musl-x86_64.so.1").flags1(0x08000000L));
+    ElfFacts facts =
+        facts(elf().type(3).interpreter("/lib/ld-musl-x86_64.so.1").flags1(0x08000000L));
 
     assertThat(facts.type()).isEqualTo(ElfType.DYN);
     assertThat(facts.linkage()).isEqualTo(Linkage.DYNAMIC);
@@ -158,7 +159,8 @@ class ElfFactsTest {
   @Test
   void neededLibrariesAreReadIn32BitBigEndianFiles() {
     ElfFacts facts =
-        facts(elf().class32().bigEndian().machine(8).interpreter("/lib/ld.so.1").needed("libc.so.6"));
+        facts(
+            elf().class32().bigEndian().machine(8).interpreter("/lib/ld.so.1").needed("libc.so.6"));
 
     assertThat(facts.needed()).containsExactly("libc.so.6");
     assertThat(facts.interpreter()).contains("/lib/ld.so.1");
@@ -194,7 +196,8 @@ class ElfFactsTest {
   @Test
   void dynamicDataBeyondThePrefixIsReadFromAPath() throws IOException {
     Path file = dir.resolve("big");
-    Files.write(file, elf().interpreter("/lib/ld-linux-aarch64.so.1").needed("libc.so.6").padded().build());
+    Files.write(
+        file, elf().interpreter("/lib/ld-linux-aarch64.so.1").needed("libc.so.6").padded().build());
 
     ElfFacts facts = FileFacts.read(file).elf().orElseThrow();
 
@@ -205,7 +208,8 @@ class ElfFactsTest {
 
   @Test
   void dynamicDataBeyondThePrefixOfAStreamIsIncomplete() throws IOException {
-    byte[] content = elf().interpreter("/lib/ld-linux-aarch64.so.1").needed("libc.so.6").padded().build();
+    byte[] content =
+        elf().interpreter("/lib/ld-linux-aarch64.so.1").needed("libc.so.6").padded().build();
 
     ElfFacts facts =
         FileFacts.read(new ByteArrayInputStream(content), content.length).elf().orElseThrow();
@@ -238,7 +242,8 @@ class ElfFactsTest {
     byte[] content = elf().build();
     content[4] = 7;
 
-    assertThat(facts(content).malformed()).hasValueSatisfying(m -> assertThat(m).contains("EI_CLASS"));
+    assertThat(facts(content).malformed())
+        .hasValueSatisfying(m -> assertThat(m).contains("EI_CLASS"));
   }
 
   @Test
@@ -246,7 +251,8 @@ class ElfFactsTest {
     byte[] content = elf().build();
     content[5] = 0;
 
-    assertThat(facts(content).malformed()).hasValueSatisfying(m -> assertThat(m).contains("EI_DATA"));
+    assertThat(facts(content).malformed())
+        .hasValueSatisfying(m -> assertThat(m).contains("EI_DATA"));
   }
 
   @Test
@@ -265,7 +271,8 @@ class ElfFactsTest {
 
     ElfFacts facts = facts(content);
 
-    assertThat(facts.malformed()).hasValueSatisfying(m -> assertThat(m).contains("program headers"));
+    assertThat(facts.malformed())
+        .hasValueSatisfying(m -> assertThat(m).contains("program headers"));
     assertThat(facts.linkage()).isEqualTo(Linkage.UNKNOWN);
   }
 
@@ -292,8 +299,13 @@ class ElfFactsTest {
   @Test
   void everyPrefixOfAnElfFileIsReadWithoutException() {
     byte[] content =
-        elf().class32().machine(40).interpreter("/lib/ld-linux-armhf.so.3").needed("libc.so.6")
-            .armCpuArch(10).build();
+        elf()
+            .class32()
+            .machine(40)
+            .interpreter("/lib/ld-linux-armhf.so.3")
+            .needed("libc.so.6")
+            .armCpuArch(10)
+            .build();
 
     for (int length = 4; length < content.length; length++) {
       byte[] prefix = Arrays.copyOf(content, length);

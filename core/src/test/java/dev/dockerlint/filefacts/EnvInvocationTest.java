@@ -118,7 +118,8 @@ class EnvInvocationTest {
 
   @Test
   void splitReportsAnUnterminatedQuote() {
-    assertThat(env("-S sh 'oops").problem()).hasValueSatisfying(p -> assertThat(p).contains("quote"));
+    assertThat(env("-S sh 'oops").problem())
+        .hasValueSatisfying(p -> assertThat(p).contains("quote"));
   }
 
   @Test

@@ -41,7 +41,8 @@ class FileFactsTest {
     FileFacts facts = of("#!/bin/sh -e\necho hi\n");
 
     assertThat(facts.kind()).isEqualTo(FileKind.SCRIPT);
-    assertThat(facts.shebang()).hasValueSatisfying(s -> assertThat(s.interpreter()).isEqualTo("/bin/sh"));
+    assertThat(facts.shebang())
+        .hasValueSatisfying(s -> assertThat(s.interpreter()).isEqualTo("/bin/sh"));
   }
 
   @Test

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Reads real Debian binaries of foreign architectures, fetched by {@code
  * core/src/test/fixtures/fetch-foreign-elves.sh} into {@code $HOME/.cache/dockerlint-test} (or the
- * folder in the system property {@code dockerlint.fixtures}). Skipped when they are missing,
- * unless {@code -Ddockerlint.requireFixtures=true} makes them required.
+ * folder in the system property {@code dockerlint.fixtures}). Skipped when they are missing, unless
+ * {@code -Ddockerlint.requireFixtures=true} makes them required.
  */
 class ForeignElfTest {
   private static Path root;

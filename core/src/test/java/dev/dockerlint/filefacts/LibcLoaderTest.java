@@ -45,10 +45,13 @@ class LibcLoaderTest {
 
   @Test
   void armLoadersTellTheFloatAbi() {
-    assertThat(LibcLoader.forPath("/lib/ld-linux-armhf.so.3").orElseThrow().floatAbi()).contains("hard");
+    assertThat(LibcLoader.forPath("/lib/ld-linux-armhf.so.3").orElseThrow().floatAbi())
+        .contains("hard");
     assertThat(LibcLoader.forPath("/lib/ld-linux.so.3").orElseThrow().floatAbi()).contains("soft");
-    assertThat(LibcLoader.forPath("/lib/ld-musl-armhf.so.1").orElseThrow().floatAbi()).contains("hard");
-    assertThat(LibcLoader.forPath("/lib/ld-musl-arm.so.1").orElseThrow().floatAbi()).contains("soft");
+    assertThat(LibcLoader.forPath("/lib/ld-musl-armhf.so.1").orElseThrow().floatAbi())
+        .contains("hard");
+    assertThat(LibcLoader.forPath("/lib/ld-musl-arm.so.1").orElseThrow().floatAbi())
+        .contains("soft");
   }
 
   @Test

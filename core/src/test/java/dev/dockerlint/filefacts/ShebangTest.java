@@ -102,7 +102,8 @@ class ShebangTest {
 
     assertThat(s.truncated()).isTrue();
     assertThat(s.kernelRejection()).isEmpty();
-    assertThat(s.argument().orElseThrow()).hasSize(Shebang.BINPRM_BUF_SIZE - 1 - "#!/bin/sh ".length());
+    assertThat(s.argument().orElseThrow())
+        .hasSize(Shebang.BINPRM_BUF_SIZE - 1 - "#!/bin/sh ".length());
   }
 
   @Test

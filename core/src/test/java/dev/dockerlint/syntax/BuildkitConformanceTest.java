@@ -60,7 +60,8 @@ class BuildkitConformanceTest {
   @Test
   void lineRangesMatchBuildkitTestfileLine() throws IOException {
     Dockerfile file =
-        DockerfileReader.parse(read(SharedData.conformance("buildkit-parser", "testfile-line", "Dockerfile")));
+        DockerfileReader.parse(
+            read(SharedData.conformance("buildkit-parser", "testfile-line", "Dockerfile")));
     List<int[]> spans =
         file.instructions().stream()
             .map(i -> new int[] {i.header().firstLine() + 1, i.header().lastLine() + 1})

@@ -74,7 +74,8 @@ class BuildkitVectorsTest {
       String input = c.get("input").asText();
       tests.add(
           DynamicTest.dynamicTest(
-              input, () -> assertThat(dumpArgs("ARG " + input)).isEqualTo(strings(c.get("expect")))));
+              input,
+              () -> assertThat(dumpArgs("ARG " + input)).isEqualTo(strings(c.get("expect")))));
     }
     return tests.stream();
   }
@@ -106,7 +107,9 @@ class BuildkitVectorsTest {
     JsonNode c = vectors("parser-misc.json").get("emptyContinuationWarnings");
     Dockerfile f = DockerfileReader.parse(c.get("dockerfile").asText());
     List<SyntaxProblem> warnings =
-        f.problems().stream().filter(p -> p.kind() == SyntaxProblem.Kind.EMPTY_CONTINUATION).toList();
+        f.problems().stream()
+            .filter(p -> p.kind() == SyntaxProblem.Kind.EMPTY_CONTINUATION)
+            .toList();
     assertThat(warnings).hasSize(c.get("warningCount").asInt());
     assertThat(f.hasFatalProblem()).isFalse();
     List<String> joined =
@@ -140,7 +143,8 @@ class BuildkitVectorsTest {
                 List<String> got =
                     f.directives().stream().map(d -> d.name() + "=" + d.value()).toList();
                 List<String> want = new ArrayList<>();
-                c.get("expect").forEach(e -> want.add(e.get("name").asText() + "=" + e.get("value").asText()));
+                c.get("expect")
+                    .forEach(e -> want.add(e.get("name").asText() + "=" + e.get("value").asText()));
                 assertThat(got).isEqualTo(want);
               }));
     }

@@ -42,15 +42,27 @@ class HeredocVectorsTest {
                 for (JsonNode h : c.get("heredocs")) {
                   want.add(
                       h.get("name").asText()
-                          + "|" + h.get("content").asText()
-                          + "|" + h.get("expand").asBoolean()
-                          + "|" + h.get("chomp").asBoolean()
-                          + "|" + h.get("fileDescriptor").asInt());
+                          + "|"
+                          + h.get("content").asText()
+                          + "|"
+                          + h.get("expand").asBoolean()
+                          + "|"
+                          + h.get("chomp").asBoolean()
+                          + "|"
+                          + h.get("fileDescriptor").asInt());
                 }
                 assertThat(got)
                     .extracting(
-                        h -> h.name() + "|" + h.content() + "|" + h.expand() + "|" + h.chomp()
-                            + "|" + h.fileDescriptor())
+                        h ->
+                            h.name()
+                                + "|"
+                                + h.content()
+                                + "|"
+                                + h.expand()
+                                + "|"
+                                + h.chomp()
+                                + "|"
+                                + h.fileDescriptor())
                     .isEqualTo(want);
               }));
     }

@@ -32,7 +32,8 @@ import org.antlr.v4.runtime.Token;
 public abstract class DockerfileLexerBase extends Lexer {
 
   private static final Pattern DIRECTIVE =
-      Pattern.compile("^([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*(.+?)[\\t\\n\\f\\r ]*$");
+      Pattern.compile(
+          "^([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*(.+?)[\\t\\n\\f\\r ]*$");
 
   private int escape = '\\';
   private int lastType = -1;
@@ -89,9 +90,9 @@ public abstract class DockerfileLexerBase extends Lexer {
   }
 
   /**
-   * Parser directives are only recognised at the top: at the start of each line there, look at
-   * the whole line (BuildKit's directive regular expression) and leave for good at the first line
-   * that is not a known directive.
+   * Parser directives are only recognised at the top: at the start of each line there, look at the
+   * whole line (BuildKit's directive regular expression) and leave for good at the first line that
+   * is not a known directive.
    */
   private void leaveDirectivesUnlessDirectiveLine() {
     int index = _input.index();
@@ -178,9 +179,9 @@ public abstract class DockerfileLexerBase extends Lexer {
   }
 
   /**
-   * The character just consumed starts a line continuation: it is the escape character, only
-   * blanks follow to the end of the line, and the character before it is not itself the escape
-   * character (BuildKit's regular expression; so {@code foo \\\} does not continue either).
+   * The character just consumed starts a line continuation: it is the escape character, only blanks
+   * follow to the end of the line, and the character before it is not itself the escape character
+   * (BuildKit's regular expression; so {@code foo \\\} does not continue either).
    */
   protected boolean continuationHere() {
     return _input.LA(-1) == escape && _input.LA(-2) != escape && continuationFollows(1);
@@ -219,12 +220,12 @@ public abstract class DockerfileLexerBase extends Lexer {
   private boolean jsonAllowed() {
     switch (instruction) {
       case DockerfileLexer.RUN,
-          DockerfileLexer.CMD,
-          DockerfileLexer.ENTRYPOINT,
-          DockerfileLexer.SHELL,
-          DockerfileLexer.ADD,
-          DockerfileLexer.COPY,
-          DockerfileLexer.VOLUME:
+      DockerfileLexer.CMD,
+      DockerfileLexer.ENTRYPOINT,
+      DockerfileLexer.SHELL,
+      DockerfileLexer.ADD,
+      DockerfileLexer.COPY,
+      DockerfileLexer.VOLUME:
         return true;
       case DockerfileLexer.HEALTHCHECK:
         return healthTypeSeen;
@@ -374,8 +375,8 @@ public abstract class DockerfileLexerBase extends Lexer {
   // ------------------------------------------------------------------------- helpers
 
   /**
-   * Parses a directive line (after BuildKit's trimming) into its lower-case key and value, or
-   * null when it is not one of the known directives.
+   * Parses a directive line (after BuildKit's trimming) into its lower-case key and value, or null
+   * when it is not one of the known directives.
    */
   public static String[] directive(String line) {
     String s = line.strip();

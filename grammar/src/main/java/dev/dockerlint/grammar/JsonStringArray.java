@@ -64,7 +64,9 @@ public final class JsonStringArray {
     if (p.pos != text.length()) {
       return new NotJson();
     }
-    return p.nonString ? new NotStrings(start, end) : new Strings(List.copyOf(elements), start, end);
+    return p.nonString
+        ? new NotStrings(start, end)
+        : new Strings(List.copyOf(elements), start, end);
   }
 
   private void skipJsonSpace() {

@@ -36,7 +36,9 @@ public final class MaintainerDeprecated implements Rule {
                 "MAINTAINER instruction is deprecated in favor of using label");
         if (m.value().isPresent() && m.heredocs().isEmpty()) {
           String label =
-              "LABEL org.opencontainers.image.authors=" + DockerfileText.doubleQuote(m.value().get().value(), ctx.file().escapeCharacter());
+              "LABEL org.opencontainers.image.authors="
+                  + DockerfileText.doubleQuote(
+                      m.value().get().value(), ctx.file().escapeCharacter());
           f = f.withFix(Fix.safe("Replace with an authors LABEL", new Edit(m.range(), label)));
         }
         ctx.report(f);

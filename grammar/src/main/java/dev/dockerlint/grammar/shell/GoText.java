@@ -21,19 +21,19 @@ final class GoText {
   static boolean isSpace(int cp) {
     return switch (cp) {
       case '\t',
-              '\n',
-              0x0B,
-              '\f',
-              '\r',
-              ' ',
-              0x85,
-              0xA0,
-              0x1680,
-              0x2028,
-              0x2029,
-              0x202F,
-              0x205F,
-              0x3000 ->
+          '\n',
+          0x0B,
+          '\f',
+          '\r',
+          ' ',
+          0x85,
+          0xA0,
+          0x1680,
+          0x2028,
+          0x2029,
+          0x202F,
+          0x205F,
+          0x3000 ->
           true;
       default -> cp >= 0x2000 && cp <= 0x200A;
     };
@@ -90,27 +90,27 @@ final class GoText {
     return cp == ' '
         || switch (Character.getType(cp)) {
           case Character.UPPERCASE_LETTER,
-                  Character.LOWERCASE_LETTER,
-                  Character.TITLECASE_LETTER,
-                  Character.MODIFIER_LETTER,
-                  Character.OTHER_LETTER,
-                  Character.NON_SPACING_MARK,
-                  Character.ENCLOSING_MARK,
-                  Character.COMBINING_SPACING_MARK,
-                  Character.DECIMAL_DIGIT_NUMBER,
-                  Character.LETTER_NUMBER,
-                  Character.OTHER_NUMBER,
-                  Character.CONNECTOR_PUNCTUATION,
-                  Character.DASH_PUNCTUATION,
-                  Character.START_PUNCTUATION,
-                  Character.END_PUNCTUATION,
-                  Character.INITIAL_QUOTE_PUNCTUATION,
-                  Character.FINAL_QUOTE_PUNCTUATION,
-                  Character.OTHER_PUNCTUATION,
-                  Character.MATH_SYMBOL,
-                  Character.CURRENCY_SYMBOL,
-                  Character.MODIFIER_SYMBOL,
-                  Character.OTHER_SYMBOL ->
+              Character.LOWERCASE_LETTER,
+              Character.TITLECASE_LETTER,
+              Character.MODIFIER_LETTER,
+              Character.OTHER_LETTER,
+              Character.NON_SPACING_MARK,
+              Character.ENCLOSING_MARK,
+              Character.COMBINING_SPACING_MARK,
+              Character.DECIMAL_DIGIT_NUMBER,
+              Character.LETTER_NUMBER,
+              Character.OTHER_NUMBER,
+              Character.CONNECTOR_PUNCTUATION,
+              Character.DASH_PUNCTUATION,
+              Character.START_PUNCTUATION,
+              Character.END_PUNCTUATION,
+              Character.INITIAL_QUOTE_PUNCTUATION,
+              Character.FINAL_QUOTE_PUNCTUATION,
+              Character.OTHER_PUNCTUATION,
+              Character.MATH_SYMBOL,
+              Character.CURRENCY_SYMBOL,
+              Character.MODIFIER_SYMBOL,
+              Character.OTHER_SYMBOL ->
               true;
           default -> false;
         };
