@@ -27,14 +27,18 @@ final class Logical {
       if (t.getChannel() != Token.DEFAULT_CHANNEL) {
         continue;
       }
-      String s = t.getText();
       int start = map.utf16(t.getStartIndex());
-      ensure(text.length() + s.length());
-      for (int j = 0; j < s.length(); j++) {
+      int end = Math.min(map.utf16(t.getStopIndex() + 1), source.length());
+      if (end <= start) {
+        continue;
+      }
+      int len = end - start;
+      ensure(text.length() + len);
+      for (int j = 0; j < len; j++) {
         offsets[text.length() + j] = start + j;
       }
-      text.append(s);
-      endOffset = start + s.length();
+      text.append(source.text(), start, end);
+      endOffset = end;
     }
     tokenStarts[k] = text.length();
     if (tokens.isEmpty()) {

@@ -8,7 +8,14 @@ final class OffsetMap {
   private final int[] utf16;
 
   OffsetMap(String text) {
-    if (text.codePointCount(0, text.length()) == text.length()) {
+    boolean surrogates = false;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      if (Character.isSurrogate(text.charAt(i))) {
+        surrogates = true;
+        break;
+      }
+    }
+    if (!surrogates) {
       utf16 = null;
       return;
     }

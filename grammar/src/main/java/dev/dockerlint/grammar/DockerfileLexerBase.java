@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
 
 /**
  * The state behind {@code DockerfileLexer.g4}: what a context-free lexer cannot know by itself.
@@ -45,8 +46,12 @@ public abstract class DockerfileLexerBase extends Lexer {
   private boolean healthTypeSeen;
   private boolean nestedSeen;
   private boolean inFlagWord;
-  private final StringBuilder logicalLine = new StringBuilder();
-  private int argsStart = -1;
+
+  /** Start/stop character indexes of the instruction's tokens, to build its logical line lazily. */
+  private int[] lineTokens = new int[64];
+
+  private int lineTokenCount;
+  private int argsToken = -1;
 
   private final List<HeredocMarker> pendingHeredocs = new ArrayList<>();
   private int pendingIndex;
@@ -143,10 +148,15 @@ public abstract class DockerfileLexerBase extends Lexer {
     }
     int type = t.getType();
     if (instructionStart >= 0 && type != DockerfileLexer.NEWLINE) {
-      if (argsStart < 0 && isArgumentToken(type)) {
-        argsStart = logicalLine.length();
+      if (argsToken < 0 && isArgumentToken(type)) {
+        argsToken = lineTokenCount;
       }
-      logicalLine.append(t.getText());
+      if (2 * lineTokenCount + 2 > lineTokens.length) {
+        lineTokens = java.util.Arrays.copyOf(lineTokens, lineTokens.length * 2);
+      }
+      lineTokens[2 * lineTokenCount] = t.getStartIndex();
+      lineTokens[2 * lineTokenCount + 1] = t.getStopIndex();
+      lineTokenCount++;
     }
     inFlagWord = type == DockerfileLexer.FLAG || type == DockerfileLexer.FLAG_TEXT;
     lastType = type;
@@ -250,8 +260,8 @@ public abstract class DockerfileLexerBase extends Lexer {
     flagsDone = false;
     healthTypeSeen = false;
     nestedSeen = false;
-    logicalLine.setLength(0);
-    argsStart = -1;
+    lineTokenCount = 0;
+    argsToken = -1;
     pushMode(DockerfileLexer.FLAGS);
   }
 
@@ -316,10 +326,25 @@ public abstract class DockerfileLexerBase extends Lexer {
     if (instructionStart < 0) {
       return;
     }
-    String line = logicalLine.toString();
     List<HeredocMarker> markers = List.of();
-    if (heredocCapable() && line.contains("<<") && !argumentsAreJson(line)) {
-      markers = Heredocs.fromLine(line);
+    if (heredocCapable()) {
+      StringBuilder sb = new StringBuilder();
+      int argsStart = -1;
+      for (int k = 0; k < lineTokenCount; k++) {
+        if (k == argsToken) {
+          argsStart = sb.length();
+        }
+        int start = lineTokens[2 * k];
+        int stop = lineTokens[2 * k + 1];
+        if (stop >= start) {
+          sb.append(_input.getText(Interval.of(start, stop)));
+        }
+      }
+      String line = sb.toString();
+      if (line.contains("<<")
+          && !(argsStart >= 0 && JsonStringArray.parse(line.substring(argsStart)).isPresent())) {
+        markers = Heredocs.fromLine(line);
+      }
     }
     if (!markers.isEmpty()) {
       heredocsByInstruction.put(instructionStart, List.copyOf(markers));
@@ -340,13 +365,6 @@ public abstract class DockerfileLexerBase extends Lexer {
     return instruction == DockerfileLexer.RUN
         || instruction == DockerfileLexer.COPY
         || instruction == DockerfileLexer.ADD;
-  }
-
-  private boolean argumentsAreJson(String line) {
-    if (argsStart < 0) {
-      return false;
-    }
-    return JsonStringArray.parse(line.substring(argsStart)).isPresent();
   }
 
   protected void onHeredocLine() {
