@@ -21,6 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -110,42 +114,91 @@ public final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<String> args = paths.isEmpty() ? List.of(".") : paths;
     Linter linter = Linter.builtIn();
+    List<Inputs.Input> inputs = Inputs.expand(args, stdinFilename);
+    List<Outcome> outcomes = lintAll(inputs, linter, options, threshold);
     List<FileResult> results = new ArrayList<>();
     int exit = ExitCode.CLEAN;
-    for (Inputs.Input in : Inputs.expand(args, stdinFilename)) {
-      if (in.error() != null) {
-        err.println("dockerlint: " + in.error());
-        results.add(FileResult.failed(in.display(), in.error()));
-        exit = Math.max(exit, ExitCode.USAGE);
-        continue;
-      }
-      Inputs.Read read = Inputs.read(in, stdin);
-      if (read.error() != null) {
-        err.println("dockerlint: " + read.error());
-        results.add(FileResult.failed(in.display(), read.error()));
-        exit = Math.max(exit, ExitCode.USAGE);
-        continue;
-      }
-      Optional<Path> ctx =
-          context != null
-              ? Optional.of(context)
-              : in.stdin()
-                  ? Optional.empty()
-                  : Optional.ofNullable(in.path().toAbsolutePath().getParent());
-      Report report = linter.lint(in.display(), read.text(), options, ctx);
-      results.add(FileResult.linted(in.display(), read.text(), report.diagnostics()));
-      for (Diagnostic d : report.diagnostics()) {
-        if (d.rule().code().equals(RuleRegistry.INTERNAL_ERROR.code())) {
-          exit = Math.max(exit, ExitCode.INTERNAL);
-        } else if (threshold.isPresent() && d.severity().atLeast(threshold.get())) {
-          exit = Math.max(exit, ExitCode.FINDINGS);
-        }
-      }
+    for (Outcome o : outcomes) {
+      o.result().error().ifPresent(e -> err.println("dockerlint: " + e));
+      results.add(o.result());
+      exit = Math.max(exit, o.exit());
     }
     PrintWriter out = spec.commandLine().getOut();
     formatter.write(results, out);
     out.flush();
     return exit;
+  }
+
+  /** The result for one input and the exit code it asks for. */
+  private record Outcome(FileResult result, int exit) {}
+
+  /** Lints the inputs in parallel (one task per file), keeping their order. */
+  private List<Outcome> lintAll(
+      List<Inputs.Input> inputs,
+      Linter linter,
+      BuildOptions options,
+      Optional<Severity> threshold) {
+    int threads = Math.min(inputs.size(), Runtime.getRuntime().availableProcessors());
+    if (threads <= 1) {
+      List<Outcome> out = new ArrayList<>();
+      for (Inputs.Input in : inputs) {
+        out.add(lintOne(in, linter, options, threshold));
+      }
+      return out;
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "dockerlint-lint");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<Outcome>> futures = new ArrayList<>();
+      for (Inputs.Input in : inputs) {
+        futures.add(pool.submit(() -> lintOne(in, linter, options, threshold)));
+      }
+      List<Outcome> out = new ArrayList<>();
+      for (Future<Outcome> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private Outcome lintOne(
+      Inputs.Input in, Linter linter, BuildOptions options, Optional<Severity> threshold) {
+    if (in.error() != null) {
+      return new Outcome(FileResult.failed(in.display(), in.error()), ExitCode.USAGE);
+    }
+    Inputs.Read read = Inputs.read(in, stdin);
+    if (read.error() != null) {
+      return new Outcome(FileResult.failed(in.display(), read.error()), ExitCode.USAGE);
+    }
+    Optional<Path> ctx =
+        context != null
+            ? Optional.of(context)
+            : in.stdin()
+                ? Optional.empty()
+                : Optional.ofNullable(in.path().toAbsolutePath().getParent());
+    Report report = linter.lint(in.display(), read.text(), options, ctx);
+    int exit = ExitCode.CLEAN;
+    for (Diagnostic d : report.diagnostics()) {
+      if (d.rule().code().equals(RuleRegistry.INTERNAL_ERROR.code())) {
+        exit = Math.max(exit, ExitCode.INTERNAL);
+      } else if (threshold.isPresent() && d.severity().atLeast(threshold.get())) {
+        exit = Math.max(exit, ExitCode.FINDINGS);
+      }
+    }
+    return new Outcome(FileResult.linted(in.display(), read.text(), report.diagnostics()), exit);
   }
 
   private Formatter formatter() {
