@@ -1,0 +1,82 @@
+package dev.dockerlint.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dockerlint.registry.RuleRegistry;
+import dev.dockerlint.rules.Diagnostic;
+import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.rules.RuleInfo;
+import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.parity.MaintainerDeprecated;
+import dev.dockerlint.semantic.BuildOptions;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LinterTest {
+
+  @RuleInfo(code = "DKL9998", name = "always-throws", severity = Severity.ERROR, summary = "Throws")
+  static final class Throwing implements Rule {
+    @Override
+    public void check(RuleContext ctx) {
+      throw new IllegalStateException("boom");
+    }
+  }
+
+  private static List<Diagnostic> lint(String text, Rule... rules) {
+    return new Linter(new RuleRegistry(List.of(rules)))
+        .lint("Dockerfile", text, BuildOptions.defaults(), Optional.empty())
+        .diagnostics();
+  }
+
+  @Test
+  void throwingRuleBecomesAnInternalErrorAndOtherRulesStillRun() {
+    List<Diagnostic> ds =
+        lint("FROM alpine\nMAINTAINER me\n", new Throwing(), new MaintainerDeprecated());
+    assertThat(ds).extracting(d -> d.rule().code()).containsExactly("DKL0000", "DKL4000");
+    assertThat(ds.get(0).message()).contains("DKL9998 always-throws", "boom");
+  }
+
+  @Test
+  void pragmaAboveAnInstructionSuppressesItsCodeOnly() {
+    String text =
+        "FROM alpine\n# dockerlint ignore=DKL4000 legacy image\nMAINTAINER me\nMAINTAINER you\n";
+    assertThat(lint(text, new MaintainerDeprecated()))
+        .extracting(d -> d.range().start().line())
+        .containsExactly(3);
+  }
+
+  @Test
+  void hadolintPragmaWorksThroughAliases() {
+    String text = "FROM alpine\n# hadolint ignore=DL3006,DL4000\nMAINTAINER me\n";
+    assertThat(lint(text, new MaintainerDeprecated())).isEmpty();
+  }
+
+  @Test
+  void globalPragmaCoversTheWholeFile() {
+    String text =
+        "FROM alpine\nMAINTAINER me\n# dockerlint global ignore=maintainer-deprecated\nMAINTAINER you\n";
+    assertThat(lint(text, new MaintainerDeprecated())).isEmpty();
+  }
+
+  @Test
+  void buildkitCheckDirectiveSkipsByCheckName() {
+    assertThat(
+            lint(
+                "# check=skip=MaintainerDeprecated\nFROM alpine\nMAINTAINER me\n",
+                new MaintainerDeprecated()))
+        .isEmpty();
+    assertThat(lint("# check=skip=all\nFROM alpine\nMAINTAINER me\n", new MaintainerDeprecated()))
+        .isEmpty();
+    assertThat(lint("# check=error=true\nFROM alpine\nMAINTAINER me\n", new MaintainerDeprecated()))
+        .hasSize(1);
+  }
+
+  @Test
+  void diagnosticsComeInSourceOrder() {
+    List<Diagnostic> ds =
+        lint("FROM alpine\nMAINTAINER b\nMAINTAINER a\n", new MaintainerDeprecated());
+    assertThat(ds).extracting(d -> d.range().start().line()).containsExactly(1, 2);
+  }
+}

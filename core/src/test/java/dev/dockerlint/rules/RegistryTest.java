@@ -1,0 +1,79 @@
+package dev.dockerlint.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dockerlint.registry.BuiltInRules;
+import dev.dockerlint.registry.RuleRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** The registry is consistent and every rule ships with its documentation and fixtures. */
+class RegistryTest {
+
+  static final List<String> DOC_HEADINGS =
+      List.of("## What it does", "## Why is this bad?", "## Example", "## Use instead");
+
+  @Test
+  void codesNamesAndAliasesAreUnique() {
+    Set<String> ids = new HashSet<>();
+    for (RuleMeta m : RuleRegistry.builtIn().metas()) {
+      assertThat(m.code()).matches("DKL[0-9]{4}");
+      assertThat(m.name()).matches("[a-z0-9]+(-[a-z0-9]+)*");
+      assertThat(m.summary()).doesNotEndWith(".");
+      assertThat(ids.add(m.code().toLowerCase())).as("duplicate %s", m.code()).isTrue();
+      assertThat(ids.add(m.name())).as("duplicate %s", m.name()).isTrue();
+      for (String a : m.aliases()) {
+        assertThat(ids.add(a.toLowerCase())).as("alias %s used twice", a).isTrue();
+      }
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRuleHasACompleteDocPage() {
+    return BuiltInRules.all().stream()
+        .map(Rule::meta)
+        .map(
+            m ->
+                DynamicTest.dynamicTest(
+                    m.code(),
+                    () -> {
+                      String doc = doc(m);
+                      assertThat(doc).as("doc page %s", m.docResource()).isNotNull();
+                      assertThat(doc).startsWith("# " + m.code() + " " + m.name() + "\n");
+                      int at = 0;
+                      for (String h : DOC_HEADINGS) {
+                        int i = doc.indexOf("\n" + h + "\n", at);
+                        assertThat(i)
+                            .as("%s has '%s' (in this order)", m.code(), h)
+                            .isGreaterThan(at - 1);
+                        at = i;
+                      }
+                      if (m.fix() != FixAvailability.NONE) {
+                        assertThat(doc).as("%s documents its fix", m.code()).contains("## Fix");
+                      }
+                    }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRulePassesItsFixtures() {
+    return BuiltInRules.all().stream()
+        .map(
+            r ->
+                DynamicTest.dynamicTest(
+                    r.meta().code() + " " + r.meta().name(), () -> RuleTester.of(r).checkAll()));
+  }
+
+  static String doc(RuleMeta m) throws IOException {
+    try (InputStream in = RuleMeta.class.getResourceAsStream(m.docResource())) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
