@@ -1,5 +1,6 @@
 package dev.dockerlint.engine;
 
+import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.registry.RuleRegistry;
 import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.rules.Finding;
@@ -36,9 +37,19 @@ public final class Linter {
 
   /** Lints Dockerfile text; {@code contextDir} is the build context when known. */
   public Report lint(String path, String text, BuildOptions options, Optional<Path> contextDir) {
+    return lint(path, text, options, contextDir, ImageMetadataSource.none("no image source"));
+  }
+
+  /** Lints Dockerfile text with facts about base images from {@code images}. */
+  public Report lint(
+      String path,
+      String text,
+      BuildOptions options,
+      Optional<Path> contextDir,
+      ImageMetadataSource images) {
     Dockerfile file = DockerfileReader.parse(text);
     SemanticModel model = SemanticModel.of(file, options);
-    LintInput input = new LintInput(path, file, model, contextDir);
+    LintInput input = new LintInput(path, file, model, contextDir, images);
     List<Diagnostic> out = new ArrayList<>();
     for (RuleRegistry.Entry e : registry.entries()) {
       if (!e.meta().enabledByDefault()) {
