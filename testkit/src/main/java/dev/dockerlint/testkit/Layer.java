@@ -70,12 +70,14 @@ public final class Layer {
   public record Symlink(String path, String target, int uid, int gid) implements Entry {}
 
   /**
-   * A hard link to an entry earlier in the same layer.
+   * A hard link to a file earlier in the same layer. Its tar header repeats the file's mode and
+   * owner: the engine applies a link header's mode and owner to the shared inode, so anything else
+   * would change the file.
    *
    * @param path absolute path of the new name
-   * @param target absolute path of the existing file
+   * @param target the file it links to
    */
-  public record Hardlink(String path, String target) implements Entry {}
+  public record Hardlink(String path, RegularFile target) implements Entry {}
 
   /**
    * A whiteout: deletes {@code path} of lower layers ({@code dir/.wh.name} in the tar).
@@ -154,6 +156,11 @@ public final class Layer {
       return file(path, content.getBytes(StandardCharsets.UTF_8), mode, 0, 0);
     }
 
+    /** A file with UTF-8 text. */
+    public Builder file(String path, String content, int mode, int uid, int gid) {
+      return file(path, content.getBytes(StandardCharsets.UTF_8), mode, uid, gid);
+    }
+
     /** A file. */
     public Builder file(String path, byte[] content, int mode, int uid, int gid) {
       entries.add(new RegularFile(absolute(path), content.clone(), checkMode(mode), uid, gid));
@@ -178,14 +185,16 @@ public final class Layer {
     /** A hard link to a file added earlier to this layer. */
     public Builder hardlink(String path, String target) {
       String absoluteTarget = absolute(target);
-      boolean known =
+      RegularFile file =
           entries.stream()
-              .anyMatch(e -> e instanceof RegularFile && e.path().equals(absoluteTarget));
-      if (!known) {
-        throw new IllegalArgumentException(
-            "hard link " + path + " needs " + target + " earlier in the same layer");
-      }
-      entries.add(new Hardlink(absolute(path), absoluteTarget));
+              .filter(e -> e instanceof RegularFile && e.path().equals(absoluteTarget))
+              .map(RegularFile.class::cast)
+              .reduce((first, second) -> second)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "hard link " + path + " needs " + target + " earlier in the same layer"));
+      entries.add(new Hardlink(absolute(path), file));
       return this;
     }
 
@@ -277,9 +286,9 @@ public final class Layer {
       owner(header, s.uid(), s.gid());
     } else if (entry instanceof Hardlink h) {
       header = new TarArchiveEntry(tarName(h.path()), TarConstants.LF_LINK);
-      header.setLinkName(tarName(h.target()));
-      header.setMode(S_IFREG | 0644);
-      owner(header, 0, 0);
+      header.setLinkName(tarName(h.target().path()));
+      header.setMode(S_IFREG | h.target().mode());
+      owner(header, h.target().uid(), h.target().gid());
     } else if (entry instanceof Whiteout w) {
       header = new TarArchiveEntry(tarName(parent(w.path())) + ".wh." + baseName(w.path()));
       header.setMode(S_IFREG | 0644);

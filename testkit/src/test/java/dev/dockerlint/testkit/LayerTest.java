@@ -54,6 +54,21 @@ class LayerTest {
   }
 
   @Test
+  void hardlinkHeaderRepeatsTheFileModeAndOwner() throws IOException {
+    Layer layer =
+        Layer.builder()
+            .file("/bin/tool", new byte[] {1}, 04750, 1000, 1001)
+            .hardlink("/bin/tool2", "/bin/tool")
+            .build();
+
+    TarArchiveEntry link = entries(layer.tar()).get(1);
+
+    assertThat(link.getMode()).isEqualTo(0104750);
+    assertThat(link.getLongUserId()).isEqualTo(1000);
+    assertThat(link.getLongGroupId()).isEqualTo(1001);
+  }
+
+  @Test
   void writesWhiteoutsAsOciNames() throws IOException {
     Layer layer = Layer.builder().whiteout("/etc/motd").opaque("/var/cache").build();
 
