@@ -30,9 +30,11 @@ die() { log "error: $*"; exit 1; }
 
 # The exec root holds containerd's socket; unix socket paths are limited to
 # 108 bytes, so it gets a short path derived from the state directory.
-exec_root() {
-  printf '/tmp/dlx-%s' "$(printf '%s' "$STATE" | sha256sum | cut -c1-10)"
-}
+state_hash() { printf '%s' "$STATE" | sha256sum | cut -c1-10; }
+exec_root() { printf '/tmp/dlx-%s' "$(state_hash)"; }
+# The containers' cgroups go under a parent of this state directory's own, so
+# that `stop` finds container processes that outlived their shim.
+cgroup_parent() { printf 'dockerlint-%s' "$(state_hash)"; }
 
 docker_cmd() { DOCKER_HOST="unix://$STATE/docker.sock" docker "$@"; }
 
@@ -121,7 +123,7 @@ start_dockerd() {
     --storage-driver vfs \
     --iptables=false --ip6tables=false --ip-forward=false --ip-masq=false \
     --bridge=none \
-    --cgroup-parent dockerlint \
+    --cgroup-parent "$(cgroup_parent)" \
     --log-level info \
     </dev/null >"$STATE/dockerd.log" 2>&1 &
   local pid=$! waited=0
@@ -143,17 +145,14 @@ start_dockerd() {
   log "dockerd $(docker_cmd version --format '{{.Server.Version}}') answers on $sock after ${waited}s"
 }
 
-# Pids of processes whose command line mentions path: the containerd and
-# containerd-shim processes of our dockerd carry its exec root.
+# Pids of processes whose command line mentions path (letters, digits, / - _ .
+# only): the containerd and containerd-shim processes of our dockerd carry its
+# exec root. The last character goes in brackets so that grep, whose own
+# command line holds the pattern, does not find itself.
 pids_mentioning() {
-  local f pid
-  for f in /proc/[0-9]*; do
-    pid="${f#/proc/}"
-    [ "$pid" = "$$" ] && continue
-    if cmdline "$pid" | grep -qF -- "$1"; then
-      printf '%s\n' "$pid"
-    fi
-  done
+  local head="${1%?}" last="${1: -1}"
+  grep -alE -- "${head//./\\.}[$last]" /proc/[0-9]*/cmdline 2>/dev/null \
+    | sed -n 's|^/proc/\([0-9]*\)/cmdline$|\1|p' | grep -vx "$$" || true
 }
 
 wait_gone() { # seconds pid...
@@ -195,12 +194,28 @@ stop_dockerd() {
     kill -TERM $pids 2>/dev/null || true
     wait_gone 10 $pids || kill -KILL $pids 2>/dev/null || true
   fi
+  # container processes whose shim is gone (they live in their own pid
+  # namespace, so killing the shim leaves them running)
+  local cg procs
+  cg="$(cgroup_parent)"
+  procs="$(cat /sys/fs/cgroup/{,*/}"$cg"/*/cgroup.procs 2>/dev/null | sort -u || true)"
+  if [ -n "$procs" ]; then
+    log "killing leftover container processes: $(echo $procs)"
+    kill -KILL $procs 2>/dev/null || true
+    wait_gone 10 $procs || log "warning: container processes still there: $(echo $procs)"
+  fi
+  local d
+  for d in /sys/fs/cgroup/{,*/}"$cg"/* /sys/fs/cgroup/{,*/}"$cg"; do
+    [ -d "$d" ] && rmdir "$d" 2>/dev/null || true
+  done
   # mounts left by killed containers (netns, shm)
   local m
   for m in $(awk -v a="$exec_root" -v b="$STATE/" 'index($2, a) == 1 || index($2, b) == 1 {print $2}' /proc/mounts | sort -r); do
     umount -l "$m" 2>/dev/null || log "warning: cannot unmount $m"
   done
-  rm -f "$pidfile" "$sock" "$exec_root/containerd/containerd.pid"
+  rm -f "$pidfile" "$sock"
+  # containerd's state and sockets; nothing is left running or mounted there
+  rm -rf "$exec_root"
 }
 
 # ---------------------------------------------------------------- registries
@@ -253,7 +268,8 @@ start_registry() { # name auth-yaml [user:password]
   stop_registry "$name"
   write_registry_config "$name" "$auth"
   log "starting registry $name (log: $dir/registry.log)"
-  setsid docker-registry serve "$dir/config.yml" </dev/null >"$dir/registry.log" 2>&1 &
+  : > "$dir/registry.log" # exists before the loop below reads it
+  setsid docker-registry serve "$dir/config.yml" </dev/null >>"$dir/registry.log" 2>&1 &
   local pid=$! waited=0 addr=""
   echo "$pid" > "$dir/pid"
   while :; do
@@ -261,7 +277,7 @@ start_registry() { # name auth-yaml [user:password]
       tail -n 20 "$dir/registry.log" >&2
       die "registry $name exited"
     fi
-    [ -n "$addr" ] || addr="$(sed -n 's/.*msg="listening on \(127\.0\.0\.1:[0-9]*\)".*/\1/p' "$dir/registry.log" | head -1)"
+    [ -n "$addr" ] || addr="$(sed -n 's/.*msg="listening on \(127\.0\.0\.1:[0-9]*\)".*/\1/p' "$dir/registry.log" | head -1 || true)"
     if [ -n "$addr" ] && registry_answers "$addr" "$creds"; then
       break
     fi
