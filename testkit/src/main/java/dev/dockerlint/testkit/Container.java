@@ -126,7 +126,8 @@ public final class Container {
     /** Runs the container to its end (or the timeout), inspects it and removes it. */
     public Result run() {
       String name = "dockerlint-" + UUID.randomUUID();
-      List<String> args = new ArrayList<>(List.of("run", "--name", name, "--network", "none"));
+      List<String> args =
+          new ArrayList<>(List.of("run", "--name", name, "--network", "none", "--pull", "never"));
       entrypoint.ifPresent(e -> args.addAll(List.of("--entrypoint", e)));
       user.ifPresent(u -> args.addAll(List.of("--user", u)));
       workdir.ifPresent(w -> args.addAll(List.of("--workdir", w)));
