@@ -16,6 +16,10 @@
 #   DOCKERLINT_TEST_AUTH_REGISTRY   127.0.0.1:PORT (basic auth)
 #   DOCKERLINT_TEST_AUTH_USER       user of the basic auth registry
 #   DOCKERLINT_TEST_AUTH_PASSWORD   its password
+# and, for the registry token flow (stretch goal, separate from the above):
+#   DOCKERLINT_TEST_TOKEN_REGISTRY  127.0.0.1:PORT (auth: token; same user/password)
+#   DOCKERLINT_TEST_TOKEN_REALM     http://127.0.0.1:PORT/token, the token server
+#                                   (testkit's TokenServer.java, run from source)
 # `env` prints those lines; `start` is idempotent; `stop` ends every process
 # that `start` started.
 set -euo pipefail
@@ -24,6 +28,10 @@ STATE="${DOCKERLINT_STATE:-/tmp/dockerlint-ci}"
 STARTUP_TIMEOUT="${DOCKERLINT_STARTUP_TIMEOUT:-120}"
 AUTH_USER=dockerlint
 AUTH_PASSWORD=dockerlint-test-password
+TOKEN_ISSUER=dockerlint-test-issuer
+TOKEN_SERVICE=dockerlint-test-registry
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOKEN_SERVER_SOURCE="$ROOT/testkit/src/main/java/dev/dockerlint/testkit/TokenServer.java"
 
 log() { printf 'services: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -75,6 +83,7 @@ ensure_packages() {
   command -v docker-registry >/dev/null || missing+=(docker-registry)
   command -v htpasswd >/dev/null || missing+=(apache2-utils)
   command -v curl >/dev/null || missing+=(curl)
+  command -v openssl >/dev/null || missing+=(openssl)
   [ "${#missing[@]}" = 0 ] && return 0
   command -v docker >/dev/null || missing+=(docker.io)
   log "installing ${missing[*]}"
@@ -220,14 +229,14 @@ stop_dockerd() {
 
 # ---------------------------------------------------------------- registries
 
-registry_answers() { # addr [user:password]
+registry_answers() { # addr [user:password] [expected status, default 200]
   local code
   if [ -n "${2:-}" ]; then
     code="$(curl -s -o /dev/null -w '%{http_code}' -u "$2" "http://$1/v2/" || true)"
   else
     code="$(curl -s -o /dev/null -w '%{http_code}' "http://$1/v2/" || true)"
   fi
-  [ "$code" = 200 ]
+  [ "$code" = "${3:-200}" ]
 }
 
 write_registry_config() { # name auth-yaml
@@ -258,10 +267,10 @@ EOF
 }
 
 # Starts registry NAME unless it already answers; its address is in $STATE/NAME/addr.
-start_registry() { # name auth-yaml [user:password]
-  local name="$1" auth="$2" creds="${3:-}" dir="$STATE/$1"
+start_registry() { # name auth-yaml [user:password] [expected status of /v2/]
+  local name="$1" auth="$2" creds="${3:-}" expect="${4:-200}" dir="$STATE/$1"
   if our_pid "$dir/pid" "$dir/config.yml" >/dev/null && [ -f "$dir/addr" ] \
-    && registry_answers "$(cat "$dir/addr")" "$creds"; then
+    && registry_answers "$(cat "$dir/addr")" "$creds" "$expect"; then
     log "registry $name already running on $(cat "$dir/addr")"
     return 0
   fi
@@ -278,7 +287,7 @@ start_registry() { # name auth-yaml [user:password]
       die "registry $name exited"
     fi
     [ -n "$addr" ] || addr="$(sed -n 's/.*msg="listening on \(127\.0\.0\.1:[0-9]*\)".*/\1/p' "$dir/registry.log" | head -1 || true)"
-    if [ -n "$addr" ] && registry_answers "$addr" "$creds"; then
+    if [ -n "$addr" ] && registry_answers "$addr" "$creds" "$expect"; then
       break
     fi
     if [ "$waited" -ge $((STARTUP_TIMEOUT * 10)) ]; then
@@ -314,6 +323,80 @@ start_registries() {
     path: $STATE/registry-auth/htpasswd" "$AUTH_USER:$AUTH_PASSWORD"
 }
 
+# ---------------------------------------------------------------- token flow
+# A third registry with `auth: token`, and the token server it sends clients
+# to. Separate from the two registries above: nothing else depends on it.
+
+token_server_running() {
+  local dir="$STATE/registry-token"
+  our_pid "$dir/token-server.pid" "$dir/token.key" >/dev/null && [ -f "$dir/realm" ] \
+    && [ "$(curl -s -o /dev/null -w '%{http_code}' "$(cat "$dir/realm")?service=$TOKEN_SERVICE" || true)" = 200 ]
+}
+
+start_token_server() {
+  local dir="$STATE/registry-token"
+  mkdir -p "$dir"
+  command -v java >/dev/null || die "java is needed for the token server"
+  [ -f "$TOKEN_SERVER_SOURCE" ] || die "missing $TOKEN_SERVER_SOURCE"
+  if [ ! -s "$dir/token.key" ] || [ ! -s "$dir/token.crt" ]; then
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=$TOKEN_ISSUER" \
+      -keyout "$dir/token.key" -out "$dir/token.crt" 2>/dev/null \
+      || die "openssl cannot make the token signing key"
+  fi
+  (umask 077 && printf '%s\n' "$AUTH_PASSWORD" > "$dir/password")
+  stop_token_server
+  log "starting token server (log: $dir/token-server.log)"
+  : > "$dir/token-server.log"
+  setsid java -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "$TOKEN_SERVER_SOURCE" \
+    --listen 127.0.0.1:0 --issuer "$TOKEN_ISSUER" --service "$TOKEN_SERVICE" \
+    --key "$dir/token.key" --cert "$dir/token.crt" \
+    --user "$AUTH_USER" --password-file "$dir/password" \
+    </dev/null >>"$dir/token-server.log" 2>&1 &
+  local pid=$! waited=0 addr=""
+  echo "$pid" > "$dir/token-server.pid"
+  until [ -n "$addr" ]; do
+    if ! running "$pid"; then
+      tail -n 20 "$dir/token-server.log" >&2
+      die "token server exited"
+    fi
+    if [ "$waited" -ge $((STARTUP_TIMEOUT * 10)) ]; then
+      tail -n 20 "$dir/token-server.log" >&2
+      stop_token_server
+      die "token server did not start within ${STARTUP_TIMEOUT}s"
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+    addr="$(sed -n 's/^listening on \(127\.0\.0\.1:[0-9]*\)$/\1/p' "$dir/token-server.log" | head -1 || true)"
+  done
+  echo "http://$addr/token" > "$dir/realm"
+  log "token server answers on $addr"
+}
+
+stop_token_server() {
+  local dir="$STATE/registry-token" pid
+  if pid="$(our_pid "$dir/token-server.pid" "$dir/token.key")"; then
+    log "stopping token server (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    wait_gone 10 "$pid" || kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$dir/token-server.pid" "$dir/realm"
+}
+
+start_token_registry() {
+  if ! token_server_running; then
+    start_token_server
+    stop_registry registry-token # its config names the old realm
+  else
+    log "token server already running on $(cat "$STATE/registry-token/realm")"
+  fi
+  start_registry registry-token "auth:
+  token:
+    realm: $(cat "$STATE/registry-token/realm")
+    service: $TOKEN_SERVICE
+    issuer: $TOKEN_ISSUER
+    rootcertbundle: $STATE/registry-token/token.crt" "" 401
+}
+
 # ---------------------------------------------------------------- commands
 
 write_env() {
@@ -326,6 +409,8 @@ write_env() {
     printf "export DOCKERLINT_TEST_AUTH_REGISTRY='%s'\n" "$(cat "$STATE/registry-auth/addr")"
     printf "export DOCKERLINT_TEST_AUTH_USER='%s'\n" "$AUTH_USER"
     printf "export DOCKERLINT_TEST_AUTH_PASSWORD='%s'\n" "$AUTH_PASSWORD"
+    printf "export DOCKERLINT_TEST_TOKEN_REGISTRY='%s'\n" "$(cat "$STATE/registry-token/addr")"
+    printf "export DOCKERLINT_TEST_TOKEN_REALM='%s'\n" "$(cat "$STATE/registry-token/realm")"
   } > "$tmp"
   mv "$tmp" "$STATE/services.env"
 }
@@ -337,6 +422,7 @@ cmd_start() {
   local t0=$SECONDS
   start_dockerd
   start_registries
+  start_token_registry
   write_env
   log "ready in $((SECONDS - t0))s; source $STATE/services.env"
 }
@@ -344,6 +430,8 @@ cmd_start() {
 cmd_stop() {
   rm -f "$STATE/services.env"
   [ -d "$STATE" ] || return 0
+  stop_registry registry-token
+  stop_token_server
   stop_registry registry-auth
   stop_registry registry-anon
   stop_dockerd
@@ -364,7 +452,13 @@ cmd_status() {
     rc=1
   fi
   local name
-  for name in registry-anon registry-auth; do
+  if our_pid "$STATE/registry-token/token-server.pid" "$STATE/registry-token/token.key" >/dev/null; then
+    echo "token server: running on $(cat "$STATE/registry-token/realm" 2>/dev/null)"
+  else
+    echo "token server: stopped"
+    rc=1
+  fi
+  for name in registry-anon registry-auth registry-token; do
     if our_pid "$STATE/$name/pid" "$STATE/$name/config.yml" >/dev/null; then
       echo "$name: running on $(cat "$STATE/$name/addr" 2>/dev/null) (pid $(cat "$STATE/$name/pid"))"
     else
