@@ -55,6 +55,7 @@ apt_retry() {
 }
 
 apt_updated=0
+arch_added=0
 apt_update_once() {
   if [ "$apt_updated" = 0 ]; then
     log "apt-get update"
@@ -71,35 +72,35 @@ need_arch() {
   if ! dpkg --print-foreign-architectures | grep -qx "$arch"; then
     log "adding dpkg architecture $arch"
     dpkg --add-architecture "$arch"
-    apt_updated=0 # the package lists of the new architecture are missing
+    arch_added=1 # the package lists of the new architecture are missing
   fi
 }
 
-candidate() { # prints the candidate version of package:arch, or nothing
-  apt-cache policy "$1" 2>/dev/null | awk '/Candidate:/ {print $2}' | grep -v '(none)' || true
-}
-
-unpack() { # package arch
-  local pkg="$1" arch="$2" dest="$DIR/$1_$2"
-  [ -f "$dest/.complete" ] && return 0
-  need_arch "$arch"
-  local version
-  version="$(candidate "$pkg:$arch")"
-  if [ -z "$version" ]; then
-    apt_update_once
-    version="$(candidate "$pkg:$arch")"
-    [ -n "$version" ] || die "Debian has no package $pkg:$arch"
-  fi
-  local tmp
+# Downloads the given package:arch names in one apt-get call and unpacks each
+# into $DIR/<package>_<arch>, with its version in .complete.
+download_and_unpack() { # package:arch...
+  local tmp deb pkg arch version dest
   tmp="$(mktemp -d)"
   chmod 0777 "$tmp" # apt-get download drops privileges to _apt
-  log "downloading $pkg:$arch $version"
-  (cd "$tmp" && apt_retry apt-get download -qq "$pkg:$arch=$version") \
-    || { rm -rf "$tmp"; die "apt-get download $pkg:$arch=$version failed"; }
-  rm -rf "$dest"
-  mkdir -p "$dest"
-  dpkg -x "$tmp"/*.deb "$dest"
-  printf '%s\n' "$version" > "$dest/.complete"
+  log "downloading $*"
+  if ! (cd "$tmp" && apt-get download -qq "$@" >&2); then
+    # a package that apt cannot find yet is often only missing from stale lists
+    apt_updated=0
+    apt_update_once
+    (cd "$tmp" && apt_retry apt-get download -qq "$@") \
+      || { rm -rf "$tmp"; die "apt-get download $* failed"; }
+  fi
+  for deb in "$tmp"/*.deb; do
+    pkg="$(dpkg-deb -f "$deb" Package)"
+    arch="$(dpkg-deb -f "$deb" Architecture)"
+    version="$(dpkg-deb -f "$deb" Version)"
+    dest="$DIR/${pkg}_${arch}"
+    rm -rf "$dest"
+    mkdir -p "$dest"
+    dpkg -x "$deb" "$dest"
+    printf '%s\n' "$version" > "$dest/.complete"
+    log "unpacked $pkg:$arch $version"
+  done
   rm -rf "$tmp"
 }
 
@@ -128,11 +129,18 @@ main() {
     return 0
   fi
   command -v apt-get >/dev/null || die "apt-get not found: fixtures come from Debian packages"
-  local line key pkg arch file
+  local line key pkg arch file missing=()
   for line in "${FIXTURES[@]}"; do
     IFS='|' read -r key pkg arch file <<<"$line"
-    unpack "$pkg" "$arch"
+    if [ ! -f "$DIR/${pkg}_${arch}/.complete" ] && [[ " ${missing[*]} " != *" $pkg:$arch "* ]]; then
+      need_arch "$arch"
+      missing+=("$pkg:$arch")
+    fi
   done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    [ "$arch_added" = 0 ] || apt_update_once
+    download_and_unpack "${missing[@]}"
+  fi
   local manifest="$DIR/manifest.tsv.tmp"
   printf '# dockerlint fixtures format=%s\n' "$FORMAT" > "$manifest"
   printf 'key\tpackage\tversion\tarch\timage_path\tpath\tsha256\n' >> "$manifest"
