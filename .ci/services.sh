@@ -77,7 +77,7 @@ our_pid() { # pidfile marker
 
 ensure_packages() {
   local missing=()
-  command -v dockerd >/dev/null || missing+=(docker.io)
+  command -v dockerd >/dev/null && command -v docker >/dev/null || missing+=(docker.io)
   command -v containerd >/dev/null || missing+=(containerd)
   command -v runc >/dev/null || missing+=(runc)
   command -v docker-registry >/dev/null || missing+=(docker-registry)
@@ -85,7 +85,6 @@ ensure_packages() {
   command -v curl >/dev/null || missing+=(curl)
   command -v openssl >/dev/null || missing+=(openssl)
   [ "${#missing[@]}" = 0 ] && return 0
-  command -v docker >/dev/null || missing+=(docker.io)
   log "installing ${missing[*]}"
   local try
   for try in 1 2 3 4; do

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +46,6 @@ public final class Registry {
   private final String address;
   private final Optional<Credentials> credentials;
   private final HttpClient http;
-  private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
   /**
    * A user name and password.
@@ -374,19 +372,17 @@ public final class Registry {
         separator = '&';
       }
     }
-    return tokens.computeIfAbsent(
-        uri.toString(),
-        u -> {
-          HttpRequest.Builder get = HttpRequest.newBuilder(URI.create(u)).timeout(TIMEOUT).GET();
-          credentials.ifPresent(c -> get.header("Authorization", c.basicHeader()));
-          Response response = expect(200, "get a token from " + u, exchange(get.build()));
-          JsonNode json = response.json();
-          String token = json.path("token").asText(json.path("access_token").asText(""));
-          if (token.isEmpty()) {
-            throw new IllegalStateException("token response without token: " + response.text());
-          }
-          return token;
-        });
+    // no cache: a token lives 5 minutes, and one more request on loopback costs nothing
+    HttpRequest.Builder get =
+        HttpRequest.newBuilder(URI.create(uri.toString())).timeout(TIMEOUT).GET();
+    credentials.ifPresent(c -> get.header("Authorization", c.basicHeader()));
+    Response response = expect(200, "get a token from " + uri, exchange(get.build()));
+    JsonNode json = response.json();
+    String token = json.path("token").asText(json.path("access_token").asText(""));
+    if (token.isEmpty()) {
+      throw new IllegalStateException("token response without token: " + response.text());
+    }
+    return token;
   }
 
   private Response exchange(HttpRequest request) {

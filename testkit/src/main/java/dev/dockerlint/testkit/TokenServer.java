@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -143,11 +144,11 @@ public final class TokenServer implements AutoCloseable {
   }
 
   /** {@code type:name:a,b} as an access claim entry; the name may hold colons (host:port). */
-  private static java.util.Optional<String> access(String scope) {
+  private static Optional<String> access(String scope) {
     int first = scope.indexOf(':');
     int last = scope.lastIndexOf(':');
     if (first < 0 || last == first) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     StringBuilder actions = new StringBuilder();
     for (String action : scope.substring(last + 1).split(",")) {
@@ -155,7 +156,7 @@ public final class TokenServer implements AutoCloseable {
         actions.append(actions.length() == 0 ? "" : ",").append(quote(action));
       }
     }
-    return java.util.Optional.of(
+    return Optional.of(
         "{\"type\":"
             + quote(scope.substring(0, first))
             + ",\"name\":"
