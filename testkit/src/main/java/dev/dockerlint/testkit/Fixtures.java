@@ -129,4 +129,16 @@ public final class Fixtures {
   public Fixture busybox(String debianArchitecture) {
     return get("busybox." + debianArchitecture);
   }
+
+  /**
+   * A layer with static busybox of a Debian architecture at {@code /bin/busybox} (mode 0755) and
+   * {@code /bin/sh -> busybox}: the smallest image that has a shell.
+   */
+  public Layer busyboxLayer(String debianArchitecture) {
+    return Layer.builder()
+        .directory("/bin", 0755)
+        .copy("/bin/busybox", busybox(debianArchitecture).file(), 0755)
+        .symlink("/bin/sh", "busybox")
+        .build();
+  }
 }

@@ -13,22 +13,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({DockerEngineExtension.class, FixturesExtension.class})
 class ContainerStartFailureTest {
 
-  /** /bin/busybox (static amd64) and /bin/sh -> busybox. */
-  private static Layer busybox(Fixtures fixtures) {
-    return Layer.builder()
-        .directory("/bin", 0755)
-        .copy("/bin/busybox", fixtures.busybox("amd64").file(), 0755)
-        .symlink("/bin/sh", "busybox")
-        .build();
-  }
-
   private static Container.Result run(DockerEngine docker, ImageTarball image) {
     return docker.container(docker.load(image)).run();
   }
 
   @Test
   void staticAmd64BusyboxRuns(DockerEngine docker, Fixtures fixtures) {
-    ImageTarball image = ImageTarball.builder().layer(busybox(fixtures)).build();
+    ImageTarball image = ImageTarball.builder().layer(fixtures.busyboxLayer("amd64")).build();
 
     Container.Result result =
         docker.container(docker.load(image)).command("/bin/busybox", "echo", "ok").run();
@@ -97,7 +88,7 @@ class ContainerStartFailureTest {
   void crlfShebangFailsWithNoSuchFile(DockerEngine docker, Fixtures fixtures) {
     ImageTarball image =
         ImageTarball.builder()
-            .layer(busybox(fixtures))
+            .layer(fixtures.busyboxLayer("amd64"))
             .layer(Layer.builder().file("/entrypoint.sh", "#!/bin/sh\r\necho hi\r\n", 0755).build())
             .entrypoint("/entrypoint.sh")
             .build();
@@ -113,7 +104,7 @@ class ContainerStartFailureTest {
   void scriptWithoutExecBitFailsWithPermissionDenied(DockerEngine docker, Fixtures fixtures) {
     ImageTarball image =
         ImageTarball.builder()
-            .layer(busybox(fixtures))
+            .layer(fixtures.busyboxLayer("amd64"))
             .layer(Layer.builder().file("/entrypoint.sh", "#!/bin/sh\necho hi\n", 0644).build())
             .entrypoint("/entrypoint.sh")
             .build();
@@ -129,7 +120,10 @@ class ContainerStartFailureTest {
   @Test
   void programNotInPathFailsWithExecutableNotFound(DockerEngine docker, Fixtures fixtures) {
     ImageTarball image =
-        ImageTarball.builder().layer(busybox(fixtures)).env("PATH", "/usr/bin:/bin").build();
+        ImageTarball.builder()
+            .layer(fixtures.busyboxLayer("amd64"))
+            .env("PATH", "/usr/bin:/bin")
+            .build();
 
     Container.Result result = docker.container(docker.load(image)).command("nothere").run();
 
@@ -149,7 +143,7 @@ class ContainerStartFailureTest {
     System.arraycopy(script, 0, content, bom.length, script.length);
     ImageTarball image =
         ImageTarball.builder()
-            .layer(busybox(fixtures))
+            .layer(fixtures.busyboxLayer("amd64"))
             .layer(Layer.builder().file("/entrypoint.sh", content, 0755).build())
             .entrypoint("/entrypoint.sh")
             .build();
@@ -181,7 +175,7 @@ class ContainerStartFailureTest {
   void missingShebangInterpreterFailsWithNoSuchFile(DockerEngine docker, Fixtures fixtures) {
     ImageTarball image =
         ImageTarball.builder()
-            .layer(busybox(fixtures))
+            .layer(fixtures.busyboxLayer("amd64"))
             .layer(Layer.builder().file("/entrypoint.sh", "#!/bin/bash\necho hi\n", 0755).build())
             .entrypoint("/entrypoint.sh")
             .build();
@@ -236,7 +230,7 @@ class ContainerStartFailureTest {
   void userWithoutExecPermissionFailsWithPermissionDenied(DockerEngine docker, Fixtures fixtures) {
     ImageTarball image =
         ImageTarball.builder()
-            .layer(busybox(fixtures))
+            .layer(fixtures.busyboxLayer("amd64"))
             .layer(Layer.builder().file("/entrypoint.sh", "#!/bin/sh\necho hi\n", 0700).build())
             .user("1000:1000")
             .entrypoint("/entrypoint.sh")
@@ -253,7 +247,7 @@ class ContainerStartFailureTest {
   void unknownUserNameFailsBeforeStart(DockerEngine docker, Fixtures fixtures) {
     ImageTarball image =
         ImageTarball.builder()
-            .layer(busybox(fixtures))
+            .layer(fixtures.busyboxLayer("amd64"))
             .user("app")
             .entrypoint("/bin/busybox", "true")
             .build();

@@ -9,14 +9,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({DockerEngineExtension.class, FixturesExtension.class})
 class ImageTarballLoadTest {
 
-  private static Layer busybox(Fixtures fixtures) {
-    return Layer.builder()
-        .directory("/bin", 0755)
-        .copy("/bin/busybox", fixtures.busybox("amd64").file(), 0755)
-        .symlink("/bin/sh", "busybox")
-        .build();
-  }
-
   private static String sh(DockerEngine docker, String image, String script) {
     Container.Result result =
         docker.container(image).entrypoint("/bin/sh").command("-c", script).run();
@@ -26,7 +18,7 @@ class ImageTarballLoadTest {
 
   @Test
   void loadGivesTheImageTheConfigDigestAsId(DockerEngine docker, Fixtures fixtures) {
-    ImageTarball image = ImageTarball.builder().layer(busybox(fixtures)).build();
+    ImageTarball image = ImageTarball.builder().layer(fixtures.busyboxLayer("amd64")).build();
 
     String tag = docker.load(image);
 
@@ -37,7 +29,7 @@ class ImageTarballLoadTest {
   void keepsModesOwnersAndLinks(DockerEngine docker, Fixtures fixtures) {
     ImageTarball image =
         ImageTarball.builder()
-            .layer(busybox(fixtures))
+            .layer(fixtures.busyboxLayer("amd64"))
             .layer(
                 Layer.builder()
                     .directory("/shared", 01777)
@@ -70,7 +62,7 @@ class ImageTarballLoadTest {
   void whiteoutsDeleteAndOpaqueDirectoriesHide(DockerEngine docker, Fixtures fixtures) {
     ImageTarball image =
         ImageTarball.builder()
-            .layer(busybox(fixtures))
+            .layer(fixtures.busyboxLayer("amd64"))
             .layer(
                 Layer.builder()
                     .file("/etc/keep", "k", 0644)
@@ -99,7 +91,7 @@ class ImageTarballLoadTest {
   void runsWithTheConfigEnvUserAndWorkingDir(DockerEngine docker, Fixtures fixtures) {
     ImageTarball image =
         ImageTarball.builder()
-            .layer(busybox(fixtures))
+            .layer(fixtures.busyboxLayer("amd64"))
             .env("GREETING", "hello")
             .user("1234:5678")
             .workingDir("/tmp")
@@ -119,7 +111,10 @@ class ImageTarballLoadTest {
   @Test
   void declaresThePlatformItIsGiven(DockerEngine docker, Fixtures fixtures) {
     ImageTarball image =
-        ImageTarball.builder().platform(Platform.LINUX_ARM_V7).layer(busybox(fixtures)).build();
+        ImageTarball.builder()
+            .platform(Platform.LINUX_ARM_V7)
+            .layer(fixtures.busyboxLayer("amd64"))
+            .build();
 
     String tag = docker.load(image);
 
@@ -129,7 +124,7 @@ class ImageTarballLoadTest {
 
   @Test
   void timesOutAndRemovesTheContainer(DockerEngine docker, Fixtures fixtures) {
-    String tag = docker.load(ImageTarball.builder().layer(busybox(fixtures)).build());
+    String tag = docker.load(ImageTarball.builder().layer(fixtures.busyboxLayer("amd64")).build());
 
     Container.Result result =
         docker

@@ -18,11 +18,7 @@ class RegistryTest {
   private static ImageTarball busyboxImage(Fixtures fixtures, String arch, Platform platform) {
     return ImageTarball.builder()
         .platform(platform)
-        .layer(
-            Layer.builder()
-                .copy("/bin/busybox", fixtures.busybox(arch).file(), 0755)
-                .symlink("/bin/sh", "busybox")
-                .build())
+        .layer(fixtures.busyboxLayer(arch))
         .entrypoint("/bin/busybox")
         .cmd("echo", arch)
         .build();
