@@ -1,0 +1,94 @@
+package dev.dockerlint.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dockerlint.engine.Linter;
+import dev.dockerlint.engine.Report;
+import dev.dockerlint.semantic.BuildOptions;
+import dev.dockerlint.semantic.Platform;
+import dev.dockerlint.testing.SharedData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real-world Dockerfiles get no error-severity diagnostic, except the ones listed with the reason
+ * they really fail in {@code src/test/resources/corpus-known-errors.tsv} ({@code
+ * path<TAB>code<TAB>reason}). The corpus comes without build contexts, so nothing may be concluded
+ * about files that are not there. Prints the number of findings per rule.
+ */
+class CorpusLintTest {
+
+  @Test
+  void realDockerfilesHaveNoUnexplainedErrors() throws IOException {
+    Path root = SharedData.corpus("real");
+    Map<String, String> known = knownErrors();
+    BuildOptions options =
+        new BuildOptions(Platform.LINUX_AMD64, Platform.LINUX_AMD64, Map.of(), Optional.empty());
+    Linter linter = Linter.builtIn();
+    Map<String, Integer> perRule = new TreeMap<>();
+    List<String> unexplained = new ArrayList<>();
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(root)) {
+      files =
+          s.filter(Files::isRegularFile)
+              .filter(p -> !p.toString().endsWith(".tsv"))
+              .sorted()
+              .toList();
+    }
+    for (Path p : files) {
+      String name = root.relativize(p).toString();
+      Report r =
+          linter.lint(name, Files.readString(p, StandardCharsets.UTF_8), options, Optional.empty());
+      for (Diagnostic d : r.diagnostics()) {
+        perRule.merge(
+            d.rule().code() + " " + d.rule().name() + " (" + d.severity().id() + ")",
+            1,
+            Integer::sum);
+        if (d.severity() == Severity.ERROR && !known.containsKey(name + "\t" + d.rule().code())) {
+          unexplained.add(
+              name
+                  + ":"
+                  + (d.range().start().line() + 1)
+                  + " "
+                  + d.rule().code()
+                  + " "
+                  + d.message());
+        }
+      }
+    }
+    System.out.println("Findings per rule over " + files.size() + " corpus files:");
+    perRule.forEach((k, v) -> System.out.printf("  %6d  %s%n", v, k));
+    assertThat(unexplained).isEmpty();
+  }
+
+  private static Map<String, String> knownErrors() throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (InputStream in = CorpusLintTest.class.getResourceAsStream("/corpus-known-errors.tsv")) {
+      if (in == null) {
+        return out;
+      }
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.split("\t");
+        if (f.length < 3 || f[2].isBlank()) {
+          throw new IllegalStateException(
+              "corpus-known-errors.tsv needs path, code and reason: " + line);
+        }
+        out.put(f[0] + "\t" + f[1], f[2]);
+      }
+    }
+    return out;
+  }
+}
