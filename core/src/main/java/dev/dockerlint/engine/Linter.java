@@ -1,6 +1,7 @@
 package dev.dockerlint.engine;
 
 import dev.dockerlint.image.ImageMetadataSource;
+import dev.dockerlint.image.MemoizingSource;
 import dev.dockerlint.registry.RuleRegistry;
 import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.rules.Finding;
@@ -49,7 +50,7 @@ public final class Linter {
       ImageMetadataSource images) {
     Dockerfile file = DockerfileReader.parse(text);
     SemanticModel model = SemanticModel.of(file, options);
-    LintInput input = new LintInput(path, file, model, contextDir, images);
+    LintInput input = new LintInput(path, file, model, contextDir, new MemoizingSource(images));
     List<Diagnostic> out = new ArrayList<>();
     for (RuleRegistry.Entry e : registry.entries()) {
       if (!e.meta().enabledByDefault()) {
