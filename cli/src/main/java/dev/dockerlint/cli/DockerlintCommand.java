@@ -16,32 +16,45 @@ import picocli.CommandLine.Command;
       "Lints Dockerfiles and predicts containers that will die with 'exec format error',",
       "'no such file or directory' or 'permission denied' before they are built.",
       "",
-      "  dockerlint [check] [OPTIONS] [PATH...]   lint files, directories or - (stdin)"
+      "  dockerlint [check] [OPTIONS] [PATH...]   lint files, directories or - (stdin)",
+      "  dockerlint rules                         every rule",
+      "  dockerlint explain RULE                  a rule's documentation"
     },
     subcommands = {
       CheckCommand.class,
       ParseCommand.class,
       RulesCommand.class,
+      ExplainCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
-      "  0  no findings at or above the failure threshold",
+      "  0  no findings at or above the failure threshold (or --no-fail)",
       "  1  findings at or above the failure threshold",
-      "  2  usage error, or an input that cannot be linted",
-      "  3  internal error"
+      "  2  usage or configuration error, or an input that cannot be linted",
+      "  3  internal error (details with --verbose)"
     })
 public final class DockerlintCommand {
 
   private static final Set<String> TOP_LEVEL =
-      Set.of("check", "parse", "rules", "version", "help", "-h", "--help", "-V", "--version");
+      Set.of(
+          "check",
+          "parse",
+          "rules",
+          "explain",
+          "version",
+          "help",
+          "-h",
+          "--help",
+          "-V",
+          "--version");
 
   static boolean isSubcommandOrTopLevelOption(String arg) {
     return TOP_LEVEL.contains(arg);
   }
 
-  static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err) {
+  static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err, Env env) {
     CommandLine cl =
         new CommandLine(
             new DockerlintCommand(),
@@ -49,7 +62,10 @@ public final class DockerlintCommand {
               @Override
               public <K> K create(Class<K> cls) throws Exception {
                 if (cls == CheckCommand.class) {
-                  return cls.cast(new CheckCommand(in));
+                  return cls.cast(new CheckCommand(in, env));
+                }
+                if (cls == ExplainCommand.class) {
+                  return cls.cast(new ExplainCommand(env));
                 }
                 return CommandLine.defaultFactory().create(cls);
               }

@@ -13,7 +13,11 @@ public final class Main {
 
   /** Runs the command line and returns the exit code (see {@link ExitCode}). */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    return DockerlintCommand.commandLine(in, out, err).execute(withDefaultSubcommand(args));
+    return run(args, in, out, err, Env.system());
+  }
+
+  static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Env env) {
+    return DockerlintCommand.commandLine(in, out, err, env).execute(withDefaultSubcommand(args));
   }
 
   /** {@code dockerlint FILE...} means {@code dockerlint check FILE...}. */
