@@ -3,6 +3,8 @@ package dev.dockerlint.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,14 +22,6 @@ import picocli.CommandLine.Command;
       "  dockerlint rules                         every rule",
       "  dockerlint explain RULE                  a rule's documentation"
     },
-    subcommands = {
-      CheckCommand.class,
-      ParseCommand.class,
-      RulesCommand.class,
-      ExplainCommand.class,
-      VersionCommand.class,
-      CommandLine.HelpCommand.class
-    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  no findings at or above the failure threshold (or --no-fail)",
@@ -37,24 +31,35 @@ import picocli.CommandLine.Command;
     })
 public final class DockerlintCommand {
 
-  private static final Set<String> TOP_LEVEL =
-      Set.of(
-          "check",
-          "parse",
-          "rules",
-          "explain",
-          "version",
-          "help",
-          "-h",
-          "--help",
-          "-V",
-          "--version");
+  private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
   static boolean isSubcommandOrTopLevelOption(String arg) {
-    return TOP_LEVEL.contains(arg);
+    return SUBCOMMANDS.containsKey(arg) || TOP_LEVEL_OPTIONS.contains(arg);
+  }
+
+  /**
+   * The subcommands by name. Only the one a run names is added to the command line (all of them for
+   * help and usage errors): building picocli's model of the others would cost start-up time.
+   */
+  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("check", CheckCommand.class);
+    m.put("parse", ParseCommand.class);
+    m.put("rules", RulesCommand.class);
+    m.put("explain", ExplainCommand.class);
+    m.put("version", VersionCommand.class);
+    m.put("help", CommandLine.HelpCommand.class);
+    return m;
   }
 
   static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err, Env env) {
+    return commandLine(in, out, err, env, "");
+  }
+
+  static CommandLine commandLine(
+      InputStream in, PrintStream out, PrintStream err, Env env, String firstArg) {
     CommandLine cl =
         new CommandLine(
             new DockerlintCommand(),
@@ -70,6 +75,12 @@ public final class DockerlintCommand {
                 return CommandLine.defaultFactory().create(cls);
               }
             });
+    Class<?> only = firstArg.equals("help") ? null : SUBCOMMANDS.get(firstArg);
+    for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+      if (only == null || only == e.getValue()) {
+        cl.addSubcommand(e.getKey(), e.getValue());
+      }
+    }
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setParameterExceptionHandler(

@@ -17,7 +17,9 @@ public final class Main {
   }
 
   static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Env env) {
-    return DockerlintCommand.commandLine(in, out, err, env).execute(withDefaultSubcommand(args));
+    String[] full = withDefaultSubcommand(args);
+    return DockerlintCommand.commandLine(in, out, err, env, full.length > 0 ? full[0] : "")
+        .execute(full);
   }
 
   /** {@code dockerlint FILE...} means {@code dockerlint check FILE...}. */
