@@ -58,6 +58,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   private final InputStream stdin;
   private final Env env;
+  private final RuleRegistry registry;
 
   @Parameters(
       paramLabel = "PATH",
@@ -73,9 +74,10 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Show stack traces of internal errors")
   boolean verbose;
 
-  CheckCommand(InputStream stdin, Env env) {
+  CheckCommand(InputStream stdin, Env env, RuleRegistry registry) {
     this.stdin = stdin;
     this.env = env;
+    this.registry = registry;
   }
 
   @Override
@@ -88,7 +90,7 @@ public final class CheckCommand implements Callable<Integer> {
         ConfigFinder.fromEnvironment(Optional.ofNullable(lint.config), env.variables());
     Path cwd = Path.of("").toAbsolutePath();
     Config cwdConfig;
-    List<IgnoreRules> excludes = new ArrayList<>(lint.cliExcludes());
+    List<IgnoreRules> excludes = new ArrayList<>();
     try {
       cwdConfig = finder.forDirectory(cwd);
       for (String a : args) {
@@ -110,7 +112,8 @@ public final class CheckCommand implements Callable<Integer> {
     List<Job> jobs = new ArrayList<>();
     Set<String> configErrors = new LinkedHashSet<>();
     Map<Path, Config> configs = new LinkedHashMap<>();
-    for (Inputs.Input in : Inputs.expand(args, lint.stdinFilename, excludes)) {
+    for (Inputs.Input in :
+        Inputs.expand(args, lint.stdinFilename, excludes, lint.excludePatterns())) {
       Config c = Config.none();
       if (in.error() == null) {
         try {
@@ -127,7 +130,6 @@ public final class CheckCommand implements Callable<Integer> {
       configErrors.forEach(m -> err.println("dockerlint: " + m));
       return ExitCode.USAGE;
     }
-    RuleRegistry registry = RuleRegistry.builtIn();
     for (Config c : configs.values()) {
       for (ConfigWarning w : c.allWarnings(registry)) {
         err.println("dockerlint: warning: " + w);
@@ -174,7 +176,7 @@ public final class CheckCommand implements Callable<Integer> {
           new Formats.Settings(
               t.file().isEmpty() && env.color(output.noColor),
               VersionCommand.number(),
-              RuleRegistry.builtIn().metas());
+              registry.metas());
       Formatter f = Formats.create(t.format(), settings).orElseThrow();
       if (t.file().isEmpty()) {
         f.write(results, out);

@@ -1,5 +1,6 @@
 package dev.dockerlint.cli;
 
+import dev.dockerlint.registry.RuleRegistry;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -55,11 +56,16 @@ public final class DockerlintCommand {
   }
 
   static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err, Env env) {
-    return commandLine(in, out, err, env, "");
+    return commandLine(in, out, err, env, RuleRegistry.builtIn(), "");
   }
 
   static CommandLine commandLine(
-      InputStream in, PrintStream out, PrintStream err, Env env, String firstArg) {
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      Env env,
+      RuleRegistry registry,
+      String firstArg) {
     CommandLine cl =
         new CommandLine(
             new DockerlintCommand(),
@@ -67,7 +73,7 @@ public final class DockerlintCommand {
               @Override
               public <K> K create(Class<K> cls) throws Exception {
                 if (cls == CheckCommand.class) {
-                  return cls.cast(new CheckCommand(in, env));
+                  return cls.cast(new CheckCommand(in, env, registry));
                 }
                 if (cls == ExplainCommand.class) {
                   return cls.cast(new ExplainCommand(env));

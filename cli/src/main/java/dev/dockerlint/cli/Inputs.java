@@ -62,16 +62,18 @@ final class Inputs {
   }
 
   static List<Input> expand(List<String> args, String stdinName) {
-    return expand(args, stdinName, List.of());
+    return expand(args, stdinName, List.of(), List.of());
   }
 
   /**
    * The inputs the arguments name: {@code -} is standard input, a file is itself (even if an
    * exclude pattern matches it), a folder is searched for Dockerfiles, skipping {@code .git},
    * {@code node_modules}, what {@code .gitignore} files (in the folder, below it and above it up to
-   * the repository root) exclude and what {@code excludes} exclude.
+   * the repository root) exclude, what {@code excludes} exclude and what {@code patterns} exclude
+   * relative to the folder.
    */
-  static List<Input> expand(List<String> args, String stdinName, List<IgnoreRules> excludes) {
+  static List<Input> expand(
+      List<String> args, String stdinName, List<IgnoreRules> excludes, List<String> patterns) {
     List<Input> out = new ArrayList<>();
     for (String a : args) {
       if (a.equals("-")) {
@@ -82,7 +84,11 @@ final class Inputs {
       if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.exists(p)) {
         out.add(Input.failed(a, "cannot read '" + a + "': no such file or directory"));
       } else if (Files.isDirectory(p)) {
-        List<Input> found = walk(p, excludes);
+        List<IgnoreRules> rules = new ArrayList<>(excludes);
+        if (!patterns.isEmpty()) {
+          rules.add(IgnoreRules.of(p, patterns));
+        }
+        List<Input> found = walk(p, rules);
         if (found.isEmpty()) {
           out.add(
               Input.failed(

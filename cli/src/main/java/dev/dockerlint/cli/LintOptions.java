@@ -159,10 +159,8 @@ final class LintOptions {
     return args;
   }
 
-  /** {@code --exclude} patterns, relative to the working directory. */
-  List<IgnoreRules> cliExcludes() {
-    return excludes.isEmpty()
-        ? List.of()
-        : List.of(IgnoreRules.of(Path.of("").toAbsolutePath(), excludes));
+  /** {@code --exclude} patterns, relative to each folder named on the command line. */
+  List<String> excludePatterns() {
+    return List.copyOf(excludes);
   }
 }

@@ -41,6 +41,7 @@ final class UnifiedDiff {
         if (script.get(end).op() == Op.KEEP) {
           keeps++;
           if (keeps > 2 * CONTEXT) {
+            keeps--;
             break;
           }
         } else {
