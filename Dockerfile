@@ -23,6 +23,7 @@ LABEL org.opencontainers.image.title="dockerlint" \
 WORKDIR /opt/dockerlint
 COPY --from=build /src/cli/target/dockerlint.jar ./dockerlint.jar
 COPY --from=build /src/cli/src/cds/ ./cds/
+COPY --chmod=755 cli/src/docker/dockerlint /usr/local/bin/dockerlint
 # the AppCDS archive, recorded by a training run of this JRE (a mismatch would only cost speed)
 RUN java -XX:ArchiveClassesAtExit=/opt/dockerlint/dockerlint.jsa -XX:+UseSerialGC \
         -XX:TieredStopAtLevel=1 -jar /opt/dockerlint/dockerlint.jar check --no-fail \
@@ -31,7 +32,5 @@ RUN java -XX:ArchiveClassesAtExit=/opt/dockerlint/dockerlint.jsa -XX:+UseSerialG
     && chmod 0444 /opt/dockerlint/dockerlint.jsa
 USER 10001:10001
 WORKDIR /work
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", \
-            "-XX:SharedArchiveFile=/opt/dockerlint/dockerlint.jsa", "-Xlog:cds=off", \
-            "-Xlog:cds+dynamic=off", "-jar", "/opt/dockerlint/dockerlint.jar"]
+ENTRYPOINT ["/usr/local/bin/dockerlint"]
 CMD ["check", "."]

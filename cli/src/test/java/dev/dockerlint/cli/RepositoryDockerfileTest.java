@@ -21,7 +21,7 @@ class RepositoryDockerfileTest {
   void isMultiStageWithAnExecFormEntrypointAndANonRootUser() throws Exception {
     String text = Files.readString(DOCKERFILE);
     assertThat(text.lines().filter(l -> l.startsWith("FROM ")).count()).isGreaterThan(1);
-    assertThat(text).containsPattern("(?m)^ENTRYPOINT \\[\"java\"");
+    assertThat(text).containsPattern("(?m)^ENTRYPOINT \\[\"/usr/local/bin/dockerlint\"\\]$");
     assertThat(text).containsPattern("(?m)^USER [1-9][0-9]*:[1-9][0-9]*$");
   }
 }
