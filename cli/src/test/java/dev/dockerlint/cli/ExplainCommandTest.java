@@ -22,6 +22,15 @@ class ExplainCommandTest {
   }
 
   @Test
+  void engineRulesHaveDocPagesToo() {
+    for (String id : new String[] {"unused-suppression", "DKL0011"}) {
+      CliRun r = CliRun.run("explain", id);
+      assertThat(r.exit()).isZero();
+      assertThat(r.out()).contains("WHY IS THIS BAD?");
+    }
+  }
+
+  @Test
   void colourOnlyOnATerminal() {
     CliRun r = CliRun.runWithEnv(new Env(Map.of(), true), "explain", "DKL4000");
     assertThat(r.out()).contains("\u001b[1m");
