@@ -33,6 +33,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -264,14 +265,13 @@ public final class CheckCommand implements Callable<Integer> {
                 ? Optional.empty()
                 : Optional.ofNullable(in.path().toAbsolutePath().getParent());
     String text = read.text();
+    Function<String, Report> lintText = t -> linter.lint(in.display(), t, options, ctx);
     Report report;
     String diff = "";
     Optional<String> writeError = Optional.empty();
     if (fixes.active()) {
       SourceFile source = SourceFile.of(text);
-      Fixer.Result fixed =
-          Fixer.fixAll(
-              source.text(), t -> linter.lint(in.display(), t, options, ctx), fixes.allowed());
+      Fixer.Result fixed = Fixer.fixAll(source.text(), lintText, fixes.allowed());
       report = fixed.report();
       text = fixed.text();
       if (fixed.changed(source.text())) {
@@ -286,7 +286,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
       }
     } else {
-      report = linter.lint(in.display(), text, options, ctx);
+      report = lintText.apply(text);
     }
     int exit = writeError.isPresent() ? ExitCode.USAGE : ExitCode.CLEAN;
     FailureThreshold threshold = lint.threshold(spec, config);
