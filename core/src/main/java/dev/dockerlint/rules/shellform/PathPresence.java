@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * images tell. Conservative: a path is {@link State#ABSENT} only when the stage starts from nothing
  * ({@code FROM scratch}, or an image whose file index lacks it) and no instruction may have put it
  * there; an instruction that may have ({@code COPY} into its directory, any {@code RUN}) makes it
- * {@link State#MAYBE} and is named. Deletions are not followed, so nothing present is ever reported
+ * {@link State#MAYBE} and is named. A copy to {@code /} (a root filesystem tarball, a whole stage)
+ * makes it {@link State#UNKNOWN}. Deletions are not followed, so nothing present is ever reported
  * as absent.
  */
 final class PathPresence {
@@ -107,6 +108,9 @@ final class PathPresence {
       if (e == Effect.CREATES) {
         return new Answer(State.PRESENT, "", Optional.empty());
       }
+      if (e == Effect.ROOT_FILESYSTEM) {
+        return Answer.unknown();
+      }
       if (e == Effect.MAY_CREATE && a.state() == State.ABSENT) {
         a = new Answer(State.MAYBE, a.why(), Optional.of(i));
       }
@@ -146,7 +150,9 @@ final class PathPresence {
   private enum Effect {
     NONE,
     MAY_CREATE,
-    CREATES
+    CREATES,
+    /** Copies to {@code /}: a root filesystem (an ADDed rootfs tarball, a whole stage). */
+    ROOT_FILESYSTEM
   }
 
   private Effect effect(Stage s, Instruction i, String path, State now) {
@@ -177,7 +183,10 @@ final class PathPresence {
     if (target.equals(path) && !directory && sources == 1 && i instanceof CopyInstruction) {
       return Effect.CREATES;
     }
-    if (target.equals("/") || target.equals(path) || path.startsWith(target + "/")) {
+    if (target.equals("/")) {
+      return Effect.ROOT_FILESYSTEM;
+    }
+    if (target.equals(path) || path.startsWith(target + "/")) {
       return Effect.MAY_CREATE;
     }
     return Effect.NONE;
