@@ -3,6 +3,7 @@ package dev.dockerlint.registry;
 import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
 import dev.dockerlint.rules.shellform.ShellFormCommand;
+import dev.dockerlint.rules.shellform.ShellFormRunWithoutShell;
 import dev.dockerlint.rules.syntax.EmptyContinuationLine;
 import dev.dockerlint.rules.syntax.SyntaxError;
 import java.util.List;
@@ -16,6 +17,7 @@ public final class BuiltInRules {
         new SyntaxError(),
         new EmptyContinuationLine(),
         new MaintainerDeprecated(),
-        new ShellFormCommand());
+        new ShellFormCommand(),
+        new ShellFormRunWithoutShell());
   }
 }
