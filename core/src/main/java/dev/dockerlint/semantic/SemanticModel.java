@@ -421,11 +421,15 @@ public final class SemanticModel {
     if (flag.isPresent()) {
       String raw = flag.get().valueOrEmpty();
       platformText = Optional.of(expand(raw, global).orElse(raw));
-      platform = Platform.parse(platformText.get());
-      source = Stage.PlatformSource.FLAG;
-    } else if (earlier.isPresent()) {
+    }
+    // BuildKit ignores --platform on a FROM of an earlier stage (the stage keeps its base's
+    // platform) and on FROM scratch (an empty filesystem is given the target platform).
+    if (earlier.isPresent()) {
       platform = earlier.get().platform();
       source = Stage.PlatformSource.INHERITED;
+    } else if (platformText.isPresent() && !(base instanceof Base.Scratch)) {
+      platform = Platform.parse(platformText.get());
+      source = Stage.PlatformSource.FLAG;
     } else {
       platform = Optional.of(options.targetPlatform());
       source = Stage.PlatformSource.TARGET;

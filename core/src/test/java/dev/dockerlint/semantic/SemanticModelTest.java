@@ -199,6 +199,19 @@ class SemanticModelTest {
   }
 
   @Test
+  void platformFlagOnAStageBaseOrScratchIsIgnoredLikeBuildKitDoes() {
+    SemanticModel m =
+        model(
+            "FROM --platform=linux/arm64 alpine AS a\nFROM --platform=linux/s390x a AS b\n"
+                + "FROM --platform=linux/s390x scratch\n");
+    assertThat(m.stages().get(1).platform()).contains(Platform.LINUX_ARM64);
+    assertThat(m.stages().get(1).platformSource()).isEqualTo(Stage.PlatformSource.INHERITED);
+    assertThat(m.stages().get(2).platform()).contains(Platform.LINUX_AMD64);
+    assertThat(m.stages().get(2).platformSource()).isEqualTo(Stage.PlatformSource.TARGET);
+    assertThat(m.stages().get(2).platformText()).contains("linux/s390x");
+  }
+
+  @Test
   void platformsNormaliseLikeContainerd() {
     assertThat(Platform.parse("linux/x86_64")).contains(Platform.LINUX_AMD64);
     assertThat(Platform.parse("linux/aarch64/v8")).contains(Platform.LINUX_ARM64);
