@@ -2,6 +2,7 @@ package dev.dockerlint.registry;
 
 import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
+import dev.dockerlint.rules.platform.ConstantPlatformFlag;
 import dev.dockerlint.rules.shellform.ShellFormCommand;
 import dev.dockerlint.rules.shellform.ShellFormRunWithoutShell;
 import dev.dockerlint.rules.syntax.EmptyContinuationLine;
@@ -18,6 +19,7 @@ public final class BuiltInRules {
         new EmptyContinuationLine(),
         new MaintainerDeprecated(),
         new ShellFormCommand(),
-        new ShellFormRunWithoutShell());
+        new ShellFormRunWithoutShell(),
+        new ConstantPlatformFlag());
   }
 }
