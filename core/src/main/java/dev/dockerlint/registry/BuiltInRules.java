@@ -3,6 +3,7 @@ package dev.dockerlint.registry;
 import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
 import dev.dockerlint.rules.platform.ConstantPlatformFlag;
+import dev.dockerlint.rules.platform.FinalStageOnBuildPlatform;
 import dev.dockerlint.rules.platform.RedundantTargetPlatform;
 import dev.dockerlint.rules.shellform.ShellFormCommand;
 import dev.dockerlint.rules.shellform.ShellFormRunWithoutShell;
@@ -22,6 +23,7 @@ public final class BuiltInRules {
         new ShellFormCommand(),
         new ShellFormRunWithoutShell(),
         new ConstantPlatformFlag(),
-        new RedundantTargetPlatform());
+        new RedundantTargetPlatform(),
+        new FinalStageOnBuildPlatform());
   }
 }
