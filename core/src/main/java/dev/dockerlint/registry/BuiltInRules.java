@@ -2,6 +2,7 @@ package dev.dockerlint.registry;
 
 import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
+import dev.dockerlint.rules.platform.ArchPrefixedImage;
 import dev.dockerlint.rules.platform.ConstantPlatformFlag;
 import dev.dockerlint.rules.platform.FinalStageOnBuildPlatform;
 import dev.dockerlint.rules.platform.RedundantTargetPlatform;
@@ -24,6 +25,7 @@ public final class BuiltInRules {
         new ShellFormRunWithoutShell(),
         new ConstantPlatformFlag(),
         new RedundantTargetPlatform(),
-        new FinalStageOnBuildPlatform());
+        new FinalStageOnBuildPlatform(),
+        new ArchPrefixedImage());
   }
 }
