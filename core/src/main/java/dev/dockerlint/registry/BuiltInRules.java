@@ -6,6 +6,7 @@ import dev.dockerlint.rules.platform.ArchPrefixedImage;
 import dev.dockerlint.rules.platform.ConstantPlatformFlag;
 import dev.dockerlint.rules.platform.FinalStageOnBuildPlatform;
 import dev.dockerlint.rules.platform.RedundantTargetPlatform;
+import dev.dockerlint.rules.platform.RunUnderEmulation;
 import dev.dockerlint.rules.shellform.ShellFormCommand;
 import dev.dockerlint.rules.shellform.ShellFormRunWithoutShell;
 import dev.dockerlint.rules.syntax.EmptyContinuationLine;
@@ -26,6 +27,7 @@ public final class BuiltInRules {
         new ConstantPlatformFlag(),
         new RedundantTargetPlatform(),
         new FinalStageOnBuildPlatform(),
-        new ArchPrefixedImage());
+        new ArchPrefixedImage(),
+        new RunUnderEmulation());
   }
 }
