@@ -1,6 +1,7 @@
 package dev.dockerlint.registry;
 
 import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.crossbuild.CrossBuildIgnoresTarget;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
 import dev.dockerlint.rules.platform.ArchPrefixedImage;
 import dev.dockerlint.rules.platform.ConstantPlatformFlag;
@@ -28,6 +29,7 @@ public final class BuiltInRules {
         new RedundantTargetPlatform(),
         new FinalStageOnBuildPlatform(),
         new ArchPrefixedImage(),
-        new RunUnderEmulation());
+        new RunUnderEmulation(),
+        new CrossBuildIgnoresTarget());
   }
 }
