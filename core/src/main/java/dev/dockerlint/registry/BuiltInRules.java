@@ -2,6 +2,7 @@ package dev.dockerlint.registry;
 
 import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.crossbuild.CrossBuildIgnoresTarget;
+import dev.dockerlint.rules.crossbuild.HardCodedArchitecture;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
 import dev.dockerlint.rules.platform.ArchPrefixedImage;
 import dev.dockerlint.rules.platform.ConstantPlatformFlag;
@@ -30,6 +31,7 @@ public final class BuiltInRules {
         new FinalStageOnBuildPlatform(),
         new ArchPrefixedImage(),
         new RunUnderEmulation(),
-        new CrossBuildIgnoresTarget());
+        new CrossBuildIgnoresTarget(),
+        new HardCodedArchitecture());
   }
 }

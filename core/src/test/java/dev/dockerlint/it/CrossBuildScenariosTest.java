@@ -2,6 +2,7 @@ package dev.dockerlint.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.rules.Severity;
 import dev.dockerlint.semantic.BuildOptions;
@@ -13,10 +14,15 @@ import dev.dockerlint.testkit.Fixtures;
 import dev.dockerlint.testkit.FixturesExtension;
 import dev.dockerlint.testkit.ImageTarball;
 import dev.dockerlint.testkit.Layer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -106,5 +112,107 @@ class CrossBuildScenariosTest {
     Container.Result run = runProduced("amd64");
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.stdout()).isEqualTo("hello\n");
+  }
+
+  /**
+   * {@code ADD http://.../busybox_linux_arm64}: the legacy builder downloads it (from a loopback
+   * HTTP server the test runs) into an amd64 image.
+   */
+  @Test
+  void downloadOfAHardCodedForeignArchitectureFailsWithExecFormatError() throws IOException {
+    ImageTarball base = amd64Base("dockerlint-it/busybox-amd64");
+    try (Downloads downloads = new Downloads(fixtures)) {
+      String dockerfile =
+          "FROM "
+              + base.tag()
+              + "\nADD "
+              + downloads.url("busybox_linux_arm64")
+              + " /usr/local/bin/busybox\nRUN chmod 755 /usr/local/bin/busybox\n"
+              + "CMD [\"/usr/local/bin/busybox\", \"echo\", \"hello\"]\n";
+
+      Diagnostic d =
+          Scenarios.predicted(Scenarios.lint(dockerfile, context, Scenarios.NATIVE), "DKL1202");
+
+      try (LegacyBuild build = new LegacyBuild(docker)) {
+        LegacyBuild.Outcome built = build.build(context, dockerfile);
+        assertThat(built.ok()).as(built.output()).isTrue();
+        Container.Result run = docker.container(built.tag()).run();
+        Scenarios.observed("DKL1202 ADD of a linux_arm64 download into an amd64 image", run);
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.stderr())
+            .contains("exec /usr/local/bin/busybox: " + d.predicts().get().text());
+      }
+    }
+  }
+
+  /** The same download for a stage pinned to amd64 by its image's architecture namespace. */
+  @Test
+  void downloadForAStagePinnedToItsArchitectureRuns() throws IOException {
+    ImageTarball base = amd64Base("amd64/dockerlint-it-busybox");
+    try (Downloads downloads = new Downloads(fixtures)) {
+      String dockerfile =
+          "FROM "
+              + base.tag()
+              + "\nADD "
+              + downloads.url("busybox_linux_amd64")
+              + " /usr/local/bin/busybox\nRUN chmod 755 /usr/local/bin/busybox\n"
+              + "CMD [\"/usr/local/bin/busybox\", \"echo\", \"hello\"]\n";
+
+      List<Diagnostic> ds = Scenarios.lint(dockerfile, context, Scenarios.NATIVE);
+      Scenarios.noErrors(ds);
+      assertThat(Scenarios.of(ds, "DKL1202")).isEmpty();
+
+      try (LegacyBuild build = new LegacyBuild(docker)) {
+        LegacyBuild.Outcome built = build.build(context, dockerfile);
+        assertThat(built.ok()).as(built.output()).isTrue();
+        Container.Result run = docker.container(built.tag()).run();
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.stdout()).isEqualTo("hello\n");
+      }
+    }
+  }
+
+  private ImageTarball amd64Base(String repo) {
+    ImageTarball image =
+        ImageTarball.builder()
+            .layer(fixtures.busyboxLayer("amd64"))
+            .env("PATH", "/usr/local/bin:/bin")
+            .tag(repo + ":" + UUID.randomUUID().toString().replace("-", ""))
+            .build();
+    docker.load(image);
+    return image;
+  }
+
+  /**
+   * Release downloads on 127.0.0.1: {@code busybox_linux_amd64} and {@code busybox_linux_arm64},
+   * Debian's static busybox builds. The Docker Engine fetches ADD URLs itself, on the host.
+   */
+  private static final class Downloads implements AutoCloseable {
+    private final HttpServer server;
+
+    Downloads(Fixtures fixtures) throws IOException {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      for (String arch : List.of("amd64", "arm64")) {
+        byte[] body = fixtures.busybox(arch).bytes();
+        server.createContext(
+            "/releases/busybox_linux_" + arch,
+            exchange -> {
+              exchange.sendResponseHeaders(200, body.length);
+              try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+              }
+            });
+      }
+      server.start();
+    }
+
+    String url(String name) {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + "/releases/" + name;
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
   }
 }
