@@ -1,6 +1,7 @@
 package dev.dockerlint.registry;
 
 import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.crossbuild.CompileUnderEmulation;
 import dev.dockerlint.rules.crossbuild.CrossBuildIgnoresTarget;
 import dev.dockerlint.rules.crossbuild.HardCodedArchitecture;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
@@ -32,6 +33,7 @@ public final class BuiltInRules {
         new ArchPrefixedImage(),
         new RunUnderEmulation(),
         new CrossBuildIgnoresTarget(),
-        new HardCodedArchitecture());
+        new HardCodedArchitecture(),
+        new CompileUnderEmulation());
   }
 }

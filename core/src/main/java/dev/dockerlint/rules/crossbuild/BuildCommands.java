@@ -1,5 +1,6 @@
 package dev.dockerlint.rules.crossbuild;
 
+import dev.dockerlint.semantic.Base;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.ArgDeclaration;
@@ -101,6 +102,26 @@ public final class BuildCommands {
     for (String command : simpleCommands(text(run))) {
       Optional<Compile> c = compile(command);
       if (c.isPresent()) {
+        return c;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The first compile in a RUN whose toolchain cross-compiles out of the box: {@code go build} or
+   * {@code go install}, {@code dotnet publish} or {@code dotnet build} (any output).
+   */
+  public static Optional<Compile> crossCompilable(RunInstruction run) {
+    for (String command : simpleCommands(text(run))) {
+      String[] words = command.split("\\s+");
+      String program = words[0].substring(words[0].lastIndexOf('/') + 1);
+      String second = words.length > 1 ? words[1] : "";
+      if (program.equals("dotnet") && (second.equals("publish") || second.equals("build"))) {
+        return found(Toolchain.DOTNET, "dotnet " + second, command);
+      }
+      Optional<Compile> c = compile(command);
+      if (c.isPresent() && c.get().toolchain() == Toolchain.GO) {
         return c;
       }
     }
@@ -233,5 +254,14 @@ public final class BuildCommands {
       }
     }
     return false;
+  }
+
+  /** A stage that only carries files: it starts from scratch and runs nothing. */
+  public static boolean carrier(SemanticModel m, Stage s) {
+    List<Stage> lineage = m.lineage(s);
+    return lineage.get(lineage.size() - 1).base() instanceof Base.Scratch
+        && lineage.stream()
+            .flatMap(at -> at.instructions().stream())
+            .noneMatch(RunInstruction.class::isInstance);
   }
 }

@@ -10,7 +10,6 @@ import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
 import dev.dockerlint.rules.platform.Platforms;
-import dev.dockerlint.semantic.Base;
 import dev.dockerlint.semantic.Platform;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.semantic.Stage;
@@ -189,22 +188,12 @@ public final class CrossBuildIgnoresTarget implements Rule {
         if (!needed.contains(to) || m.onBuildPlatform(to)) {
           continue;
         }
-        if (!carrier(m, to) || fin.filter(f -> f == to).isPresent()) {
+        if (!BuildCommands.carrier(m, to) || fin.filter(f -> f == to).isPresent()) {
           return Optional.of(e.getValue());
         }
         todo.add(to);
       }
     }
     return Optional.empty();
-  }
-
-  /** A stage that only carries files: it starts from scratch and runs nothing. */
-  private static boolean carrier(SemanticModel m, Stage s) {
-    for (Stage at : m.lineage(s)) {
-      if (at.instructions().stream().anyMatch(RunInstruction.class::isInstance)) {
-        return false;
-      }
-    }
-    return m.lineage(s).get(m.lineage(s).size() - 1).base() instanceof Base.Scratch;
   }
 }

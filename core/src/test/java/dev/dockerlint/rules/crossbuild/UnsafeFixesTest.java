@@ -57,4 +57,30 @@ class UnsafeFixesTest {
                 + "  RUN CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .\n"
                 + "FROM scratch\nCOPY --from=build /out/app /app\n");
   }
+
+  @Test
+  void goCompiledUnderEmulationMovesToTheBuildPlatform() {
+    assertThat(
+            applyUnsafe(
+                new CompileUnderEmulation(),
+                "FROM golang:1.22 AS build\nRUN go build -o /out/app .\n"
+                    + "FROM alpine:3.20\nCOPY --from=build /out/app /app\n"))
+        .isEqualTo(
+            "FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nARG TARGETOS TARGETARCH\n"
+                + "RUN GOOS=$TARGETOS GOARCH=$TARGETARCH go build -o /out/app .\n"
+                + "FROM alpine:3.20\nCOPY --from=build /out/app /app\n");
+  }
+
+  @Test
+  void dotnetCompiledUnderEmulationMovesToTheBuildPlatform() {
+    assertThat(
+            applyUnsafe(
+                new CompileUnderEmulation(),
+                "FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nRUN dotnet publish -o /app\n"
+                    + "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /app /app\n"))
+        .isEqualTo(
+            "FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:8.0 AS build\n"
+                + "ARG TARGETOS TARGETARCH\nRUN dotnet publish -a $TARGETARCH -o /app\n"
+                + "FROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /app /app\n");
+  }
 }
