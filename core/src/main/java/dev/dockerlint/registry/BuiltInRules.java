@@ -2,6 +2,7 @@ package dev.dockerlint.registry;
 
 import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.crossbuild.CompileUnderEmulation;
+import dev.dockerlint.rules.crossbuild.CopyFromForeignPlatformStage;
 import dev.dockerlint.rules.crossbuild.CrossBuildIgnoresTarget;
 import dev.dockerlint.rules.crossbuild.HardCodedArchitecture;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
@@ -34,6 +35,7 @@ public final class BuiltInRules {
         new RunUnderEmulation(),
         new CrossBuildIgnoresTarget(),
         new HardCodedArchitecture(),
-        new CompileUnderEmulation());
+        new CompileUnderEmulation(),
+        new CopyFromForeignPlatformStage());
   }
 }

@@ -172,12 +172,72 @@ class CrossBuildScenariosTest {
     }
   }
 
+  @Test
+  void programCopiedFromAStageOfAnotherPlatformFailsWithExecFormatError() {
+    ImageTarball tools = base("arm64", dev.dockerlint.testkit.Platform.LINUX_ARM64, "tools-arm64");
+    ImageTarball runtime = amd64Base("dockerlint-it/busybox-amd64");
+    String dockerfile =
+        "FROM --platform=linux/arm64 "
+            + tools.tag()
+            + " AS tools\nFROM "
+            + runtime.tag()
+            + "\nCOPY --from=tools /bin/busybox /usr/local/bin/busybox\n"
+            + "CMD [\"/usr/local/bin/busybox\", \"echo\", \"hello\"]\n";
+
+    Diagnostic d =
+        Scenarios.predicted(Scenarios.lint(dockerfile, context, Scenarios.NATIVE), "DKL1204");
+    assertThat(d.severity()).isEqualTo(Severity.ERROR);
+
+    try (LegacyBuild build = new LegacyBuild(docker)) {
+      LegacyBuild.Outcome built = build.build(context, dockerfile);
+      assertThat(built.ok()).as(built.output()).isTrue();
+      Container.Result run = docker.container(built.tag()).run();
+      Scenarios.observed("DKL1204 COPY --from a linux/arm64 stage into amd64", run);
+      assertThat(run.exitCode()).isNotZero();
+      assertThat(run.stderr())
+          .contains("exec /usr/local/bin/busybox: " + d.predicts().get().text());
+    }
+  }
+
+  @Test
+  void programCopiedFromAStageOfTheSamePlatformRuns() {
+    ImageTarball tools = amd64Base("dockerlint-it/tools-amd64");
+    ImageTarball runtime = amd64Base("dockerlint-it/busybox-amd64");
+    String dockerfile =
+        "FROM "
+            + tools.tag()
+            + " AS tools\nFROM "
+            + runtime.tag()
+            + "\nCOPY --from=tools /bin/busybox /usr/local/bin/busybox\n"
+            + "CMD [\"/usr/local/bin/busybox\", \"echo\", \"hello\"]\n";
+
+    List<Diagnostic> ds = Scenarios.lint(dockerfile, context, Scenarios.NATIVE);
+    Scenarios.noErrors(ds);
+    assertThat(Scenarios.of(ds, "DKL1204")).isEmpty();
+
+    try (LegacyBuild build = new LegacyBuild(docker)) {
+      LegacyBuild.Outcome built = build.build(context, dockerfile);
+      assertThat(built.ok()).as(built.output()).isTrue();
+      Container.Result run = docker.container(built.tag()).run();
+      assertThat(run.exitCode()).as(run.output()).isZero();
+      assertThat(run.stdout()).isEqualTo("hello\n");
+    }
+  }
+
   private ImageTarball amd64Base(String repo) {
+    return base("amd64", dev.dockerlint.testkit.Platform.LINUX_AMD64, repo);
+  }
+
+  private ImageTarball base(String debianArch, dev.dockerlint.testkit.Platform p, String repo) {
     ImageTarball image =
         ImageTarball.builder()
-            .layer(fixtures.busyboxLayer("amd64"))
+            .platform(p)
+            .layer(fixtures.busyboxLayer(debianArch))
             .env("PATH", "/usr/local/bin:/bin")
-            .tag(repo + ":" + UUID.randomUUID().toString().replace("-", ""))
+            .tag(
+                (repo.contains("/") ? repo : "dockerlint-it/" + repo)
+                    + ":"
+                    + UUID.randomUUID().toString().replace("-", ""))
             .build();
     docker.load(image);
     return image;
