@@ -49,6 +49,7 @@ public final class CompileUnderEmulation implements Rule {
     for (Stage s : m.stages()) {
       Optional<Platform> p = s.platform();
       if (!needed.contains(s)
+          || Platforms.windows(m, s)
           || m.finalStage().filter(f -> f == s).isPresent()
           || p.isEmpty()
           || !p.get().os().equals(build.os())

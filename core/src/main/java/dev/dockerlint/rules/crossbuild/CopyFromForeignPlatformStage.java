@@ -61,6 +61,7 @@ public final class CopyFromForeignPlatformStage implements Rule {
       Optional<Platform> from = source.platform();
       Optional<Platform> to = into.platform();
       if (!needed.contains(into)
+          || Platforms.windows(m, into)
           || from.isEmpty()
           || to.isEmpty()
           || Platforms.runsNatively(from.get(), to.get())

@@ -52,7 +52,7 @@ public final class CrossBuildIgnoresTarget implements Rule {
     SemanticModel m = ctx.model();
     Set<Stage> needed = m.stagesNeededForFinal();
     for (Stage b : m.stages()) {
-      if (!needed.contains(b) || !m.onBuildPlatform(b)) {
+      if (!needed.contains(b) || !m.onBuildPlatform(b) || Platforms.windows(m, b)) {
         continue;
       }
       Optional<RunInstruction> run = Optional.empty();

@@ -86,7 +86,9 @@ public final class HardCodedArchitecture implements Rule {
     SemanticModel m = ctx.model();
     Set<Stage> needed = m.stagesNeededForFinal();
     for (Stage s : m.stages()) {
-      if (!needed.contains(s) || s.platform().map(p -> !p.os().equals("linux")).orElse(false)) {
+      if (!needed.contains(s)
+          || Platforms.windows(m, s)
+          || s.platform().map(p -> !p.os().equals("linux")).orElse(false)) {
         continue;
       }
       Optional<Platform> fixed = fixedPlatform(m, s);

@@ -44,7 +44,7 @@ public final class FinalStageOnBuildPlatform implements Rule {
   public void check(RuleContext ctx) {
     SemanticModel m = ctx.model();
     Optional<Stage> fin = m.finalStage();
-    if (fin.isEmpty() || !m.onBuildPlatform(fin.get())) {
+    if (fin.isEmpty() || !m.onBuildPlatform(fin.get()) || Platforms.windows(m, fin.get())) {
       return;
     }
     Stage f = fin.get();

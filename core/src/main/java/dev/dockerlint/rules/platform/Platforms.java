@@ -1,10 +1,14 @@
 package dev.dockerlint.rules.platform;
 
 import dev.dockerlint.rules.Edit;
+import dev.dockerlint.semantic.Base;
 import dev.dockerlint.semantic.Platform;
+import dev.dockerlint.semantic.SemanticModel;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.Flag;
 import dev.dockerlint.syntax.SourceText;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Which programs run on which machines, and other platform facts the platform rules share. */
 public final class Platforms {
@@ -65,5 +69,29 @@ public final class Platforms {
       end++;
     }
     return new Edit(source.range(flag.range().startOffset(), end), "");
+  }
+
+  private static final Pattern WINDOWS_IMAGE =
+      Pattern.compile("(?i).*(windows|nanoserver|servercore|ltsc20[0-9]{2}).*");
+
+  /**
+   * Whether stage {@code s} builds a Windows image: its platform says so, the name of its base
+   * image (or of a stage it is based on) does ({@code nanoserver}, {@code servercore} ...), or the
+   * file uses the backtick escape character Windows Dockerfiles use. Linux platform rules skip such
+   * stages, whatever target platform the lint was given.
+   */
+  public static boolean windows(SemanticModel m, Stage s) {
+    if (m.file().escapeCharacter() == '`') {
+      return true;
+    }
+    for (Stage at : m.lineage(s)) {
+      if (at.platform().map(p -> p.os().equals("windows")).orElse(false)) {
+        return true;
+      }
+      if (at.base() instanceof Base.ImageBase b && WINDOWS_IMAGE.matcher(b.text()).matches()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

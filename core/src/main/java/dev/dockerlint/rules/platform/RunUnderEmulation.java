@@ -39,6 +39,7 @@ public final class RunUnderEmulation implements Rule {
     for (Stage s : m.stages()) {
       Optional<Platform> p = s.platform();
       if (!needed.contains(s)
+          || Platforms.windows(m, s)
           || p.isEmpty()
           || !p.get().os().equals(build.os())
           || Platforms.runsNatively(p.get(), build)) {

@@ -4,6 +4,7 @@ import dev.dockerlint.context.CopyDestination;
 import dev.dockerlint.image.FileEntry;
 import dev.dockerlint.image.Lookup;
 import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.rules.platform.Platforms;
 import dev.dockerlint.semantic.Base;
 import dev.dockerlint.semantic.ImageRef;
 import dev.dockerlint.semantic.Platform;
@@ -17,7 +18,6 @@ import dev.dockerlint.syntax.RunInstruction;
 import dev.dockerlint.syntax.Word;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Whether a file exists in a stage's filesystem, as far as the Dockerfile and facts about base
@@ -49,9 +49,6 @@ final class PathPresence {
     }
   }
 
-  private static final Pattern WINDOWS_IMAGE =
-      Pattern.compile("(?i).*(windows|nanoserver|servercore|ltsc20[0-9]{2}).*");
-
   private static final int MAX_DEPTH = 64;
 
   private final RuleContext ctx;
@@ -72,24 +69,9 @@ final class PathPresence {
     return walk(s, path, Optional.of(i), 0);
   }
 
-  /**
-   * Whether the stage builds a Windows image: its platform says so, its base image's name does
-   * ({@code nanoserver}, {@code servercore} ...), or the file uses the backtick escape character
-   * Windows Dockerfiles use.
-   */
+  /** Whether the stage builds a Windows image (see {@link Platforms#windows}). */
   boolean windows(Stage s) {
-    if (ctx.file().escapeCharacter() == '`') {
-      return true;
-    }
-    for (Stage at : model.lineage(s)) {
-      if (at.platform().map(p -> p.os().equals("windows")).orElse(false)) {
-        return true;
-      }
-      if (at.base() instanceof Base.ImageBase b && WINDOWS_IMAGE.matcher(b.text()).matches()) {
-        return true;
-      }
-    }
-    return false;
+    return Platforms.windows(model, s);
   }
 
   private Answer walk(Stage s, String path, Optional<Instruction> stop, int depth) {
