@@ -16,8 +16,19 @@ RUN apk add --no-cache jq
 FROM --platform=linux/arm/v7 alpine:3.20 AS arm32
 RUN apk add --no-cache tini
 
+# a scratch stage only carries files: its platform says nothing about them
+FROM --platform=$BUILDPLATFORM golang:1.22 AS lint-build
+RUN go build -o /out/lint ./cmd/lint
+FROM scratch AS lint-binary
+COPY --from=lint-build /out/lint /lint
+FROM --platform=$BUILDPLATFORM golang:1.22 AS lint
+COPY --from=lint-binary / /usr/bin/
+RUN lint ./... && touch /lint.done
+
 FROM alpine:3.20
 COPY --from=cross /out/app /usr/local/bin/app
 COPY --from=native /out/tool /usr/local/bin/tool
 COPY --from=same /usr/bin/jq /usr/bin/jq
 COPY --from=arm32 /sbin/tini /sbin/tini
+# a marker file copied to / is no program
+COPY --from=lint /lint.done /

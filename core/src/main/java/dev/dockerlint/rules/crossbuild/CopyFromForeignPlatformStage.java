@@ -66,6 +66,7 @@ public final class CopyFromForeignPlatformStage implements Rule {
           || to.isEmpty()
           || Platforms.runsNatively(from.get(), to.get())
           || BuildCommands.carrier(m, into) && m.finalStage().filter(f -> f == into).isEmpty()
+          || BuildCommands.carrier(m, source)
           || BuildCommands.platformAware(m, source)) {
         continue;
       }
@@ -79,7 +80,8 @@ public final class CopyFromForeignPlatformStage implements Rule {
       boolean programs =
           compiles
               || runsIt
-              || sources.stream().anyMatch(w -> isProgramPath(w.value()))
+              || sources.stream()
+                  .anyMatch(w -> wholeFilesystem(w.value()) || isProgramPath(w.value()))
               || destination(i).filter(d -> isProgramPath(d.value())).isPresent();
       if (!programs) {
         continue;
@@ -114,8 +116,12 @@ public final class CopyFromForeignPlatformStage implements Rule {
   }
 
   private static boolean isProgramPath(String path) {
-    String p = path.replace("\"", "");
-    return p.equals("/") || p.equals(".") || PROGRAM_PATH.matcher(p).find();
+    return PROGRAM_PATH.matcher(path.replace("\"", "")).find();
+  }
+
+  private static boolean wholeFilesystem(String source) {
+    String p = source.replace("\"", "");
+    return p.equals("/") || p.equals(".") || p.equals("/.");
   }
 
   private static boolean compiles(SemanticModel m, Stage s) {
