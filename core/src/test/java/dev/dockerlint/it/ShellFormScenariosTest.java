@@ -127,6 +127,47 @@ class ShellFormScenariosTest {
   }
 
   @Test
+  void shellFormCmdThroughAMissingShellFailsWithNoSuchFile() {
+    String dockerfile =
+        "FROM scratch\nCOPY busybox /busybox\nSHELL [\"/bin/bash\", \"-c\"]\n"
+            + "CMD /busybox echo hello\n";
+
+    Diagnostic d = Scenarios.predicted(Scenarios.lint(dockerfile, context, NATIVE), "DKL1001");
+    assertThat(d.severity()).isEqualTo(Severity.ERROR);
+    assertThat(d.message()).contains("no /bin/bash");
+
+    try (LegacyBuild build = new LegacyBuild(docker)) {
+      LegacyBuild.Outcome built = build.build(context, dockerfile);
+      assertThat(built.ok()).as(built.output()).isTrue();
+      Container.Result run = docker.container(built.tag()).run();
+      Scenarios.observed("DKL1001 shell-form CMD through a SHELL the image lacks", run);
+      assertThat(run.stderr())
+          .contains("exec: \"/bin/bash\": stat /bin/bash: " + d.predicts().get().text());
+    }
+  }
+
+  /** Debian's bash-static as the SHELL: the shell form is a choice, and it runs. */
+  @Test
+  void shellFormCmdThroughACopiedInShellRuns() {
+    Scenarios.executable(context, "bash", fixtures.get("bash-static.amd64").bytes());
+    String dockerfile =
+        "FROM scratch\nCOPY bash /bin/bash\nSHELL [\"/bin/bash\", \"-c\"]\n"
+            + "CMD echo hello from $BASH\n";
+
+    List<Diagnostic> ds = Scenarios.lint(dockerfile, context, NATIVE);
+    Scenarios.noErrors(ds);
+    assertThat(Scenarios.of(ds, "DKL1001")).isEmpty();
+
+    try (LegacyBuild build = new LegacyBuild(docker)) {
+      LegacyBuild.Outcome built = build.build(context, dockerfile);
+      assertThat(built.ok()).as(built.output()).isTrue();
+      Container.Result run = docker.container(built.tag()).run();
+      assertThat(run.exitCode()).as(run.output()).isZero();
+      assertThat(run.stdout()).isEqualTo("hello from /bin/bash\n");
+    }
+  }
+
+  @Test
   void shellFormRunFromScratchFailsTheBuildWithNoSuchFile() {
     String dockerfile = "FROM scratch\nCOPY busybox /busybox\nRUN /busybox mkdir /data\n";
 
