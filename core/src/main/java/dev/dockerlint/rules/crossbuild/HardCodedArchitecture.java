@@ -36,9 +36,11 @@ import java.util.regex.Pattern;
  * like {@code amd64/}). Built for another platform, the stage still fetches or builds the amd64
  * program, which then fails with {@code exec format error}.
  *
- * <p>Instructions that choose the architecture themselves ({@code uname -m}, {@code dpkg
- * --print-architecture}, {@code $TARGETARCH}, a {@code case}) or name several architectures are not
- * reported.
+ * <p>A stage of the target platform is not reported either when the final stage is pinned to the
+ * same architecture: the whole Dockerfile is then for that architecture (like the per-architecture
+ * Dockerfiles of the official .NET images). Instructions that choose the architecture themselves
+ * ({@code uname -m}, {@code dpkg --print-architecture}, {@code $TARGETARCH}, a {@code case}) or
+ * name several architectures are not reported.
  *
  * @see <a
  *     href="https://docs.docker.com/reference/dockerfile/#automatic-platform-args-in-the-global-scope">
@@ -85,6 +87,7 @@ public final class HardCodedArchitecture implements Rule {
   public void check(RuleContext ctx) {
     SemanticModel m = ctx.model();
     Set<Stage> needed = m.stagesNeededForFinal();
+    Optional<Platform> image = m.finalStage().flatMap(f -> fixedPlatform(m, f));
     for (Stage s : m.stages()) {
       if (!needed.contains(s)
           || Platforms.windows(m, s)
@@ -100,7 +103,10 @@ public final class HardCodedArchitecture implements Rule {
           continue;
         }
         Hit hit = hits.get(0);
-        if (fixed.isPresent() && Platforms.runsNatively(hit.platform(), fixed.get())) {
+        if (fixed.isPresent() && Platforms.runsNatively(hit.platform(), fixed.get())
+            || fixed.isEmpty()
+                && !m.onBuildPlatform(s)
+                && image.filter(p -> Platforms.runsNatively(hit.platform(), p)).isPresent()) {
           continue;
         }
         report(ctx, s, i, hit, fixed);
