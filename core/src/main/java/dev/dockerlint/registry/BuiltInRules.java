@@ -1,6 +1,7 @@
 package dev.dockerlint.registry;
 
 import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.exec.ForeignBinary;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
 import dev.dockerlint.rules.syntax.EmptyContinuationLine;
 import dev.dockerlint.rules.syntax.SyntaxError;
@@ -11,6 +12,10 @@ public final class BuiltInRules {
   private BuiltInRules() {}
 
   public static List<Rule> all() {
-    return List.of(new SyntaxError(), new EmptyContinuationLine(), new MaintainerDeprecated());
+    return List.of(
+        new SyntaxError(),
+        new EmptyContinuationLine(),
+        new MaintainerDeprecated(),
+        new ForeignBinary());
   }
 }
