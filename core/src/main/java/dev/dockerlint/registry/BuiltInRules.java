@@ -2,6 +2,7 @@ package dev.dockerlint.registry;
 
 import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.exec.ForeignBinary;
+import dev.dockerlint.rules.exec.ScriptWithoutShebang;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
 import dev.dockerlint.rules.syntax.EmptyContinuationLine;
 import dev.dockerlint.rules.syntax.SyntaxError;
@@ -16,6 +17,7 @@ public final class BuiltInRules {
         new SyntaxError(),
         new EmptyContinuationLine(),
         new MaintainerDeprecated(),
-        new ForeignBinary());
+        new ForeignBinary(),
+        new ScriptWithoutShebang());
   }
 }
