@@ -1,6 +1,7 @@
 package dev.dockerlint.registry;
 
 import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.exec.BomBeforeShebang;
 import dev.dockerlint.rules.exec.ForeignBinary;
 import dev.dockerlint.rules.exec.ScriptWithoutShebang;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
@@ -18,6 +19,7 @@ public final class BuiltInRules {
         new EmptyContinuationLine(),
         new MaintainerDeprecated(),
         new ForeignBinary(),
-        new ScriptWithoutShebang());
+        new ScriptWithoutShebang(),
+        new BomBeforeShebang());
   }
 }
