@@ -2,6 +2,7 @@ package dev.dockerlint.registry;
 
 import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.exec.BomBeforeShebang;
+import dev.dockerlint.rules.exec.CrlfShebang;
 import dev.dockerlint.rules.exec.ForeignBinary;
 import dev.dockerlint.rules.exec.ScriptWithoutShebang;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
@@ -20,6 +21,7 @@ public final class BuiltInRules {
         new MaintainerDeprecated(),
         new ForeignBinary(),
         new ScriptWithoutShebang(),
-        new BomBeforeShebang());
+        new BomBeforeShebang(),
+        new CrlfShebang());
   }
 }
