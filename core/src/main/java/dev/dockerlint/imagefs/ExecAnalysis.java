@@ -400,6 +400,38 @@ public final class ExecAnalysis {
       return d.isEmpty() ? "" : " (" + d + ")";
     }
 
+    /** The origin as a clause inside parentheses that are already open. */
+    private static String originInside(FsNode node) {
+      String d = node.origin().description();
+      return d.isEmpty() ? "" : ", " + d;
+    }
+
+    /** How to make a file executable, given where it comes from. */
+    private static String execRemedy(FsNode node, String path) {
+      List<String> ways = new ArrayList<>();
+      Optional<Instruction> by = node.origin().instruction();
+      if (by.isPresent()
+          && (by.get() instanceof dev.dockerlint.syntax.CopyInstruction
+              || by.get() instanceof dev.dockerlint.syntax.AddInstruction)) {
+        ways.add(
+            "add --chmod=755 to the "
+                + by.get().keyword().text().toUpperCase(Locale.ROOT)
+                + " at line "
+                + (by.get().range().start().line() + 1));
+      }
+      ways.add("run 'chmod +x " + path + "' after it is placed");
+      node.origin()
+          .contextFile()
+          .ifPresent(
+              f -> ways.add("commit it as executable (git update-index --chmod=+x " + f + ")"));
+      if (ways.size() == 1) {
+        return ways.get(0);
+      }
+      return String.join(", ", ways.subList(0, ways.size() - 1))
+          + " or "
+          + ways.get(ways.size() - 1);
+    }
+
     private static String mode(int m) {
       return String.format(Locale.ROOT, "%04o", m);
     }
@@ -414,7 +446,6 @@ public final class ExecAnalysis {
         if (!checkMode) {
           return;
         }
-        String file = node.origin().contextFile().orElse(FsPaths.name(path));
         report(
             Kind.NOT_EXECUTABLE,
             Optional.of(Predicts.PERMISSION_DENIED),
@@ -423,14 +454,11 @@ public final class ExecAnalysis {
                 + path
                 + "' is not executable (mode "
                 + mode(m)
-                + origin(node)
+                + originInside(node)
                 + "): "
                 + failsWith(Predicts.PERMISSION_DENIED)
-                + "; copy it with COPY --chmod=755, run 'chmod +x "
-                + path
-                + "', or commit it as executable (git update-index --chmod=+x "
-                + file
-                + ")",
+                + "; "
+                + execRemedy(node, path),
             maybe,
             true,
             Optional.of(node));
@@ -464,7 +492,7 @@ public final class ExecAnalysis {
               + ((m & 0010) != 0 ? " and group" : "")
               + " (mode "
               + mode(m)
-              + origin(node)
+              + originInside(node)
               + "), but it runs as "
               + user
               + ": "

@@ -628,7 +628,7 @@ public final class ImageFs {
                     + url
                     + " by ADD at line "
                     + line(c.i)
-                    + " (ADD gives downloads mode 0600)",
+                    + ", which always gives mode 0600",
                 Optional.empty(),
                 Optional.empty(),
                 single,

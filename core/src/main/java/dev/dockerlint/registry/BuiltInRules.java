@@ -4,6 +4,7 @@ import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.exec.BomBeforeShebang;
 import dev.dockerlint.rules.exec.CrlfShebang;
 import dev.dockerlint.rules.exec.ForeignBinary;
+import dev.dockerlint.rules.exec.MissingExecBit;
 import dev.dockerlint.rules.exec.ScriptWithoutShebang;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
 import dev.dockerlint.rules.syntax.EmptyContinuationLine;
@@ -22,6 +23,7 @@ public final class BuiltInRules {
         new ForeignBinary(),
         new ScriptWithoutShebang(),
         new BomBeforeShebang(),
-        new CrlfShebang());
+        new CrlfShebang(),
+        new MissingExecBit());
   }
 }
