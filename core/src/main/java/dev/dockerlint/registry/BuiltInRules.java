@@ -5,6 +5,7 @@ import dev.dockerlint.rules.exec.BomBeforeShebang;
 import dev.dockerlint.rules.exec.CrlfShebang;
 import dev.dockerlint.rules.exec.ForeignBinary;
 import dev.dockerlint.rules.exec.MissingExecBit;
+import dev.dockerlint.rules.exec.ProgramNotFound;
 import dev.dockerlint.rules.exec.ScriptWithoutShebang;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
 import dev.dockerlint.rules.syntax.EmptyContinuationLine;
@@ -24,6 +25,7 @@ public final class BuiltInRules {
         new ScriptWithoutShebang(),
         new BomBeforeShebang(),
         new CrlfShebang(),
-        new MissingExecBit());
+        new MissingExecBit(),
+        new ProgramNotFound());
   }
 }
