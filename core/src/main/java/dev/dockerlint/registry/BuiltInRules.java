@@ -4,6 +4,7 @@ import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.exec.BomBeforeShebang;
 import dev.dockerlint.rules.exec.CrlfShebang;
 import dev.dockerlint.rules.exec.ForeignBinary;
+import dev.dockerlint.rules.exec.InterpreterNotFound;
 import dev.dockerlint.rules.exec.MissingExecBit;
 import dev.dockerlint.rules.exec.ProgramNotFound;
 import dev.dockerlint.rules.exec.ScriptWithoutShebang;
@@ -26,6 +27,7 @@ public final class BuiltInRules {
         new BomBeforeShebang(),
         new CrlfShebang(),
         new MissingExecBit(),
-        new ProgramNotFound());
+        new ProgramNotFound(),
+        new InterpreterNotFound());
   }
 }
