@@ -8,6 +8,7 @@ import dev.dockerlint.rules.exec.InterpreterNotFound;
 import dev.dockerlint.rules.exec.MissingExecBit;
 import dev.dockerlint.rules.exec.ProgramNotFound;
 import dev.dockerlint.rules.exec.ScriptWithoutShebang;
+import dev.dockerlint.rules.exec.ShellNotFound;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
 import dev.dockerlint.rules.syntax.EmptyContinuationLine;
 import dev.dockerlint.rules.syntax.SyntaxError;
@@ -28,6 +29,7 @@ public final class BuiltInRules {
         new CrlfShebang(),
         new MissingExecBit(),
         new ProgramNotFound(),
-        new InterpreterNotFound());
+        new InterpreterNotFound(),
+        new ShellNotFound());
   }
 }
