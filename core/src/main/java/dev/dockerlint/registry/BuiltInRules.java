@@ -5,6 +5,7 @@ import dev.dockerlint.rules.exec.BomBeforeShebang;
 import dev.dockerlint.rules.exec.CrlfShebang;
 import dev.dockerlint.rules.exec.ForeignBinary;
 import dev.dockerlint.rules.exec.InterpreterNotFound;
+import dev.dockerlint.rules.exec.MissingDynamicLoader;
 import dev.dockerlint.rules.exec.MissingExecBit;
 import dev.dockerlint.rules.exec.ProgramNotFound;
 import dev.dockerlint.rules.exec.ScriptWithoutShebang;
@@ -30,6 +31,7 @@ public final class BuiltInRules {
         new MissingExecBit(),
         new ProgramNotFound(),
         new InterpreterNotFound(),
-        new ShellNotFound());
+        new ShellNotFound(),
+        new MissingDynamicLoader());
   }
 }
