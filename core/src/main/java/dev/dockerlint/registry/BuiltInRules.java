@@ -1,6 +1,7 @@
 package dev.dockerlint.registry;
 
 import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.buildcontext.CopySourceNotFound;
 import dev.dockerlint.rules.exec.BomBeforeShebang;
 import dev.dockerlint.rules.exec.CrlfShebang;
 import dev.dockerlint.rules.exec.ForeignBinary;
@@ -32,6 +33,7 @@ public final class BuiltInRules {
         new ProgramNotFound(),
         new InterpreterNotFound(),
         new ShellNotFound(),
-        new MissingDynamicLoader());
+        new MissingDynamicLoader(),
+        new CopySourceNotFound());
   }
 }
