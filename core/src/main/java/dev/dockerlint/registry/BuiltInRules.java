@@ -2,6 +2,7 @@ package dev.dockerlint.registry;
 
 import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.buildcontext.CopySourceNotFound;
+import dev.dockerlint.rules.buildcontext.UnreadableContextSource;
 import dev.dockerlint.rules.exec.BomBeforeShebang;
 import dev.dockerlint.rules.exec.CrlfShebang;
 import dev.dockerlint.rules.exec.ForeignBinary;
@@ -34,6 +35,7 @@ public final class BuiltInRules {
         new InterpreterNotFound(),
         new ShellNotFound(),
         new MissingDynamicLoader(),
-        new CopySourceNotFound());
+        new CopySourceNotFound(),
+        new UnreadableContextSource());
   }
 }
