@@ -1,6 +1,7 @@
 package dev.dockerlint.registry;
 
 import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.buildcontext.CopySourceIgnored;
 import dev.dockerlint.rules.buildcontext.CopySourceNotFound;
 import dev.dockerlint.rules.buildcontext.UnreadableContextSource;
 import dev.dockerlint.rules.exec.BomBeforeShebang;
@@ -36,6 +37,7 @@ public final class BuiltInRules {
         new ShellNotFound(),
         new MissingDynamicLoader(),
         new CopySourceNotFound(),
-        new UnreadableContextSource());
+        new UnreadableContextSource(),
+        new CopySourceIgnored());
   }
 }
