@@ -14,19 +14,20 @@ import java.util.function.Supplier;
  * order mark. Immutable and thread-safe.
  */
 public final class Content {
-  private static final Content UNKNOWN = new Content(Optional::empty, Optional.empty(), false);
+  private static final Content UNKNOWN =
+      new Content(Optional::empty, Optional.empty(), Optional.empty());
 
   private final Supplier<Optional<FileFacts>> facts;
   private final Optional<Instruction> lineEndingsFixedBy;
-  private final boolean bomRemoved;
+  private final Optional<Instruction> bomMaybeRemovedBy;
 
   private Content(
       Supplier<Optional<FileFacts>> facts,
       Optional<Instruction> lineEndingsFixedBy,
-      boolean bomRemoved) {
+      Optional<Instruction> bomMaybeRemovedBy) {
     this.facts = facts;
     this.lineEndingsFixedBy = lineEndingsFixedBy;
-    this.bomRemoved = bomRemoved;
+    this.bomMaybeRemovedBy = bomMaybeRemovedBy;
   }
 
   /** Bytes nobody can tell anything about (a download, a file written by a RUN). */
@@ -36,19 +37,21 @@ public final class Content {
 
   /** A file of the build context; its facts are read on first use. */
   public static Content of(ContextEntry entry) {
-    return new Content(memoize(entry::facts), Optional.empty(), false);
+    return new Content(memoize(entry::facts), Optional.empty(), Optional.empty());
   }
 
   /** A file of an image's filesystem. */
   public static Content of(FileEntry entry) {
-    return new Content(entry::facts, Optional.empty(), false);
+    return new Content(entry::facts, Optional.empty(), Optional.empty());
   }
 
   /** A file whose bytes are given (a heredoc). */
   public static Content of(byte[] bytes) {
     byte[] copy = bytes.clone();
     return new Content(
-        memoize(() -> Optional.of(FileFacts.of(copy, copy.length))), Optional.empty(), false);
+        memoize(() -> Optional.of(FileFacts.of(copy, copy.length))),
+        Optional.empty(),
+        Optional.empty());
   }
 
   private static Supplier<Optional<FileFacts>> memoize(Supplier<Optional<FileFacts>> s) {
@@ -77,13 +80,16 @@ public final class Content {
     return lineEndingsFixedBy;
   }
 
-  /** Whether a RUN removed a UTF-8 byte order mark ({@code dos2unix} does). */
-  public boolean bomRemoved() {
-    return bomRemoved;
+  /** The RUN that may have removed a UTF-8 byte order mark ({@code dos2unix}), if one did. */
+  public Optional<Instruction> bomMaybeRemovedBy() {
+    return bomMaybeRemovedBy;
   }
 
-  /** The same bytes after {@code run} turned CRLF into LF (and removed a BOM, if {@code bom}). */
+  /**
+   * The same bytes after {@code run} turned CRLF into LF; {@code bom} when it may also have removed
+   * a byte order mark.
+   */
   public Content withLineEndingsFixed(Instruction run, boolean bom) {
-    return new Content(facts, Optional.of(run), bom || bomRemoved);
+    return new Content(facts, Optional.of(run), bom ? Optional.of(run) : bomMaybeRemovedBy);
   }
 }

@@ -356,11 +356,11 @@ public final class ExecAnalysis {
         case EMPTY -> noShebang(node, path, maybe, via, "is an empty file");
         case TEXT -> {
           if (f.shebang().filter(Shebang::precededByBom).isPresent()) {
-            if (node.content().bomRemoved()) {
-              script(node, path, f.shebang().get(), maybe, depth, via);
-            } else {
-              bom(node, path, maybe, via);
+            List<Instruction> m = maybe;
+            if (node.content().bomMaybeRemovedBy().isPresent()) {
+              m = merge(maybe, List.of(node.content().bomMaybeRemovedBy().get()));
             }
+            bom(node, path, m, via);
           } else {
             noShebang(node, path, maybe, via, "is a text file without a '#!' line");
           }
@@ -561,7 +561,7 @@ public final class ExecAnalysis {
               + origin(node)
               + ", so the kernel does not see the '#!' line and "
               + failsWith(Predicts.EXEC_FORMAT_ERROR)
-              + "; save it as UTF-8 without a BOM (or run dos2unix on it)",
+              + "; save it as UTF-8 without a BOM",
           maybe,
           true,
           Optional.of(node));
