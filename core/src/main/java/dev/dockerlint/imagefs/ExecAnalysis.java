@@ -71,6 +71,9 @@ public final class ExecAnalysis {
     Optional<Stage> last = model.finalStage();
     for (Stage s : model.stages()) {
       StageFs sfs = fs.stage(s);
+      if (s.platform().filter(ExecAnalysis::isWasm).isPresent()) {
+        continue;
+      }
       List<Platform> runtime = s.platform().map(List::of).orElse(List.of());
       List<Platform> build = new ArrayList<>(runtime);
       if (!runtime.isEmpty()) {
@@ -86,7 +89,7 @@ public final class ExecAnalysis {
                   s,
                   i,
                   first(r.command()).get(),
-                  sfs.before(i),
+                  sfs.during(i),
                   sfs.pathBefore(i),
                   s.workdirFor(i),
                   sfs.userFor(i),
@@ -103,6 +106,11 @@ public final class ExecAnalysis {
       processSite(s, sfs, last.filter(f -> f == s).isPresent(), runtime).ifPresent(sites::add);
     }
     return sites;
+  }
+
+  /** A WebAssembly platform ({@code wasi/wasm}), where programs are not Linux executables. */
+  private static boolean isWasm(Platform p) {
+    return p.os().equals("wasi") || p.os().equals("wasip1") || p.architecture().equals("wasm");
   }
 
   private static Optional<Word> first(Optional<Command> c) {
@@ -148,7 +156,7 @@ public final class ExecAnalysis {
                 s,
                 sh,
                 program,
-                sfs.before(i),
+                sfs.during(i),
                 sfs.pathBefore(i),
                 s.workdirFor(i),
                 sfs.userFor(i),
@@ -231,7 +239,9 @@ public final class ExecAnalysis {
 
     List<ExecProblem> run() {
       String name = site.program().value();
-      if (name.isEmpty()) {
+      if (name.isEmpty() || name.endsWith(".wasm")) {
+        // A WebAssembly module names the image's entry for a Wasm runtime (platform wasi/wasm),
+        // which does not start it the way runc starts a Linux program.
         return out;
       }
       if (name.contains("/")) {

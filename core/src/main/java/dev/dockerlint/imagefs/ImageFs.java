@@ -329,8 +329,25 @@ public final class ImageFs {
   private static final Set<String> POSIX_SHELLS =
       Set.of("sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "busybox");
 
+  /** The targets of a RUN's {@code --mount}s, absolute. */
+  private List<String> mountTargets(Stage s, RunInstruction r) {
+    List<String> out = new ArrayList<>();
+    for (dev.dockerlint.syntax.Flag f : r.flags("mount")) {
+      String value = expand(r, s, f.valueOrEmpty());
+      for (String part : value.split(",")) {
+        int eq = part.indexOf('=');
+        String key = eq < 0 ? part : part.substring(0, eq).trim();
+        if (eq > 0 && (key.equals("target") || key.equals("dst") || key.equals("destination"))) {
+          out.add(FsPaths.absolute(s.workdirFor(r), part.substring(eq + 1).trim()));
+        }
+      }
+    }
+    return out;
+  }
+
   private void run(StageFs fs, RunInstruction r) {
     Stage s = fs.stage();
+    fs.mounts(r, mountTargets(s, r));
     FsView before = fs.before(r);
     String workdir = s.workdirFor(r);
     Scope scope = s.scopeBefore(r);

@@ -21,6 +21,7 @@ public final class StageFs {
   private final List<FsOp> ops = new ArrayList<>();
   private final Map<Instruction, Integer> opsBefore = new IdentityHashMap<>();
   private final Map<Instruction, SearchPath> pathBefore = new IdentityHashMap<>();
+  private final Map<Instruction, List<String>> mounts = new IdentityHashMap<>();
   private final Optional<List<String>> baseEntrypoint;
   private final UserSpec baseUser;
   private SearchPath finalPath;
@@ -41,6 +42,10 @@ public final class StageFs {
   void mark(Instruction i, SearchPath path) {
     opsBefore.put(i, ops.size());
     pathBefore.put(i, path);
+  }
+
+  void mounts(Instruction run, List<String> targets) {
+    mounts.put(run, List.copyOf(targets));
   }
 
   void add(FsOp op) {
@@ -64,6 +69,31 @@ public final class StageFs {
   public FsView before(Instruction i) {
     Integer n = opsBefore.get(i);
     return FsOp.layered(base, n == null ? ops : ops.subList(0, n));
+  }
+
+  /**
+   * The filesystem a RUN sees while it runs: the one before it, with what its {@code --mount}s
+   * (bind, cache, tmpfs, secret) put at their targets, which is not known.
+   */
+  public FsView during(Instruction run) {
+    FsView before = before(run);
+    List<String> targets = mounts.getOrDefault(run, List.of());
+    if (targets.isEmpty()) {
+      return before;
+    }
+    return path -> {
+      for (String t : targets) {
+        if (FsPaths.isWithin(path, t)) {
+          return new FsState.Unknown(
+              "mounted by --mount at line " + (run.range().start().line() + 1));
+        }
+        if (FsPaths.isWithin(t, path) && before.get(path) instanceof FsState.Absent) {
+          return new FsState.Present(
+              FsNode.directory(path, Origin.of(java.util.Optional.of(run), "made for a --mount")));
+        }
+      }
+      return before.get(path);
+    };
   }
 
   /** The filesystem at the end of the stage: what a container of its image sees. */
