@@ -69,7 +69,9 @@ public final class ExecAnalysis {
   static List<ExecSite> sites(SemanticModel model, ImageFs fs) {
     List<ExecSite> sites = new ArrayList<>();
     Optional<Stage> last = model.finalStage();
+    Set<Stage> needed = model.stagesNeededForFinal();
     for (Stage s : model.stages()) {
+      boolean built = needed.contains(s);
       StageFs sfs = fs.stage(s);
       if (s.platform().filter(ExecAnalysis::isWasm).isPresent()) {
         continue;
@@ -94,9 +96,17 @@ public final class ExecAnalysis {
                   s.workdirFor(i),
                   sfs.userFor(i),
                   build,
-                  Optional.empty()));
+                  Optional.empty(),
+                  built));
         } else if (i instanceof ShellInstruction sh && first(sh.command()).isPresent()) {
-          shellSite(s, sfs, sh, instructions.subList(k + 1, instructions.size()), build, runtime)
+          shellSite(
+                  s,
+                  sfs,
+                  sh,
+                  instructions.subList(k + 1, instructions.size()),
+                  build,
+                  runtime,
+                  built)
               .ifPresent(sites::add);
         } else if (i instanceof HealthcheckInstruction h && first(h.command()).isPresent()) {
           sites.add(
@@ -132,7 +142,8 @@ public final class ExecAnalysis {
         s.finalWorkdir(),
         sfs.finalUser(),
         runtime,
-        Optional.empty());
+        Optional.empty(),
+        true);
   }
 
   /** A SHELL is checked where it first runs: the next shell-form RUN, else the shell-form CMD. */
@@ -142,7 +153,8 @@ public final class ExecAnalysis {
       ShellInstruction sh,
       List<Instruction> after,
       List<Platform> build,
-      List<Platform> runtime) {
+      List<Platform> runtime,
+      boolean built) {
     Word program = first(sh.command()).get();
     List<String> shell = s.shellFor(after.isEmpty() ? sh : after.get(0));
     for (Instruction i : after) {
@@ -161,7 +173,8 @@ public final class ExecAnalysis {
                 s.workdirFor(i),
                 sfs.userFor(i),
                 build,
-                Optional.of(i)));
+                Optional.of(i),
+                built));
       }
     }
     Optional<dev.dockerlint.semantic.Process> p = s.process();
@@ -179,7 +192,8 @@ public final class ExecAnalysis {
               r.workdir(),
               r.user(),
               runtime,
-              Optional.of(user)));
+              Optional.of(user),
+              true));
     }
     return Optional.empty();
   }
@@ -836,6 +850,12 @@ public final class ExecAnalysis {
                 + (lines.size() > 1 ? "s " : " ")
                 + String.join(", ", lines)
                 + " may change this)";
+      }
+      if (!site.built()) {
+        m +=
+            " (only a warning: BuildKit builds stage "
+                + site.stage().displayName()
+                + " only as --target, since the final stage does not need it)";
       }
       String first = m.substring(0, 1).toUpperCase(Locale.ROOT) + m.substring(1);
       out.add(new ExecProblem(kind, site, predicts, first, maybe, certain, node));

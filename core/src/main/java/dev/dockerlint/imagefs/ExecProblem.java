@@ -51,8 +51,11 @@ public record ExecProblem(
     maybeFixedBy = List.copyOf(maybeFixedBy);
   }
 
-  /** Error when nothing may repair it; a warning when a RUN may, or when it fails on some hosts. */
+  /**
+   * Error when nothing may repair it; a warning when a RUN may, when it fails on some hosts only,
+   * or when BuildKit does not build the stage.
+   */
   public Severity severity() {
-    return certain && maybeFixedBy.isEmpty() ? Severity.ERROR : Severity.WARNING;
+    return certain && maybeFixedBy.isEmpty() && site.built() ? Severity.ERROR : Severity.WARNING;
   }
 }

@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param platforms the platforms whose binaries run natively there (the stage's; for RUN also the
  *     build machine's)
  * @param usedBy for a SHELL, the instruction that runs it first
+ * @param built whether the build runs this site's stage: false for a RUN in a stage the final stage
+ *     does not need (BuildKit skips it unless it is the {@code --target})
  */
 public record ExecSite(
     Kind kind,
@@ -34,7 +36,8 @@ public record ExecSite(
     String workdir,
     UserSpec user,
     List<Platform> platforms,
-    Optional<Instruction> usedBy) {
+    Optional<Instruction> usedBy,
+    boolean built) {
 
   /** What starts the program. */
   public enum Kind {

@@ -548,6 +548,9 @@ public final class ImageFs {
         c.unknown("a git repository is copied");
       } else if (context.isEmpty()) {
         c.unknown("the build context is not known");
+      } else if (i.flag("exclude").isPresent()) {
+        contextSource(c, i, w, src, parents, add, new ArrayList<>());
+        c.unknown("COPY --exclude leaves out files dockerlint does not follow");
       } else {
         contextUnknown |= !contextSource(c, i, w, src, parents, add, contextSources);
       }
