@@ -942,6 +942,11 @@ final class RunEffects implements FsOp {
         if (before.get(t) instanceof Present p && p.node().isDirectory()) {
           t = FsPaths.join(t, FsPaths.name(from.exact().get()));
         }
+        if (hasOption(args, "D")) {
+          for (String a : FsPaths.ancestors(t)) {
+            effects.add(new MakeDir(new Exact(a)));
+          }
+        }
         effects.add(new CopyFile(from.exact().get(), new Exact(t), mode, false));
       }
     }
