@@ -77,7 +77,11 @@ public final class ImageFs {
   public record SourceIssue(Instruction instruction, Word source, ContextProblem problem) {}
 
   private static final int CACHE_SIZE = 16;
-  private static final List<Object[]> CACHE = new ArrayList<>();
+
+  /** Models of recent lint runs, newest first, matched by the identity of their input. */
+  private static final List<CacheEntry> CACHE = new ArrayList<>();
+
+  private record CacheEntry(LintInput input, ImageFs fs) {}
 
   private static final String MARK = "\u0001";
 
@@ -93,7 +97,7 @@ public final class ImageFs {
     this.input = input;
     this.model = input.model();
     this.lex = new ShellLex(input.file().escapeCharacter());
-    this.context = input.contextDir().filter(Files::isDirectory).map(ImageFs::openContext);
+    this.context = input.contextDir().filter(Files::isDirectory).flatMap(ImageFs::openContext);
     for (Stage s : model.stages()) {
       stages.put(s, build(s));
     }
@@ -102,15 +106,15 @@ public final class ImageFs {
   /** The model of one lint run; built on first use and shared by the rules of that run. */
   public static ImageFs of(LintInput input) {
     synchronized (CACHE) {
-      for (Object[] e : CACHE) {
-        if (e[0] == input) {
-          return (ImageFs) e[1];
+      for (CacheEntry e : CACHE) {
+        if (e.input() == input) {
+          return e.fs();
         }
       }
     }
     ImageFs built = new ImageFs(input);
     synchronized (CACHE) {
-      CACHE.add(0, new Object[] {input, built});
+      CACHE.add(0, new CacheEntry(input, built));
       while (CACHE.size() > CACHE_SIZE) {
         CACHE.remove(CACHE.size() - 1);
       }
@@ -118,17 +122,20 @@ public final class ImageFs {
     return built;
   }
 
-  private static BuildContext openContext(Path root) {
+  /**
+   * The build context at {@code root} with its {@code .dockerignore}; empty when the ignore file
+   * cannot be read, since then what the build may copy is not known (and the build itself fails).
+   */
+  private static Optional<BuildContext> openContext(Path root) {
     Path ignore = root.resolve(".dockerignore");
-    DockerIgnore rules = DockerIgnore.empty();
-    if (Files.isRegularFile(ignore)) {
-      try {
-        rules = DockerIgnore.read(ignore);
-      } catch (IOException e) {
-        rules = DockerIgnore.empty();
-      }
+    if (!Files.exists(ignore)) {
+      return Optional.of(BuildContext.of(root, DockerIgnore.empty()));
     }
-    return BuildContext.of(root, rules);
+    try {
+      return Optional.of(BuildContext.of(root, DockerIgnore.read(ignore)));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /**
