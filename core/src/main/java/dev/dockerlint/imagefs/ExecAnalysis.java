@@ -246,6 +246,7 @@ public final class ExecAnalysis {
   private static final class Walk {
     private final ExecSite site;
     private final List<ExecProblem> out = new ArrayList<>();
+    private String assumption = "";
 
     Walk(ExecSite site) {
       this.site = site;
@@ -269,7 +270,9 @@ public final class ExecAnalysis {
         return out;
       }
       Found found = lookup(name);
-      if (found.state() instanceof Present p) {
+      if (found.state() instanceof FsState.Unknown && !site.path().known()) {
+        assumedLookup(name);
+      } else if (found.state() instanceof Present p) {
         file(p, found.path(), 0, "", false);
       } else if (found.state() instanceof Absent a) {
         report(
@@ -289,6 +292,49 @@ public final class ExecAnalysis {
             Optional.empty());
       }
       return out;
+    }
+
+    /**
+     * When the PATH is not known (the base image sets it), a file the Dockerfile itself put into
+     * one of the usual PATH directories is most likely what runs: it is checked, and what is found
+     * is a warning that names the assumption.
+     */
+    private void assumedLookup(String name) {
+      for (String dir : SearchPath.DEFAULT.split(":")) {
+        String path = dir + "/" + name;
+        if (site.view().resolve(path) instanceof Present p
+            && p.node().origin().instruction().isPresent()
+            && !p.node().isDirectory()) {
+          assumption =
+              " (assuming the base image's PATH finds it in "
+                  + dir
+                  + ", as it does in most images)";
+          boolean exec = p.node().mode().isEmpty() || (p.node().mode().getAsInt() & 0111) != 0;
+          if (exec) {
+            file(p, path, 0, "", false);
+          } else {
+            report(
+                Kind.NOT_EXECUTABLE,
+                Optional.of(Predicts.NOT_FOUND_IN_PATH),
+                "'"
+                    + path
+                    + "' is not executable (mode "
+                    + mode(p.node().mode().getAsInt())
+                    + originInside(p.node())
+                    + "), so the PATH lookup of '"
+                    + name
+                    + "' passes it over: "
+                    + failsWith(Predicts.NOT_FOUND_IN_PATH)
+                    + "; "
+                    + execRemedy(p.node(), path),
+                p.mayChange(),
+                true,
+                Optional.of(p.node()));
+            file(p, path, 0, "", false);
+          }
+          return;
+        }
+      }
     }
 
     private String failsWith(Predicts p) {
@@ -857,8 +903,11 @@ public final class ExecAnalysis {
                 + site.stage().displayName()
                 + " only as --target, since the final stage does not need it)";
       }
+      m += assumption;
       String first = m.substring(0, 1).toUpperCase(Locale.ROOT) + m.substring(1);
-      out.add(new ExecProblem(kind, site, predicts, first, maybe, certain, node));
+      out.add(
+          new ExecProblem(
+              kind, site, predicts, first, maybe, certain && assumption.isEmpty(), node));
     }
   }
 

@@ -33,7 +33,7 @@ import java.util.Optional;
     severity = Severity.ERROR,
     summary = "Executed file has no execute permission",
     fix = FixAvailability.SOMETIMES,
-    predicts = Predicts.PERMISSION_DENIED)
+    predicts = {Predicts.PERMISSION_DENIED, Predicts.NOT_FOUND_IN_PATH})
 public final class MissingExecBit implements Rule {
   @Override
   public void check(RuleContext ctx) {

@@ -14,6 +14,7 @@ import dev.dockerlint.testkit.DockerEngine;
 import dev.dockerlint.testkit.DockerEngineExtension;
 import dev.dockerlint.testkit.Fixtures;
 import dev.dockerlint.testkit.FixturesExtension;
+import dev.dockerlint.testkit.ImageTarball;
 import dev.dockerlint.testkit.ProcessRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,10 +40,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Proof against reality: every interpreter rule's bad scenario is linted (the rule must report an
- * error predicting an error text), built on a real Docker Engine with the legacy builder from a
- * context of real Debian binaries (no pulls), and run with {@code --network none}; the text Docker
- * prints must contain the prediction. Each bad scenario has a good twin that gets no error
- * diagnostic from any rule, builds and runs to exit code 0.
+ * error predicting an error text; a warning where dockerlint has to assume something), built on a
+ * real Docker Engine with the legacy builder from a context of real Debian binaries and a locally
+ * made base image (no pulls), and run with {@code --network none}; the text Docker prints must
+ * contain the prediction. Each bad scenario has a good twin that gets no error diagnostic from any
+ * rule, builds and runs to exit code 0.
  *
  * <p>Observed texts are printed as {@code OBSERVED} lines.
  */
@@ -67,6 +69,7 @@ class PredictionsOnDockerTest {
       Map<String, CtxFile> context,
       Optional<String> rule,
       Optional<Predicts> predicts,
+      Severity severity,
       boolean failsAtBuild) {}
 
   /** Builds a {@link Scenario}. */
@@ -95,11 +98,30 @@ class PredictionsOnDockerTest {
 
     Scenario bad(String rule, Predicts predicts, boolean atBuild) {
       return new Scenario(
-          name, dockerfile, context, Optional.of(rule), Optional.of(predicts), atBuild);
+          name,
+          dockerfile,
+          context,
+          Optional.of(rule),
+          Optional.of(predicts),
+          Severity.ERROR,
+          atBuild);
+    }
+
+    /** A failure dockerlint foresees only as a warning, since it rests on an assumption. */
+    Scenario badWarning(String rule, Predicts predicts) {
+      return new Scenario(
+          name,
+          dockerfile,
+          context,
+          Optional.of(rule),
+          Optional.of(predicts),
+          Severity.WARNING,
+          false);
     }
 
     Scenario good() {
-      return new Scenario(name, dockerfile, context, Optional.empty(), Optional.empty(), false);
+      return new Scenario(
+          name, dockerfile, context, Optional.empty(), Optional.empty(), Severity.ERROR, false);
     }
   }
 
@@ -119,7 +141,11 @@ class PredictionsOnDockerTest {
             "ENTRYPOINT [\"/run.sh\"]");
   }
 
-  static List<Scenario> scenarios(Fixtures fx) {
+  /**
+   * The scenarios; {@code base} is a loaded image with busybox and {@code
+   * PATH=/usr/local/bin:/bin}, whose files and PATH dockerlint does not know.
+   */
+  static List<Scenario> scenarios(Fixtures fx, String base) {
     final byte[] busybox = fx.busybox("amd64").bytes();
     final byte[] busyboxArm64 = fx.busybox("arm64").bytes();
     final byte[] bash = fx.get("bash-static.amd64").bytes();
@@ -215,6 +241,17 @@ class PredictionsOnDockerTest {
                 "COPY run.sh /run.sh",
                 "USER 1000:1000",
                 "ENTRYPOINT [\"/run.sh\"]")
+            .good());
+
+    out.add(
+        scenario("entrypoint on the base image's PATH without exec bit")
+            .file("run.sh", SH, 0644)
+            .dockerfile("FROM " + base, "COPY run.sh /usr/local/bin/", "ENTRYPOINT [\"run.sh\"]")
+            .badWarning("DKL1304", Predicts.NOT_FOUND_IN_PATH));
+    out.add(
+        scenario("entrypoint on the base image's PATH with exec bit")
+            .file("run.sh", SH, 0755)
+            .dockerfile("FROM " + base, "COPY run.sh /usr/local/bin/", "ENTRYPOINT [\"run.sh\"]")
             .good());
 
     // DKL1305 program-not-found
@@ -321,7 +358,13 @@ class PredictionsOnDockerTest {
 
   @TestFactory
   Stream<DynamicTest> predictionsMatchWhatDockerPrints(DockerEngine docker, Fixtures fixtures) {
-    return scenarios(fixtures).stream()
+    String base =
+        docker.load(
+            ImageTarball.builder()
+                .layer(fixtures.busyboxLayer("amd64"))
+                .env("PATH", "/usr/local/bin:/bin")
+                .build());
+    return scenarios(fixtures, base).stream()
         .map(s -> DynamicTest.dynamicTest(s.name(), () -> check(docker, s)));
   }
 
@@ -334,10 +377,15 @@ class PredictionsOnDockerTest {
       List<Diagnostic> errors =
           report.diagnostics().stream().filter(d -> d.severity() == Severity.ERROR).toList();
       if (s.rule().isPresent()) {
-        assertThat(errors)
-            .as("%s: %s predicts %s", s.name(), s.rule().get(), s.predicts().get().text())
+        assertThat(report.diagnostics())
+            .as(
+                "%s: %s predicts %s (%s)",
+                s.name(), s.rule().get(), s.predicts().get().text(), s.severity().id())
             .anyMatch(
-                d -> d.rule().code().equals(s.rule().get()) && d.predicts().equals(s.predicts()));
+                d ->
+                    d.rule().code().equals(s.rule().get())
+                        && d.predicts().equals(s.predicts())
+                        && d.severity() == s.severity());
       } else {
         assertThat(errors).as("%s: no error diagnostics", s.name()).isEmpty();
       }
