@@ -60,8 +60,10 @@ public interface FsView {
         return uncertain ? new Unknown(a.why()) : a.alsoMayCreate(maybe);
       }
       Present p = (Present) state;
-      maybe.addAll(p.mayChange());
       if (p.node().isSymlink()) {
+        // A link a RUN may change may lead elsewhere; a directory a RUN may change does not
+        // change what was placed below it later (that placement carries its own state).
+        maybe.addAll(p.mayChange());
         if (++hops > MAX_SYMLINKS) {
           return new Unknown("too many levels of symbolic links at " + candidate);
         }
