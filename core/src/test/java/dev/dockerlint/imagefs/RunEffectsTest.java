@@ -55,6 +55,13 @@ class RunEffectsTest {
   }
 
   @Test
+  void heredocScriptsAreAnalysedLikeShellForm() {
+    assertThat(mode(after("RUN <<EOT\nset -eux\nchmod +x /a.sh\nEOT", "/a.sh"))).isEqualTo(0755);
+    assertThat(sure(after("RUN <<EOT\n#!/usr/bin/env python3\nimport os\nEOT", "/a.sh"))).isFalse();
+    assertThat(mode(after("RUN cat <<EOT > /b.sh\necho hi\nEOT", "/b.sh"))).isEqualTo(0644);
+  }
+
+  @Test
   void chmodOnPatternsOnlyMayChange() {
     FsState s = after("RUN chmod +x /app/*.sh", "/app/run.sh");
     assertThat(mode(s)).isEqualTo(0644);
