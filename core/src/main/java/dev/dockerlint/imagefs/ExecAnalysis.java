@@ -269,7 +269,7 @@ public final class ExecAnalysis {
         }
         return out;
       }
-      Found found = lookup(name);
+      PathLookup found = lookup(name);
       if (found.state() instanceof FsState.Unknown && !site.path().known()) {
         assumedLookup(name);
       } else if (found.state() instanceof Present p) {
@@ -375,38 +375,8 @@ public final class ExecAnalysis {
           Optional.empty());
     }
 
-    private record Found(FsState state, String path) {}
-
-    /**
-     * Looks a name up like Go's {@code exec.LookPath}: the first PATH entry holding a file with an
-     * execute bit. Unknown as soon as an entry cannot be decided.
-     */
-    private Found lookup(String name) {
-      List<Instruction> maybe = new ArrayList<>();
-      List<String> skipped = new ArrayList<>();
-      for (Optional<String> entry : site.path().entries()) {
-        if (entry.isEmpty()) {
-          return new Found(new FsState.Unknown("PATH is not known"), name);
-        }
-        String path = FsPaths.absolute(FsPaths.absolute(site.workdir(), entry.get()), name);
-        FsState st = site.view().resolve(path);
-        if (st instanceof FsState.Unknown) {
-          return new Found(st, path);
-        }
-        if (st instanceof Present p) {
-          boolean exec = p.node().mode().isEmpty() || (p.node().mode().getAsInt() & 0111) != 0;
-          if (!p.node().isDirectory() && exec) {
-            return new Found(p, path);
-          }
-          skipped.add(path);
-          maybe.addAll(p.mayChange());
-        } else {
-          maybe.addAll(((Absent) st).mayCreate());
-        }
-      }
-      String why =
-          skipped.isEmpty() ? "" : "; " + String.join(", ", skipped) + " is not executable";
-      return new Found(new Absent(why, maybe, false), name);
+    private PathLookup lookup(String name) {
+      return PathLookup.find(site.view(), name, site.path(), site.workdir());
     }
 
     /** Checks a file that is about to be executed. */
@@ -759,7 +729,7 @@ public final class ExecAnalysis {
         at = FsPaths.absolute(site.workdir(), program);
         st = site.view().resolve(at);
       } else {
-        Found f = lookup(program);
+        PathLookup f = lookup(program);
         st = f.state();
         at = f.path();
       }

@@ -194,4 +194,21 @@ class ImageFsTest {
     assertThat(atEnd(fs, "/a/x")).isInstanceOf(Unknown.class);
     assertThat(List.of(atEnd(fs, "/x"))).hasOnlyElementsOfType(Present.class);
   }
+
+  @Test
+  void programNamesAreLookedUpLikeRuncDoes() {
+    ImageFs fs =
+        model(
+            "FROM scratch\nCOPY <<EOF /usr/bin/tool\nx\nEOF\n"
+                + "COPY --chmod=755 <<EOF /opt/bin/tool\nx\nEOF\nENV PATH=/usr/bin:/opt/bin\n",
+            false);
+    StageFs s = fs.stage(lastStage(fs));
+    PathLookup found = PathLookup.find(s.atEnd(), "tool", s.finalPath(), "/");
+    assertThat(found.path()).isEqualTo("/opt/bin/tool");
+    assertThat(found.passedOver()).containsExactly("/usr/bin/tool");
+    assertThat(PathLookup.find(s.atEnd(), "other", s.finalPath(), "/").state())
+        .isInstanceOf(Absent.class);
+    assertThat(PathLookup.find(s.atEnd(), "tool", SearchPath.unknown(), "/").state())
+        .isInstanceOf(Unknown.class);
+  }
 }
