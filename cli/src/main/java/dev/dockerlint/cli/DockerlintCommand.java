@@ -16,12 +16,14 @@ import picocli.CommandLine.Command;
       "Lints Dockerfiles and predicts containers that will die with 'exec format error',",
       "'no such file or directory' or 'permission denied' before they are built.",
       "",
-      "  dockerlint [check] [OPTIONS] [PATH...]   lint files, directories or - (stdin)"
+      "  dockerlint [check] [OPTIONS] [PATH...]   lint files, directories or - (stdin)",
+      "  dockerlint lsp [--stdio | --socket PORT] the language server"
     },
     subcommands = {
       CheckCommand.class,
       ParseCommand.class,
       RulesCommand.class,
+      LspCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -35,7 +37,8 @@ import picocli.CommandLine.Command;
 public final class DockerlintCommand {
 
   private static final Set<String> TOP_LEVEL =
-      Set.of("check", "parse", "rules", "version", "help", "-h", "--help", "-V", "--version");
+      Set.of(
+          "check", "parse", "rules", "lsp", "version", "help", "-h", "--help", "-V", "--version");
 
   static boolean isSubcommandOrTopLevelOption(String arg) {
     return TOP_LEVEL.contains(arg);
@@ -50,6 +53,9 @@ public final class DockerlintCommand {
               public <K> K create(Class<K> cls) throws Exception {
                 if (cls == CheckCommand.class) {
                   return cls.cast(new CheckCommand(in));
+                }
+                if (cls == LspCommand.class) {
+                  return cls.cast(new LspCommand(in, out));
                 }
                 return CommandLine.defaultFactory().create(cls);
               }

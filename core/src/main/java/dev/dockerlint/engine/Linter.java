@@ -6,6 +6,7 @@ import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.rules.Finding;
 import dev.dockerlint.rules.LintInput;
 import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.rules.RuleMeta;
 import dev.dockerlint.semantic.BuildOptions;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.syntax.Dockerfile;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Parse, build the semantic model, run every enabled rule, drop suppressed findings, sort. A rule
@@ -48,11 +50,26 @@ public final class Linter {
       Optional<Path> contextDir,
       ImageMetadataSource images) {
     Dockerfile file = DockerfileReader.parse(text);
-    SemanticModel model = SemanticModel.of(file, options);
+    return lint(
+        path, SemanticModel.of(file, options), contextDir, images, RuleMeta::enabledByDefault);
+  }
+
+  /**
+   * Lints an already parsed file with the rules {@code selected} accepts (the language server
+   * reuses the tree and model it keeps per document, and honours rules turned on or off in its
+   * settings).
+   */
+  public Report lint(
+      String path,
+      SemanticModel model,
+      Optional<Path> contextDir,
+      ImageMetadataSource images,
+      Predicate<RuleMeta> selected) {
+    Dockerfile file = model.file();
     LintInput input = new LintInput(path, file, model, contextDir, images);
     List<Diagnostic> out = new ArrayList<>();
     for (RuleRegistry.Entry e : registry.entries()) {
-      if (!e.meta().enabledByDefault()) {
+      if (!selected.test(e.meta())) {
         continue;
       }
       List<Diagnostic> found = new ArrayList<>();
