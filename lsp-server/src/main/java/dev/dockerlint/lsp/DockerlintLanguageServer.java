@@ -61,9 +61,14 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
 
   /** A server whose image facts come from {@code imageSource} (asked off the typing thread). */
   public DockerlintLanguageServer(ImageMetadataSource imageSource) {
+    this(Linter.builtIn(), imageSource);
+  }
+
+  /** A server running {@code linter}'s rules. */
+  public DockerlintLanguageServer(Linter linter, ImageMetadataSource imageSource) {
     this.images = new AsyncImageFacts(imageSource, imageThreads, key -> imageFactsArrived());
     this.textDocuments =
-        new DockerlintTextDocumentService(this, documents, Linter.builtIn(), images, lintThread);
+        new DockerlintTextDocumentService(this, documents, linter, images, lintThread);
     this.workspace = new DockerlintWorkspaceService(this, documents);
   }
 
