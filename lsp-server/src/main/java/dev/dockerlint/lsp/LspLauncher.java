@@ -1,9 +1,11 @@
 package dev.dockerlint.lsp;
 
+import com.google.gson.JsonParseException;
 import dev.dockerlint.image.ImageMetadataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -13,7 +15,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.jsonrpc.MessageIssueException;
+import org.eclipse.lsp4j.jsonrpc.json.MessageConstants;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.messages.Message;
+import org.eclipse.lsp4j.jsonrpc.messages.MessageIssue;
+import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
@@ -38,7 +46,13 @@ public final class LspLauncher {
             });
     try {
       Launcher<LanguageClient> launcher =
-          LSPLauncher.createServerLauncher(server, in, out, reader, null);
+          new AnswersParseErrors()
+              .setLocalService(server)
+              .setRemoteInterface(LanguageClient.class)
+              .setInput(in)
+              .setOutput(out)
+              .setExecutorService(reader)
+              .create();
       server.connect(launcher.getRemoteProxy());
       Future<Void> listening = launcher.startListening();
       CompletableFuture<Object> clientGone =
@@ -65,6 +79,49 @@ public final class LspLauncher {
     } finally {
       reader.shutdownNow();
     }
+  }
+
+  /**
+   * A launcher that answers a message that is not JSON at all with a JSON-RPC parse error ({@code
+   * -32700}, id {@code null}) as JSON-RPC 2.0 asks, instead of only logging it; then it reads on.
+   */
+  static final class AnswersParseErrors extends Launcher.Builder<LanguageClient> {
+    @Override
+    protected MessageJsonHandler createJsonHandler() {
+      return new MessageJsonHandler(
+          getSupportedMethods(), configureGson == null ? gson -> {} : configureGson) {
+        @Override
+        public Message parseMessage(CharSequence input) {
+          try {
+            return super.parseMessage(input);
+          } catch (JsonParseException e) {
+            throw parseError(e);
+          }
+        }
+
+        @Override
+        public Message parseMessage(Reader input) {
+          try {
+            return super.parseMessage(input);
+          } catch (JsonParseException e) {
+            throw parseError(e);
+          }
+        }
+      };
+    }
+  }
+
+  private static MessageIssueException parseError(JsonParseException e) {
+    RequestMessage unknown = new RequestMessage();
+    unknown.setJsonrpc(MessageConstants.JSONRPC_VERSION);
+    unknown.setMethod("");
+    return new MessageIssueException(
+        unknown,
+        new MessageIssue(
+            "Parse error: the message is not JSON: "
+                + e.getMessage().lines().findFirst().orElse(""),
+            ResponseErrorCode.ParseError.getValue(),
+            e));
   }
 
   /** Listens on {@code 127.0.0.1:port} and serves the first client that connects. */
