@@ -29,6 +29,7 @@ public final class Stage {
   private final int index;
   private final FromInstruction from;
   private final Optional<Word> name;
+  private final Optional<String> lowerName;
   private final Base base;
   private final Optional<String> platformText;
   private final Optional<Platform> platform;
@@ -58,6 +59,7 @@ public final class Stage {
     this.index = index;
     this.from = from;
     this.name = from.stageName();
+    this.lowerName = name.map(w -> w.value().toLowerCase(java.util.Locale.ROOT));
     this.base = base;
     this.platformText = platformText;
     this.platform = platform;
@@ -80,7 +82,7 @@ public final class Stage {
 
   /** The stage name, lower case as BuildKit compares it. */
   public Optional<String> name() {
-    return name.map(w -> w.value().toLowerCase(java.util.Locale.ROOT));
+    return lowerName;
   }
 
   /** The name or, without one, the index: how {@code COPY --from} can refer to this stage. */
