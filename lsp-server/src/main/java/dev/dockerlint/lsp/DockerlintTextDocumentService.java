@@ -66,6 +66,7 @@ import org.eclipse.lsp4j.SemanticTokensDelta;
 import org.eclipse.lsp4j.SemanticTokensDeltaParams;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
@@ -140,10 +141,15 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
       return;
     }
     DocumentModel before = current.get();
-    String text = TextEdits.apply(before.text(), params.getContentChanges());
     Integer v = params.getTextDocument().getVersion();
-    documents.put(
-        new DocumentModel(uri, v == null ? before.version() + 1 : v, text, before.options()));
+    int version = v == null ? before.version() + 1 : v;
+    List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
+    if (changes != null && changes.size() == 1 && changes.get(0).getRange() != null) {
+      documents.put(before.edited(version, TextEdits.change(before.sourceText(), changes.get(0))));
+    } else {
+      String text = TextEdits.apply(before.text(), changes == null ? List.of() : changes);
+      documents.put(new DocumentModel(uri, version, text, before.options()));
+    }
     scheduler.schedule(uri, server.settings().debounceMillis());
   }
 

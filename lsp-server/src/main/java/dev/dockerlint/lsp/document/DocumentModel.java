@@ -27,6 +27,11 @@ public final class DocumentModel {
   private final String text;
   private final BuildOptions options;
   private volatile SemanticModel model;
+  private volatile Precursor precursor;
+
+  /** The version this one was edited from, while this one is not parsed yet. */
+  private record Precursor(DocumentModel previous, IncrementalParse.Change change) {}
+
   private final AtomicReference<Report> report = new AtomicReference<>();
   private final ConcurrentMap<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
@@ -35,6 +40,30 @@ public final class DocumentModel {
     this.version = version;
     this.text = text;
     this.options = options;
+  }
+
+  /**
+   * The next version after one text change of this one. When this version is parsed already, the
+   * new one is parsed incrementally (see {@link IncrementalParse}) when it gets parsed.
+   */
+  public DocumentModel edited(int newVersion, IncrementalParse.Change change) {
+    String newText =
+        new StringBuilder(text.length() + change.inserted().length())
+            .append(text, 0, change.start())
+            .append(change.inserted())
+            .append(text, change.end(), text.length())
+            .toString();
+    DocumentModel next = new DocumentModel(uri, newVersion, newText, options);
+    if (model != null) {
+      next.precursor = new Precursor(this, change);
+    }
+    return next;
+  }
+
+  /** The source text with its line index, without parsing when not parsed yet. */
+  public SourceText sourceText() {
+    SemanticModel m = model;
+    return m != null ? m.file().source() : new SourceText(text);
   }
 
   /** A document with its text only (tests and one-off analyses). */
@@ -70,8 +99,17 @@ public final class DocumentModel {
       synchronized (this) {
         m = model;
         if (m == null) {
-          m = SemanticModel.of(DockerfileReader.parse(text), options);
+          Dockerfile file = null;
+          Precursor p = precursor;
+          if (p != null && p.previous().model != null) {
+            file = IncrementalParse.apply(p.previous().model.file(), text, p.change()).orElse(null);
+          }
+          if (file == null) {
+            file = DockerfileReader.parse(text);
+          }
+          m = SemanticModel.of(file, options);
           model = m;
+          precursor = null;
         }
       }
     }

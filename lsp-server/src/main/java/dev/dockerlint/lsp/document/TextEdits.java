@@ -23,6 +23,14 @@ public final class TextEdits {
     return t;
   }
 
+  /** A ranged change as offsets into {@code src}, clamped as described above. */
+  public static IncrementalParse.Change change(SourceText src, TextDocumentContentChangeEvent c) {
+    String insert = c.getText() == null ? "" : c.getText();
+    int start = offset(src, c.getRange().getStart());
+    int end = Math.max(start, offset(src, c.getRange().getEnd()));
+    return new IncrementalParse.Change(start, end, insert);
+  }
+
   static String apply(String text, TextDocumentContentChangeEvent c) {
     String insert = c.getText() == null ? "" : c.getText();
     if (c.getRange() == null) {
