@@ -18,8 +18,10 @@ if [ ! -x "$peer/node_modules/.bin/docker-langserver" ]; then
 fi
 
 (cd "$root" && mvn -B -q -Pbench -pl benchmarks,cli -am package -DskipTests)
+"$root/dockerlint" version >/dev/null   # makes the class data sharing archive, outside the timings
 
+# The launcher execs java, so the measured process is the server itself.
 java -cp "$root/benchmarks/target/benchmarks.jar" dev.dockerlint.benchmarks.LspLatency \
-  --server "dockerlint=java ${DOCKERLINT_LSP_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto} -jar $root/cli/target/dockerlint.jar lsp --stdio" \
+  --server "dockerlint=$root/dockerlint lsp --stdio" \
   --server "node=node $peer/node_modules/dockerfile-language-server-nodejs/bin/docker-langserver --stdio" \
   --out "$root/benchmarks/target/lsp-latency.json" "$@"
