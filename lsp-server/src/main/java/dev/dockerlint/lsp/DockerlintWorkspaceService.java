@@ -3,6 +3,7 @@ package dev.dockerlint.lsp;
 import dev.dockerlint.lsp.document.Documents;
 import dev.dockerlint.lsp.features.WorkspaceSymbolProvider;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
@@ -44,6 +45,8 @@ public final class DockerlintWorkspaceService implements WorkspaceService {
         cancel -> {
           try {
             return Either.forRight(symbols.provide(documents.all(), params.getQuery(), cancel));
+          } catch (CancellationException e) {
+            throw e;
           } catch (RuntimeException e) {
             server.log(MessageType.Error, "dockerlint: workspace symbols failed: " + e);
             return Either.forRight(List.of());

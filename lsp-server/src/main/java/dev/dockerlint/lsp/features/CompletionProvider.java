@@ -65,6 +65,12 @@ public final class CompletionProvider implements Provider<CompletionParams, List
         return keywords(src, offset, word.length());
       }
     }
+    if (kind == InstructionKind.ARG && !continuation) {
+      Matcher w = WORD.matcher(before);
+      if (w.find() && before.substring(0, w.start()).strip().equalsIgnoreCase("ARG")) {
+        return automaticArgs(src, offset, w.group(1).length());
+      }
+    }
     Matcher fv = FLAG_VALUE.matcher(logical);
     if (fv.find()) {
       return flagValues(doc, at, kind, fv.group(1), fv.group(2), offset);
@@ -294,6 +300,20 @@ public final class CompletionProvider implements Provider<CompletionParams, List
   }
 
   // ------------------------------------------------------------------ variables
+
+  /** After {@code ARG }: the automatic platform ARGs, which a stage must declare to see. */
+  private static List<CompletionItem> automaticArgs(SourceText src, int offset, int typed) {
+    List<CompletionItem> out = new ArrayList<>();
+    org.eclipse.lsp4j.Range replace = Lsp.range(src, offset - typed, offset);
+    for (String n : new java.util.TreeSet<>(SemanticModel.AUTOMATIC_ARGS)) {
+      CompletionItem c = new CompletionItem(n);
+      c.setKind(CompletionItemKind.Variable);
+      c.setDetail("automatic platform ARG: declare it to use it in this stage");
+      c.setTextEdit(Either.forLeft(new TextEdit(replace, n)));
+      out.add(c);
+    }
+    return out;
+  }
 
   private static List<CompletionItem> variables(
       DocumentModel doc, Optional<Instruction> at, int offset, boolean braced, int typed) {

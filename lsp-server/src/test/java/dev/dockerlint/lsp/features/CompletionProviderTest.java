@@ -109,4 +109,9 @@ class CompletionProviderTest {
   void globalArgsAreNotOfferedInsideAStage() {
     assertThat(labels("ARG BASE=alpine\nFROM $BASE\nRUN echo $|\n")).doesNotContain("BASE");
   }
+
+  @Test
+  void automaticPlatformArgsAfterArg() {
+    assertThat(labels("FROM alpine\nARG TARGET|\n")).contains("TARGETARCH", "TARGETPLATFORM");
+  }
 }
