@@ -172,7 +172,7 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
   /** Settings changed: every document is read again with the new build options, then linted. */
   void settingsChanged(ServerSettings settings) {
     for (DocumentModel d : documents.all()) {
-      documents.put(d.withOptions(settings.buildOptions()));
+      documents.replace(d, d.withOptions(settings.buildOptions()));
       scheduler.schedule(d.uri(), 0);
     }
   }
@@ -180,7 +180,7 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
   /** New image facts arrived: lint every document again (the facts are cached now). */
   void relintAll() {
     for (DocumentModel d : documents.all()) {
-      documents.put(d.withOptions(d.options()));
+      documents.replace(d, d.withOptions(d.options()));
       scheduler.schedule(d.uri(), 0);
     }
   }

@@ -22,6 +22,14 @@ public final class Documents {
     open.remove(uri);
   }
 
+  /**
+   * Replaces {@code old} by {@code fresh} only if {@code old} is still the newest version (a
+   * background thread must not undo an edit that arrived meanwhile).
+   */
+  public boolean replace(DocumentModel old, DocumentModel fresh) {
+    return open.replace(old.uri(), old, fresh);
+  }
+
   /** Whether {@code d} is still the newest version of its document. */
   public boolean isCurrent(DocumentModel d) {
     return open.get(d.uri()) == d;
