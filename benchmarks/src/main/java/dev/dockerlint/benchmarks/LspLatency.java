@@ -103,7 +103,7 @@ public final class LspLatency {
         String p = lines + " lines ";
         double[] change = new double[edits];
         int v = 1;
-        int editLine = lines / 2 + 1;
+        int editLine = typingLine(text, lines / 2);
         String editLineText = text.lines().skip(editLine).findFirst().orElse("");
         int col = editLineText.length();
         for (int i = 0; i < edits; i++) {
@@ -255,6 +255,20 @@ public final class LspLatency {
       stage++;
     }
     return sb.toString();
+  }
+
+  /**
+   * Where the edits type: the end of the first ENV line from {@code from} on, an ordinary place to
+   * type (not after a line continuation, not in a heredoc).
+   */
+  static int typingLine(String text, int from) {
+    String[] ls = text.split("\n", -1);
+    for (int i = from; i < ls.length; i++) {
+      if (ls[i].startsWith("ENV ")) {
+        return i;
+      }
+    }
+    return from;
   }
 
   /** Keywords, variables and flags to hover on. */
