@@ -32,7 +32,8 @@ import java.util.function.Predicate;
  * <pre>
  * java -cp benchmarks.jar dev.dockerlint.benchmarks.LspLatency \
  *     --server 'dockerlint=java -jar cli/target/dockerlint.jar lsp' \
- *     --server 'node=node .../docker-langserver --stdio' [--edits 300] [--out results.json]
+ *     --server 'node=node .../docker-langserver --stdio' [--edits 300] [--requests 300]
+ *     [--startups 5] [--rss-edits 10000] [--rss-edits-for node=2000] [--out results.json]
  * </pre>
  *
  * Not a JMH benchmark: the cost measured is the whole round trip through another process.
@@ -51,6 +52,7 @@ public final class LspLatency {
     int requests = 300;
     int startups = 5;
     int rssEdits = 10_000;
+    Map<String, Integer> rssEditsFor = new LinkedHashMap<>();
     Path out = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -63,6 +65,10 @@ public final class LspLatency {
         case "--requests" -> requests = Integer.parseInt(args[++i]);
         case "--startups" -> startups = Integer.parseInt(args[++i]);
         case "--rss-edits" -> rssEdits = Integer.parseInt(args[++i]);
+        case "--rss-edits-for" -> {
+          String[] kv = args[++i].split("=", 2);
+          rssEditsFor.put(kv[0], Integer.parseInt(kv[1]));
+        }
         case "--out" -> out = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
@@ -70,7 +76,19 @@ public final class LspLatency {
     Map<String, Map<String, Double>> results = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> s : servers.entrySet()) {
       System.err.println("== " + s.getKey() + ": " + String.join(" ", s.getValue()));
-      results.put(s.getKey(), measure(s.getValue(), edits, requests, startups, rssEdits));
+      Map<String, Double> r = new LinkedHashMap<>();
+      try {
+        measure(
+            r,
+            s.getValue(),
+            edits,
+            requests,
+            startups,
+            rssEditsFor.getOrDefault(s.getKey(), rssEdits));
+      } catch (IllegalStateException e) {
+        System.err.println(s.getKey() + ": stopped early: " + e.getMessage());
+      }
+      results.put(s.getKey(), r);
       System.err.println(results.get(s.getKey()));
     }
     print(results);
@@ -81,9 +99,14 @@ public final class LspLatency {
 
   // ------------------------------------------------------------------ measurements
 
-  private static Map<String, Double> measure(
-      List<String> command, int edits, int requests, int startups, int rssEdits) throws Exception {
-    Map<String, Double> r = new LinkedHashMap<>();
+  private static void measure(
+      Map<String, Double> r,
+      List<String> command,
+      int edits,
+      int requests,
+      int startups,
+      int rssEdits)
+      throws Exception {
     double[] start = new double[startups];
     for (int i = 0; i < startups; i++) {
       try (Server s = Server.start(command)) {
@@ -145,8 +168,8 @@ public final class LspLatency {
               boolean insert = i % 2 == 0;
               s.change(v, editLine, col, editLine, insert ? col : col + 1, insert ? "x" : "");
             }
-            s.waitDiagnostics(v, 1800);
-            s.timed("textDocument/hover", position(1, 1));
+            // Servers answer in order: the hover's answer means every edit was processed.
+            s.timed("textDocument/hover", position(1, 1), 3600);
             r.put("RSS MB after " + (half * rssEdits / 2) + " edits", s.rssMb());
           }
           r.put(rssEdits + " rapid edits until caught up s", (System.nanoTime() - t0) / 1e9);
@@ -154,7 +177,6 @@ public final class LspLatency {
         s.shutdown();
       }
     }
-    return r;
   }
 
   private static void put(Map<String, Double> r, String name, double[] samples) {
@@ -178,7 +200,6 @@ public final class LspLatency {
 
   private static void print(Map<String, Map<String, Double>> results) {
     List<String> names = new ArrayList<>(results.keySet());
-    Map<String, Double> first = results.get(names.get(0));
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-46s", "metric"));
     for (String n : names) {
       sb.append(String.format(Locale.ROOT, " %14s", n));
@@ -187,7 +208,9 @@ public final class LspLatency {
       sb.append(String.format(Locale.ROOT, " %8s", "ratio"));
     }
     System.out.println(sb);
-    for (String metric : first.keySet()) {
+    java.util.Set<String> metrics = new java.util.LinkedHashSet<>();
+    results.values().forEach(m -> metrics.addAll(m.keySet()));
+    for (String metric : metrics) {
       sb = new StringBuilder(String.format(Locale.ROOT, "%-46s", metric));
       for (String n : names) {
         Double v = results.get(n).get(metric);
@@ -410,9 +433,14 @@ public final class LspLatency {
 
     /** The milliseconds from sending a request to its response. */
     double timed(String method, JsonNode params) throws IOException, InterruptedException {
+      return timed(method, params, TIMEOUT_S);
+    }
+
+    double timed(String method, JsonNode params, long timeoutSeconds)
+        throws IOException, InterruptedException {
       long t0 = System.nanoTime();
       int id = request(method, params);
-      next(m -> m.has("id") && m.get("id").asInt() == id);
+      next(m -> m.has("id") && m.get("id").asInt() == id, timeoutSeconds);
       return (lastReceived - t0) / 1e6;
     }
 
