@@ -46,7 +46,8 @@ public final class LspCommand implements Callable<Integer> {
   @Option(
       names = "--socket",
       paramLabel = "PORT",
-      description = "Listen on 127.0.0.1:PORT and serve one client")
+      description =
+          "Listen on 127.0.0.1:PORT (0: any free port, printed on standard error) and serve one client")
   Integer socket;
 
   @Parameters(hidden = true, arity = "0..*")
@@ -65,7 +66,13 @@ public final class LspCommand implements Callable<Integer> {
       System.setOut(System.err);
     }
     if (socket != null) {
-      return LspLauncher.serveSocket(socket, images);
+      return LspLauncher.serveSocket(
+          socket,
+          images,
+          port ->
+              spec.commandLine()
+                  .getErr()
+                  .println("dockerlint: language server listening on 127.0.0.1:" + port));
     }
     return LspLauncher.serve(in, out, images);
   }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.MessageIssueException;
 import org.eclipse.lsp4j.jsonrpc.json.MessageConstants;
@@ -124,11 +125,17 @@ public final class LspLauncher {
             e));
   }
 
-  /** Listens on {@code 127.0.0.1:port} and serves the first client that connects. */
-  public static int serveSocket(int port, ImageMetadataSource images) throws IOException {
-    try (ServerSocket listener = new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
-        Socket s = listener.accept()) {
-      return serve(s.getInputStream(), s.getOutputStream(), images);
+  /**
+   * Listens on {@code 127.0.0.1:port} ({@code 0}: any free port), tells {@code listening} the port,
+   * and serves the first client that connects.
+   */
+  public static int serveSocket(int port, ImageMetadataSource images, IntConsumer listening)
+      throws IOException {
+    try (ServerSocket listener = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      listening.accept(listener.getLocalPort());
+      try (Socket s = listener.accept()) {
+        return serve(s.getInputStream(), s.getOutputStream(), images);
+      }
     }
   }
 }
