@@ -2,6 +2,7 @@ package dev.dockerlint.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.registry.RuleRegistry;
 import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.rules.Rule;
@@ -9,7 +10,6 @@ import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
-import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.semantic.BuildOptions;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.syntax.DockerfileReader;
@@ -98,12 +98,19 @@ class LinterTest {
 
   @Test
   void selectionDecidesWhichRulesRunOnAParsedModel() {
-    Linter linter = new Linter(new RuleRegistry(List.of(new OffByDefault(), new MaintainerDeprecated())));
+    Linter linter =
+        new Linter(new RuleRegistry(List.of(new OffByDefault(), new MaintainerDeprecated())));
     SemanticModel model =
-        SemanticModel.of(DockerfileReader.parse("FROM alpine\nMAINTAINER me\n"), BuildOptions.defaults());
+        SemanticModel.of(
+            DockerfileReader.parse("FROM alpine\nMAINTAINER me\n"), BuildOptions.defaults());
     List<Diagnostic> ds =
         linter
-            .lint("Dockerfile", model, Optional.empty(), ImageMetadataSource.none("t"), m -> m.code().equals("DKL9997"))
+            .lint(
+                "Dockerfile",
+                model,
+                Optional.empty(),
+                ImageMetadataSource.none("t"),
+                m -> m.code().equals("DKL9997"))
             .diagnostics();
     assertThat(ds).extracting(d -> d.rule().code()).containsExactly("DKL9997");
   }
