@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       "",
       "  dockerlint [check] [OPTIONS] [PATH...]   lint files, directories or - (stdin)",
       "  dockerlint rules                         every rule",
-      "  dockerlint explain RULE                  a rule's documentation"
+      "  dockerlint explain RULE                  a rule's documentation",
+      "  dockerlint lsp [--stdio | --socket PORT] the language server"
     },
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -50,6 +51,7 @@ public final class DockerlintCommand {
     m.put("parse", ParseCommand.class);
     m.put("rules", RulesCommand.class);
     m.put("explain", ExplainCommand.class);
+    m.put("lsp", LspCommand.class);
     m.put("version", VersionCommand.class);
     m.put("help", CommandLine.HelpCommand.class);
     return m;
@@ -77,6 +79,9 @@ public final class DockerlintCommand {
                 }
                 if (cls == ExplainCommand.class) {
                   return cls.cast(new ExplainCommand(env));
+                }
+                if (cls == LspCommand.class) {
+                  return cls.cast(new LspCommand(in, out));
                 }
                 return CommandLine.defaultFactory().create(cls);
               }

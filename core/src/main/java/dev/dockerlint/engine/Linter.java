@@ -8,6 +8,7 @@ import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.rules.Finding;
 import dev.dockerlint.rules.LintInput;
 import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.rules.RuleMeta;
 import dev.dockerlint.semantic.BuildOptions;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.syntax.Dockerfile;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Parse, build the semantic model, run every enabled rule the configuration does not turn off, drop
@@ -67,11 +69,27 @@ public final class Linter {
       Optional<Path> contextDir,
       ImageMetadataSource images) {
     Dockerfile file = DockerfileReader.parse(text);
-    SemanticModel model = SemanticModel.of(file, options);
+    return lint(
+        path, SemanticModel.of(file, options), contextDir, images, RuleMeta::enabledByDefault);
+  }
+
+  /**
+   * Lints an already parsed file with the rules {@code selected} accepts and the configuration does
+   * not turn off (the language server reuses the tree and model it keeps per document, and honours
+   * rules turned on or off in its settings).
+   */
+  public Report lint(
+      String path,
+      SemanticModel model,
+      Optional<Path> contextDir,
+      ImageMetadataSource images,
+      Predicate<RuleMeta> selected) {
+    Dockerfile file = model.file();
+    Predicate<RuleMeta> runs = m -> selected.test(m) && !config.ignores(m);
     LintInput input = new LintInput(path, file, model, contextDir, new MemoizingSource(images));
     List<Diagnostic> out = new ArrayList<>();
     for (RuleRegistry.Entry e : registry.entries()) {
-      if (!e.meta().enabledByDefault() || config.ignores(e.meta())) {
+      if (!runs.test(e.meta())) {
         continue;
       }
       List<Diagnostic> found = new ArrayList<>();
@@ -95,9 +113,7 @@ public final class Linter {
         kept.add(config.applySeverity(d));
       }
     }
-    for (Diagnostic d :
-        suppressions.problems(
-            file, registry, m -> m.enabledByDefault() && !config.ignores(m) && ran(m))) {
+    for (Diagnostic d : suppressions.problems(file, registry, m -> runs.test(m) && ran(m))) {
       if (!config.ignores(d.rule()) && !suppressions.suppresses(d)) {
         kept.add(config.applySeverity(d));
       }
@@ -109,7 +125,7 @@ public final class Linter {
   }
 
   /** Whether the rule is one this linter runs (not a rule of a registry it does not have). */
-  private boolean ran(dev.dockerlint.rules.RuleMeta m) {
+  private boolean ran(RuleMeta m) {
     for (RuleRegistry.Entry e : registry.entries()) {
       if (e.meta().code().equals(m.code())) {
         return true;
