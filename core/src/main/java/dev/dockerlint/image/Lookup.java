@@ -1,13 +1,28 @@
 package dev.dockerlint.image;
 
+import dev.dockerlint.semantic.Platform;
+import java.util.List;
+
 /** The answer of an {@link ImageMetadataSource}. */
 public sealed interface Lookup {
 
   /** The image exists; here is what it holds. */
   record Found(ImageInfo image) implements Lookup {}
 
-  /** The source is sure the image (or that platform of it) does not exist. */
-  record NotFound(String reason) implements Lookup {}
+  /**
+   * The source is sure the image (or that platform of it) does not exist. When the image exists but
+   * its index offers no variant for the platform asked for, {@code availablePlatforms} lists the
+   * ones it does offer (BuildKit then fails with "no match for platform in manifest").
+   */
+  record NotFound(String reason, List<Platform> availablePlatforms) implements Lookup {
+    public NotFound {
+      availablePlatforms = List.copyOf(availablePlatforms);
+    }
+
+    public NotFound(String reason) {
+      this(reason, List.of());
+    }
+  }
 
   /** The source could not tell: offline, no daemon, unauthorised, timeout, too large ... */
   record Unavailable(String reason) implements Lookup {}
