@@ -38,6 +38,11 @@ public record DockerEngineSettings(
         Optional.of(host), probeTimeout, readTimeout, lookupTimeout, filesTimeout, limits);
   }
 
+  public DockerEngineSettings withDockerHostOptional(Optional<String> host) {
+    return new DockerEngineSettings(
+        host, probeTimeout, readTimeout, lookupTimeout, filesTimeout, limits);
+  }
+
   public DockerEngineSettings withLimits(LayerLimits l) {
     return new DockerEngineSettings(
         dockerHost, probeTimeout, readTimeout, lookupTimeout, filesTimeout, l);
