@@ -52,7 +52,9 @@ public final class Linter {
     SemanticModel model = SemanticModel.of(file, options);
     LintInput input = new LintInput(path, file, model, contextDir, new MemoizingSource(images));
     List<Diagnostic> out = new ArrayList<>();
-    for (RuleRegistry.Entry e : registry.entries()) {
+    List<RuleRegistry.Entry> ordered = new ArrayList<>(registry.entries());
+    ordered.sort(Comparator.comparing((RuleRegistry.Entry e) -> e.rule().runsLast()));
+    for (RuleRegistry.Entry e : ordered) {
       if (!e.meta().enabledByDefault()) {
         continue;
       }
