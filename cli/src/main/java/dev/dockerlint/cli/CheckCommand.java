@@ -2,6 +2,10 @@ package dev.dockerlint.cli;
 
 import dev.dockerlint.engine.Linter;
 import dev.dockerlint.engine.Report;
+import dev.dockerlint.image.ImageMetadataSource;
+import dev.dockerlint.image.ImageSourceSettings;
+import dev.dockerlint.image.ImageSources;
+import dev.dockerlint.image.cache.CacheWarnings;
 import dev.dockerlint.output.FileResult;
 import dev.dockerlint.output.Formatter;
 import dev.dockerlint.output.JsonFormatter;
@@ -17,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -92,6 +98,33 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Name to report for standard input")
   String stdinFilename = "-";
 
+  @Option(
+      names = "--image-source",
+      paramLabel = "SOURCE",
+      description =
+          "Where facts about base images come from: auto (the Docker Engine if one answers within"
+              + " a second, else the registry), docker, registry or none (default: auto, or"
+              + " $DOCKERLINT_IMAGE_SOURCE)")
+  String imageSource;
+
+  @Option(
+      names = "--offline",
+      description = "No network: base images only from the Docker Engine and the cache")
+  boolean offline;
+
+  @Option(
+      names = "--insecure-registry",
+      paramLabel = "HOST[:PORT]",
+      description = "A registry to use without TLS verification, or over HTTP (repeatable)")
+  List<String> insecureRegistries = new ArrayList<>();
+
+  @Option(
+      names = "--image-files-max-bytes",
+      paramLabel = "BYTES",
+      description =
+          "Read the files of base images only up to this size (e.g. 500M, 2G; default: 1G)")
+  String imageFilesMaxBytes;
+
   @Option(names = "--no-color", description = "Never colour the output")
   boolean noColor;
 
@@ -106,7 +139,7 @@ public final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     Formatter formatter = formatter();
     Optional<Severity> threshold = threshold();
-    BuildOptions options = buildOptions();
+    ImageSourceSettings imageSettings = imageSourceSettings();
     if (context != null && !Files.isDirectory(context)) {
       throw new ParameterException(
           spec.commandLine(), "--context '" + context + "' is not a directory");
@@ -115,7 +148,14 @@ public final class CheckCommand implements Callable<Integer> {
     List<String> args = paths.isEmpty() ? List.of(".") : paths;
     Linter linter = Linter.builtIn();
     List<Inputs.Input> inputs = Inputs.expand(args, stdinFilename);
-    List<Outcome> outcomes = lintAll(inputs, linter, options, threshold);
+    List<Outcome> outcomes;
+    try (ImageSources sources = ImageSources.open(imageSettings)) {
+      BuildOptions options = buildOptions(sources);
+      outcomes = lintAll(inputs, linter, options, threshold, sources.source());
+    }
+    if (verbose) {
+      CacheWarnings.drain().forEach(w -> err.println("dockerlint: warning: " + w));
+    }
     List<FileResult> results = new ArrayList<>();
     int exit = ExitCode.CLEAN;
     for (Outcome o : outcomes) {
@@ -137,12 +177,13 @@ public final class CheckCommand implements Callable<Integer> {
       List<Inputs.Input> inputs,
       Linter linter,
       BuildOptions options,
-      Optional<Severity> threshold) {
+      Optional<Severity> threshold,
+      ImageMetadataSource images) {
     int threads = Math.min(inputs.size(), Runtime.getRuntime().availableProcessors());
     if (threads <= 1) {
       List<Outcome> out = new ArrayList<>();
       for (Inputs.Input in : inputs) {
-        out.add(lintOne(in, linter, options, threshold));
+        out.add(lintOne(in, linter, options, threshold, images));
       }
       return out;
     }
@@ -157,7 +198,7 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       List<Future<Outcome>> futures = new ArrayList<>();
       for (Inputs.Input in : inputs) {
-        futures.add(pool.submit(() -> lintOne(in, linter, options, threshold)));
+        futures.add(pool.submit(() -> lintOne(in, linter, options, threshold, images)));
       }
       List<Outcome> out = new ArrayList<>();
       for (Future<Outcome> f : futures) {
@@ -175,7 +216,11 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private Outcome lintOne(
-      Inputs.Input in, Linter linter, BuildOptions options, Optional<Severity> threshold) {
+      Inputs.Input in,
+      Linter linter,
+      BuildOptions options,
+      Optional<Severity> threshold,
+      ImageMetadataSource images) {
     if (in.error() != null) {
       return new Outcome(FileResult.failed(in.display(), in.error()), ExitCode.USAGE);
     }
@@ -189,11 +234,14 @@ public final class CheckCommand implements Callable<Integer> {
             : in.stdin()
                 ? Optional.empty()
                 : Optional.ofNullable(in.path().toAbsolutePath().getParent());
-    Report report = linter.lint(in.display(), read.text(), options, ctx);
+    Report report = linter.lint(in.display(), read.text(), options, ctx, images);
     int exit = ExitCode.CLEAN;
     for (Diagnostic d : report.diagnostics()) {
       if (d.rule().code().equals(RuleRegistry.INTERNAL_ERROR.code())) {
         exit = Math.max(exit, ExitCode.INTERNAL);
+      } else if (d.rule().code().equals(IMAGE_NOT_INSPECTED)) {
+        // about dockerlint's view of the images, not about the Dockerfile: never fails a run
+        continue;
       } else if (threshold.isPresent() && d.severity().atLeast(threshold.get())) {
         exit = Math.max(exit, ExitCode.FINDINGS);
       }
@@ -228,8 +276,81 @@ public final class CheckCommand implements Callable<Integer> {
                             + "' (expected error, warning, info, style or none)")));
   }
 
-  private BuildOptions buildOptions() {
+  /** DKL1501 image-not-inspected, which never changes the exit code. */
+  private static final String IMAGE_NOT_INSPECTED = "DKL1501";
+
+  /** The image source options, with $DOCKERLINT_IMAGE_SOURCE as the default source. */
+  private ImageSourceSettings imageSourceSettings() {
+    String modeText = imageSource;
+    String origin = "--image-source";
+    if (modeText == null) {
+      modeText = Optional.ofNullable(System.getenv("DOCKERLINT_IMAGE_SOURCE")).orElse("auto");
+      origin = "DOCKERLINT_IMAGE_SOURCE";
+    }
+    String o = origin;
+    String m = modeText;
+    ImageSourceSettings.Mode mode =
+        ImageSourceSettings.Mode.parse(modeText)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(),
+                        "invalid " + o + " '" + m + "' (expected auto, docker, registry or none)"));
+    ImageSourceSettings s =
+        ImageSourceSettings.defaults()
+            .withMode(mode)
+            .withOffline(offline)
+            .withInsecureRegistries(new LinkedHashSet<>(insecureRegistries));
+    if (imageFilesMaxBytes != null) {
+      s =
+          s.withFilesMaxBytes(
+              parseBytes(imageFilesMaxBytes)
+                  .orElseThrow(
+                      () ->
+                          new ParameterException(
+                              spec.commandLine(),
+                              "invalid --image-files-max-bytes '"
+                                  + imageFilesMaxBytes
+                                  + "' (expected bytes, e.g. 500M or 2G)")));
+    }
+    return s;
+  }
+
+  /** {@code 123}, {@code 500K}, {@code 500M}, {@code 2G} (powers of 1024). */
+  static Optional<Long> parseBytes(String text) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d{1,15})\\s*([KMGkmg]i?[Bb]?|[Bb])?")
+            .matcher(text.strip());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "" : m.group(2).substring(0, 1).toUpperCase(Locale.ROOT);
+    int shift =
+        switch (unit) {
+          case "K" -> 10;
+          case "M" -> 20;
+          case "G" -> 30;
+          default -> 0;
+        };
+    if (n > (Long.MAX_VALUE >> shift)) {
+      return Optional.empty();
+    }
+    return Optional.of(n << shift);
+  }
+
+  /**
+   * The build options; without {@code --platform} the target is the Docker Engine's platform when
+   * one answers (what {@code docker build} there would build for), else this machine's.
+   */
+  private BuildOptions buildOptions(ImageSources sources) {
     BuildOptions o = BuildOptions.defaults();
+    if (platform == null) {
+      Optional<Platform> engine = sources.enginePlatform();
+      if (engine.isPresent()) {
+        o = new BuildOptions(engine.get(), engine.get(), Map.of(), Optional.empty());
+      }
+    }
     if (platform != null) {
       Platform p =
           Platform.parse(platform)

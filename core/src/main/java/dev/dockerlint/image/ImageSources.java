@@ -31,6 +31,7 @@ public final class ImageSources implements AutoCloseable {
   private final ImageSourceSettings settings;
   private final ImageMetadataSource source;
   private final Optional<EngineSource> engine;
+  private final Optional<DiskCache> cache;
 
   private ImageSources(ImageSourceSettings settings) {
     this.settings = settings;
@@ -52,6 +53,7 @@ public final class ImageSources implements AutoCloseable {
             : Optional.empty();
     if (settings.mode() == ImageSourceSettings.Mode.NONE) {
       this.source = ImageMetadataSource.none("image inspection is off (--image-source none)");
+      this.cache = Optional.empty();
       return;
     }
     List<ImageMetadataSource> chain = new ArrayList<>();
@@ -67,15 +69,13 @@ public final class ImageSources implements AutoCloseable {
       chain.add(offlineRegistry());
     }
     ImageMetadataSource first = new FirstAnswerSource(chain);
-    this.source =
+    this.cache =
         settings
             .cacheDirectory()
-            .<ImageMetadataSource>map(
-                dir ->
-                    new CachingSource(
-                        first,
-                        new DiskCache(dir, settings.tagTtl(), Clock.systemUTC()),
-                        Clock.systemUTC()))
+            .map(dir -> new DiskCache(dir, settings.tagTtl(), Clock.systemUTC()));
+    this.source =
+        cache
+            .<ImageMetadataSource>map(c -> new CachingSource(first, c, Clock.systemUTC()))
             .orElse(first);
   }
 
@@ -103,7 +103,39 @@ public final class ImageSources implements AutoCloseable {
    * second: the default target platform, as {@code docker build} on that engine would use.
    */
   public Optional<Platform> enginePlatform() {
-    return engine.flatMap(EngineSource::platform);
+    if (engine.isEmpty()) {
+      return Optional.empty();
+    }
+    String key = engineKey();
+    if (cache.isPresent()) {
+      Optional<Optional<Platform>> remembered = cache.get().enginePlatform(key);
+      if (remembered.isPresent()) {
+        return remembered.get();
+      }
+    }
+    Optional<Platform> p = engine.get().platform();
+    cache.ifPresent(c -> c.putEnginePlatform(key, p));
+    return p;
+  }
+
+  /** What names the engine: its explicit address, DOCKER_HOST or DOCKER_CONTEXT, and config. */
+  private String engineKey() {
+    String dir = System.getenv("DOCKER_CONFIG");
+    java.nio.file.Path config =
+        (dir != null && !dir.isEmpty()
+                ? java.nio.file.Path.of(dir)
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".docker"))
+            .resolve("config.json");
+    long stamp = config.toFile().lastModified();
+    return settings.dockerHost().orElse("")
+        + "|"
+        + Optional.ofNullable(System.getenv("DOCKER_HOST")).orElse("")
+        + "|"
+        + Optional.ofNullable(System.getenv("DOCKER_CONTEXT")).orElse("")
+        + "|"
+        + config
+        + "@"
+        + stamp;
   }
 
   @Override

@@ -249,6 +249,49 @@ public final class DiskCache {
         true);
   }
 
+  /** How long the platform of a Docker Engine is remembered. */
+  public static final Duration ENGINE_TTL = Duration.ofMinutes(10);
+
+  /**
+   * The platform of the Docker Engine found under {@code key} (the engine's address as the
+   * environment and the docker CLI's config name it) within {@link #ENGINE_TTL}; an empty platform
+   * means no engine answered there (remembered for a minute only).
+   */
+  public Optional<Optional<Platform>> enginePlatform(String key) {
+    Optional<byte[]> bytes = readFile(engineFile(key));
+    if (bytes.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode n = JSON.readTree(bytes.get());
+      if (!n.path("key").asText().equals(key)) {
+        return Optional.empty();
+      }
+      Optional<Platform> p = Platform.parse(n.path("platform").asText(""));
+      Duration ttl = p.isPresent() ? ENGINE_TTL : Duration.ofMinutes(1);
+      Instant fetched = Instant.ofEpochMilli(n.path("fetched").asLong(0));
+      if (!fetched.plus(ttl).isAfter(clock.instant()) || fetched.isAfter(clock.instant())) {
+        return Optional.empty();
+      }
+      return Optional.of(p);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  public void putEnginePlatform(String key, Optional<Platform> platform) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("key", key);
+    platform.ifPresent(p -> n.put("platform", p.toString()));
+    n.put("fetched", clock.instant().toEpochMilli());
+    writeFile(engineFile(key), out -> out.write(JSON.writeValueAsBytes(n)), false);
+  }
+
+  private Path engineFile(String key) {
+    return root.resolve("engines")
+        .resolve(Digests.hex(Digests.sha256(key.getBytes(StandardCharsets.UTF_8))) + ".json");
+  }
+
   private Path refFile(ImageRef ref, Platform platform) {
     String key = ref.canonical() + " " + platform;
     return root.resolve("refs")

@@ -85,6 +85,10 @@ public final class DockerEngineSource implements ImageMetadataSource, AutoClosea
    * that is not there.
    */
   public static Connection connect(DockerEngineSettings settings) {
+    Optional<String> missing = missingSocket(settings);
+    if (missing.isPresent()) {
+      return new Connection.NoEngine(missing.get());
+    }
     DockerClientConfig config;
     try {
       DefaultDockerClientConfig.Builder b = DefaultDockerClientConfig.createDefaultConfigBuilder();
@@ -138,6 +142,53 @@ public final class DockerEngineSource implements ImageMetadataSource, AutoClosea
       return new Connection.NoEngine("interrupted while looking for a Docker Engine");
     } finally {
       probe.shutdownNow();
+    }
+  }
+
+  /**
+   * When the engine would be a unix socket that does not exist, says so without loading the Docker
+   * client at all (that costs more than the answer is worth on machines without Docker). Only the
+   * plain cases are decided here: an explicit or DOCKER_HOST {@code unix://} address, or no
+   * DOCKER_HOST, no DOCKER_CONTEXT and no current context in the docker CLI's config.
+   */
+  static Optional<String> missingSocket(DockerEngineSettings settings) {
+    String host =
+        settings
+            .dockerHost()
+            .orElseGet(() -> Optional.ofNullable(System.getenv("DOCKER_HOST")).orElse(""));
+    if (host.isEmpty()) {
+      String context = Optional.ofNullable(System.getenv("DOCKER_CONTEXT")).orElse("");
+      if (!context.isEmpty() && !context.equals("default")) {
+        return Optional.empty();
+      }
+      if (!currentContext().isEmpty() && !currentContext().equals("default")) {
+        return Optional.empty();
+      }
+      host = "unix:///var/run/docker.sock";
+    }
+    if (host.startsWith("unix://")) {
+      java.nio.file.Path socket = java.nio.file.Path.of(host.substring("unix://".length()));
+      if (!java.nio.file.Files.exists(socket)) {
+        return Optional.of("no Docker Engine at " + host + " (no such socket)");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String currentContext() {
+    String dir = System.getenv("DOCKER_CONFIG");
+    java.nio.file.Path config =
+        (dir != null && !dir.isEmpty()
+                ? java.nio.file.Path.of(dir)
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".docker"))
+            .resolve("config.json");
+    if (!java.nio.file.Files.isRegularFile(config)) {
+      return "";
+    }
+    try {
+      return JSON.readTree(config.toFile()).path("currentContext").asText("");
+    } catch (IOException e) {
+      return "unreadable";
     }
   }
 
