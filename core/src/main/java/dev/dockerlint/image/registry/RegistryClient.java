@@ -266,8 +266,11 @@ final class RegistryClient {
   }
 
   /**
-   * Picks https or http for a registry once: HTTPS always works when the registry speaks it; for
-   * loopback and insecure registries, a registry that does not speak TLS is then used over HTTP.
+   * Picks https or http for a registry once. Registries that may not use plain HTTP always get
+   * HTTPS. Loopback registries are tried over HTTP first (the traffic never leaves the machine),
+   * then HTTPS with verification; registries the user names as insecure over HTTPS without
+   * verification first, then HTTP. A scheme counts when {@code /v2/} answers like a registry (200
+   * or 401).
    */
   private String scheme(String registry, Deadline d) throws RegistryException {
     String known = schemes.get(registry);
@@ -278,19 +281,32 @@ final class RegistryClient {
       schemes.put(registry, "https");
       return "https";
     }
-    try {
-      Response r =
-          send(url("https://" + apiHost(registry) + "/v2/"), List.of(), Optional.empty(), d);
-      r.close();
-      schemes.put(registry, "https");
-      return "https";
-    } catch (RegistryException e) {
-      if (!(e.getCause() instanceof SSLException)) {
-        throw e;
+    List<String> order = isLoopback(registry) ? List.of("http", "https") : List.of("https", "http");
+    RegistryException last = null;
+    for (String scheme : order) {
+      try (Response r =
+          send(url(scheme + "://" + apiHost(registry) + "/v2/"), List.of(), Optional.empty(), d)) {
+        if (r.status() == 200 || r.status() == 401) {
+          schemes.put(registry, scheme);
+          return scheme;
+        }
+        last =
+            new RegistryException(
+                RegistryException.Kind.UNAVAILABLE,
+                hostPort(url(scheme + "://" + apiHost(registry)))
+                    + " answered HTTP "
+                    + r.status()
+                    + " over "
+                    + scheme
+                    + " where a registry was expected");
+      } catch (RegistryException e) {
+        // keep the most telling failure: a TLS problem says more than "no answer over HTTP"
+        if (last == null || e.getCause() instanceof SSLException) {
+          last = e;
+        }
       }
     }
-    schemes.put(registry, "http");
-    return "http";
+    throw last;
   }
 
   /** One request, following redirects; the body of a non-redirect answer is returned open. */
