@@ -21,9 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -98,32 +97,7 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Name to report for standard input")
   String stdinFilename = "-";
 
-  @Option(
-      names = "--image-source",
-      paramLabel = "SOURCE",
-      description =
-          "Where facts about base images come from: auto (the Docker Engine if one answers within"
-              + " a second, else the registry), docker, registry or none (default: auto, or"
-              + " $DOCKERLINT_IMAGE_SOURCE)")
-  String imageSource;
-
-  @Option(
-      names = "--offline",
-      description = "No network: base images only from the Docker Engine and the cache")
-  boolean offline;
-
-  @Option(
-      names = "--insecure-registry",
-      paramLabel = "HOST[:PORT]",
-      description = "A registry to use without TLS verification, or over HTTP (repeatable)")
-  List<String> insecureRegistries = new ArrayList<>();
-
-  @Option(
-      names = "--image-files-max-bytes",
-      paramLabel = "BYTES",
-      description =
-          "Read the files of base images only up to this size (e.g. 500M, 2G; default: 1G)")
-  String imageFilesMaxBytes;
+  @Mixin ImageSourceOptions images = new ImageSourceOptions();
 
   @Option(names = "--no-color", description = "Never colour the output")
   boolean noColor;
@@ -139,7 +113,7 @@ public final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     Formatter formatter = formatter();
     Optional<Severity> threshold = threshold();
-    ImageSourceSettings imageSettings = imageSourceSettings();
+    ImageSourceSettings imageSettings = images.settings();
     if (context != null && !Files.isDirectory(context)) {
       throw new ParameterException(
           spec.commandLine(), "--context '" + context + "' is not a directory");
@@ -278,66 +252,6 @@ public final class CheckCommand implements Callable<Integer> {
 
   /** DKL1501 image-not-inspected, which never changes the exit code. */
   private static final String IMAGE_NOT_INSPECTED = "DKL1501";
-
-  /** The image source options, with $DOCKERLINT_IMAGE_SOURCE as the default source. */
-  private ImageSourceSettings imageSourceSettings() {
-    String modeText = imageSource;
-    String origin = "--image-source";
-    if (modeText == null) {
-      modeText = Optional.ofNullable(System.getenv("DOCKERLINT_IMAGE_SOURCE")).orElse("auto");
-      origin = "DOCKERLINT_IMAGE_SOURCE";
-    }
-    String o = origin;
-    String m = modeText;
-    ImageSourceSettings.Mode mode =
-        ImageSourceSettings.Mode.parse(modeText)
-            .orElseThrow(
-                () ->
-                    new ParameterException(
-                        spec.commandLine(),
-                        "invalid " + o + " '" + m + "' (expected auto, docker, registry or none)"));
-    ImageSourceSettings s =
-        ImageSourceSettings.defaults()
-            .withMode(mode)
-            .withOffline(offline)
-            .withInsecureRegistries(new LinkedHashSet<>(insecureRegistries));
-    if (imageFilesMaxBytes != null) {
-      s =
-          s.withFilesMaxBytes(
-              parseBytes(imageFilesMaxBytes)
-                  .orElseThrow(
-                      () ->
-                          new ParameterException(
-                              spec.commandLine(),
-                              "invalid --image-files-max-bytes '"
-                                  + imageFilesMaxBytes
-                                  + "' (expected bytes, e.g. 500M or 2G)")));
-    }
-    return s;
-  }
-
-  /** {@code 123}, {@code 500K}, {@code 500M}, {@code 2G} (powers of 1024). */
-  static Optional<Long> parseBytes(String text) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(\\d{1,15})\\s*([KMGkmg]i?[Bb]?|[Bb])?")
-            .matcher(text.strip());
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    long n = Long.parseLong(m.group(1));
-    String unit = m.group(2) == null ? "" : m.group(2).substring(0, 1).toUpperCase(Locale.ROOT);
-    int shift =
-        switch (unit) {
-          case "K" -> 10;
-          case "M" -> 20;
-          case "G" -> 30;
-          default -> 0;
-        };
-    if (n > (Long.MAX_VALUE >> shift)) {
-      return Optional.empty();
-    }
-    return Optional.of(n << shift);
-  }
 
   /**
    * The build options; without {@code --platform} the target is the Docker Engine's platform when

@@ -16,11 +16,13 @@ import picocli.CommandLine.Command;
       "Lints Dockerfiles and predicts containers that will die with 'exec format error',",
       "'no such file or directory' or 'permission denied' before they are built.",
       "",
-      "  dockerlint [check] [OPTIONS] [PATH...]   lint files, directories or - (stdin)"
+      "  dockerlint [check] [OPTIONS] [PATH...]   lint files, directories or - (stdin)",
+      "  dockerlint image [OPTIONS] IMAGE         what dockerlint knows about an image"
     },
     subcommands = {
       CheckCommand.class,
       ParseCommand.class,
+      ImageCommand.class,
       RulesCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
@@ -35,7 +37,8 @@ import picocli.CommandLine.Command;
 public final class DockerlintCommand {
 
   private static final Set<String> TOP_LEVEL =
-      Set.of("check", "parse", "rules", "version", "help", "-h", "--help", "-V", "--version");
+      Set.of(
+          "check", "parse", "image", "rules", "version", "help", "-h", "--help", "-V", "--version");
 
   static boolean isSubcommandOrTopLevelOption(String arg) {
     return TOP_LEVEL.contains(arg);

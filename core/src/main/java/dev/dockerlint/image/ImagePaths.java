@@ -12,6 +12,37 @@ import java.util.Optional;
 public final class ImagePaths {
   private ImagePaths() {}
 
+  /**
+   * Whether {@code path} is already absolute and clean (no empty, {@code .} or {@code ..} part).
+   */
+  public static boolean isClean(String path) {
+    int n = path.length();
+    if (n == 0 || path.charAt(0) != '/') {
+      return false;
+    }
+    if (n == 1) {
+      return true;
+    }
+    if (path.charAt(n - 1) == '/') {
+      return false;
+    }
+    int start = 1;
+    while (start <= n) {
+      int end = path.indexOf('/', start);
+      if (end < 0) {
+        end = n;
+      }
+      int len = end - start;
+      if (len == 0
+          || (len == 1 && path.charAt(start) == '.')
+          || (len == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.')) {
+        return false;
+      }
+      start = end + 1;
+    }
+    return true;
+  }
+
   /** The clean absolute form of {@code path} ({@code usr//bin/../lib/} is {@code /usr/lib}). */
   public static String clean(String path) {
     return cleanWithin(path).path();

@@ -37,7 +37,7 @@ public final class TreeFileIndex implements FileIndex {
     Map<String, FileEntry> map = new HashMap<>(Math.max(16, entries.size() * 4 / 3 + 1));
     map.put("/", ROOT);
     for (FileEntry e : entries) {
-      String p = ImagePaths.clean(e.path());
+      String p = ImagePaths.isClean(e.path()) ? e.path() : ImagePaths.clean(e.path());
       map.put(p, p.equals(e.path()) ? e : withPath(e, p));
     }
     List<FileEntry> list = new ArrayList<>(map.values());

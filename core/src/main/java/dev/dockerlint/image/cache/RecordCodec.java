@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RecordCodec {
   private static final Map<Class<?>, MethodHandle> CONSTRUCTORS = new ConcurrentHashMap<>();
   private static final Map<Class<?>, MethodHandle[]> ACCESSORS = new ConcurrentHashMap<>();
+  private static final Map<Class<?>, Type[]> COMPONENT_TYPES = new ConcurrentHashMap<>();
 
   private RecordCodec() {}
 
@@ -91,11 +92,11 @@ final class RecordCodec {
     } else if (c.isEnum()) {
       out.writeShort(((Enum<?>) value).ordinal());
     } else if (c.isRecord()) {
-      RecordComponent[] rcs = c.getRecordComponents();
+      Type[] types = componentTypes(c);
       MethodHandle[] acc = accessors(c);
-      for (int i = 0; i < rcs.length; i++) {
+      for (int i = 0; i < types.length; i++) {
         try {
-          write(out, rcs[i].getGenericType(), acc[i].invoke(value));
+          write(out, types[i], acc[i].invoke(value));
         } catch (IOException | RuntimeException | Error e) {
           throw e;
         } catch (Throwable t) {
@@ -144,13 +145,13 @@ final class RecordCodec {
       }
       return values[ordinal];
     } else if (c.isRecord()) {
-      RecordComponent[] rcs = c.getRecordComponents();
-      Object[] args = new Object[rcs.length];
-      for (int i = 0; i < rcs.length; i++) {
-        args[i] = read(in, rcs[i].getGenericType());
+      Type[] types = componentTypes(c);
+      Object[] args = new Object[types.length];
+      for (int i = 0; i < types.length; i++) {
+        args[i] = read(in, types[i]);
       }
       try {
-        return constructor(c).invokeWithArguments(args);
+        return constructor(c).asSpreader(Object[].class, args.length).invoke(args);
       } catch (RuntimeException e) {
         throw new IOException("corrupt " + c.getSimpleName() + ": " + e.getMessage(), e);
       } catch (Throwable t) {
@@ -158,6 +159,20 @@ final class RecordCodec {
       }
     }
     throw new IOException("unsupported type " + c);
+  }
+
+  /** The generic types of a record's components (parsing them is slow; done once per class). */
+  private static Type[] componentTypes(Class<?> c) {
+    return COMPONENT_TYPES.computeIfAbsent(
+        c,
+        k -> {
+          RecordComponent[] rcs = k.getRecordComponents();
+          Type[] out = new Type[rcs.length];
+          for (int i = 0; i < rcs.length; i++) {
+            out[i] = rcs[i].getGenericType();
+          }
+          return out;
+        });
   }
 
   private static MethodHandle constructor(Class<?> c) {

@@ -27,6 +27,7 @@ public final class LayerReader {
           "/(?:usr/(?:local/)?)?s?bin|/(?:usr/)?lib(?:32|64|x32|exec)?(?:/[a-z0-9_]+-linux-[a-z0-9_]+)?");
 
   private final LayerLimits limits;
+  private final byte[] skipBuffer = new byte[65536];
   private long transferred;
   private long expanded;
 
@@ -156,6 +157,10 @@ public final class LayerReader {
         continue;
       }
       changes.entries.add(entry(e, path, parent, tar));
+      // read the rest of the file with one buffer: the archive's own skip allocates per call
+      while (tar.read(skipBuffer, 0, skipBuffer.length) > 0) {
+        // skipping file content
+      }
       if (changes.entries.size() > limits.maxEntries()) {
         throw new LayerException(
             "layer " + name + " has more than " + limits.maxEntries() + " files");
