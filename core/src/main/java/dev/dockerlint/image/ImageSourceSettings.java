@@ -70,6 +70,49 @@ public record ImageSourceSettings(
         Optional.empty());
   }
 
+  /**
+   * Reads the image settings of the config file or the LSP's {@code dockerlint} settings object:
+   * {@code imageSource} ({@code auto|docker|registry|none}), {@code offline} (boolean), {@code
+   * insecureRegistries} (list of {@code host[:port]}), {@code imageFilesMaxBytes} (number). A
+   * missing key keeps the default; a bad value keeps the default and adds a warning naming the key
+   * to {@code warnings}.
+   */
+  public static ImageSourceSettings fromSettings(
+      java.util.Map<String, ?> settings, java.util.List<String> warnings) {
+    ImageSourceSettings s = defaults();
+    Object mode = settings.get("imageSource");
+    if (mode != null) {
+      Optional<Mode> m = mode instanceof String t ? Mode.parse(t) : Optional.empty();
+      if (m.isPresent()) {
+        s = s.withMode(m.get());
+      } else {
+        warnings.add("imageSource: expected auto, docker, registry or none, got '" + mode + "'");
+      }
+    }
+    Object offline = settings.get("offline");
+    if (offline instanceof Boolean b) {
+      s = s.withOffline(b);
+    } else if (offline != null) {
+      warnings.add("offline: expected true or false, got '" + offline + "'");
+    }
+    Object insecure = settings.get("insecureRegistries");
+    if (insecure instanceof java.util.List<?> list
+        && list.stream().allMatch(x -> x instanceof String)) {
+      java.util.Set<String> hosts = new java.util.LinkedHashSet<>();
+      list.forEach(x -> hosts.add((String) x));
+      s = s.withInsecureRegistries(hosts);
+    } else if (insecure != null) {
+      warnings.add("insecureRegistries: expected a list of host[:port] names");
+    }
+    Object max = settings.get("imageFilesMaxBytes");
+    if (max instanceof Number n && n.longValue() > 0) {
+      s = s.withFilesMaxBytes(n.longValue());
+    } else if (max != null) {
+      warnings.add("imageFilesMaxBytes: expected a positive number of bytes, got '" + max + "'");
+    }
+    return s;
+  }
+
   public ImageSourceSettings withMode(Mode m) {
     return new ImageSourceSettings(
         m, offline, insecureRegistries, filesMaxBytes, cacheDirectory, tagTtl, dockerHost);

@@ -5,10 +5,10 @@
  *
  * <ul>
  *   <li>{@code land.oras:oras-java-sdk} 0.2.15: a pre-1.0 API aimed at ORAS artifacts. It brings
- *       Gson, Bouncy Castle and zstd-jni (whose native library is unpacked to a temporary directory,
- *       outside our cache). Its {@code AuthStore} reads {@code auths} from config.json but has no
- *       {@code credHelpers}/{@code credsStore} support; it has no platform selection, and its
- *       streaming blob reads leave timeouts, redirects and digest checks to the caller.
+ *       Gson, Bouncy Castle and zstd-jni (whose native library is unpacked to a temporary
+ *       directory, outside our cache). Its {@code AuthStore} reads {@code auths} from config.json
+ *       but has no {@code credHelpers}/{@code credsStore} support; it has no platform selection,
+ *       and its streaming blob reads leave timeouts, redirects and digest checks to the caller.
  *   <li>{@code com.google.cloud.tools:jib-core} 0.27.3: a mature registry client with credential
  *       helpers and the Docker Hub token flow, but the client ({@code
  *       com.google.cloud.tools.jib.registry.RegistryClient}) is internal; the public API builds
