@@ -1,5 +1,6 @@
 package dev.dockerlint.syntax;
 
+import dev.dockerlint.grammar.GoText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,14 +30,18 @@ public final class BuildkitDump {
       flags.add(f.text());
     }
     if (!flags.isEmpty()) {
-      sb.append(' ').append(GoQuote.quoteList(flags));
+      sb.append(" [");
+      for (int i = 0; i < flags.size(); i++) {
+        sb.append(i == 0 ? "" : " ").append(GoText.quote(flags.get(i)));
+      }
+      sb.append(']');
     }
     if (instruction instanceof OnbuildInstruction o) {
       o.trigger().ifPresent(t -> sb.append(" (").append(dump(t)).append(')'));
       return sb.toString().strip();
     }
     for (String a : arguments(instruction)) {
-      sb.append(' ').append(GoQuote.quote(a));
+      sb.append(' ').append(GoText.quote(a));
     }
     return sb.toString().strip();
   }

@@ -543,7 +543,7 @@ public final class DockerfileReader {
             new SyntaxProblem(
                 SyntaxProblem.Kind.KEY_VALUE_MISSING_EQUALS,
                 "Syntax error - can't find = in "
-                    + GoQuote.quote(w.value())
+                    + GoText.quote(w.value())
                     + ". Must be of the form: name=value",
                 l.range(w.start(), w.end())));
         continue;

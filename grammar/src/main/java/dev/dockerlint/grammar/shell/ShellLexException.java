@@ -1,5 +1,7 @@
 package dev.dockerlint.grammar.shell;
 
+import dev.dockerlint.grammar.GoText;
+
 /**
  * A Dockerfile word that BuildKit's shell lexer rejects, so the build would fail on it.
  *

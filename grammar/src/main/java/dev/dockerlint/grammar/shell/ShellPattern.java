@@ -1,5 +1,6 @@
 package dev.dockerlint.grammar.shell;
 
+import dev.dockerlint.grammar.GoText;
 import java.util.Arrays;
 
 /**

@@ -1,4 +1,4 @@
-package dev.dockerlint.grammar.shell;
+package dev.dockerlint.grammar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
