@@ -1,39 +1,46 @@
 package dev.dockerlint.cli;
 
+import dev.dockerlint.config.Config;
+import dev.dockerlint.config.ConfigException;
+import dev.dockerlint.config.ConfigFinder;
+import dev.dockerlint.config.ConfigWarning;
+import dev.dockerlint.config.FailureThreshold;
+import dev.dockerlint.engine.Fixer;
 import dev.dockerlint.engine.Linter;
 import dev.dockerlint.engine.Report;
 import dev.dockerlint.image.ImageMetadataSource;
-import dev.dockerlint.image.ImageSourceSettings;
 import dev.dockerlint.image.ImageSources;
 import dev.dockerlint.image.cache.CacheWarnings;
 import dev.dockerlint.output.FileResult;
+import dev.dockerlint.output.Formats;
 import dev.dockerlint.output.Formatter;
-import dev.dockerlint.output.JsonFormatter;
-import dev.dockerlint.output.TtyFormatter;
 import dev.dockerlint.registry.RuleRegistry;
 import dev.dockerlint.rules.Diagnostic;
-import dev.dockerlint.rules.Severity;
 import dev.dockerlint.semantic.BuildOptions;
-import dev.dockerlint.semantic.Platform;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -41,123 +48,203 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = "Lint Dockerfiles (the default command).",
     footerHeading = "%nExit codes:%n",
     footer = {
-      "  0  no findings at or above the failure threshold",
-      "  1  findings at or above the failure threshold",
-      "  2  usage error, or an input that cannot be linted",
-      "  3  internal error"
+      "  0  no findings at or above the failure threshold (or --no-fail)",
+      "  1  findings at or above the failure threshold; with --diff: fixes to apply",
+      "  2  usage or configuration error, or an input that cannot be linted",
+      "  3  internal error (details with --verbose)"
     })
 public final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   private final InputStream stdin;
+  private final Env env;
+  private final RuleRegistry registry;
 
   @Parameters(
       paramLabel = "PATH",
       description = "Dockerfiles, directories to search, or - for standard input (default: .)")
   List<String> paths = new ArrayList<>();
 
-  @Option(
-      names = {"-f", "--format"},
-      description = "Output format: tty or json (default: ${DEFAULT-VALUE})",
-      defaultValue = "tty")
-  String format;
+  @Mixin OutputOptions output = new OutputOptions();
 
-  @Option(
-      names = "--context",
-      paramLabel = "DIR",
-      description = "Build context (default: the Dockerfile's folder)")
-  Path context;
+  @Mixin LintOptions lint = new LintOptions();
 
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description = "Target platform (default: this machine's)")
-  String platform;
-
-  @Option(
-      names = "--build-arg",
-      paramLabel = "KEY=VALUE",
-      description = "Build argument, as for docker build (repeatable)")
-  List<String> buildArgs = new ArrayList<>();
-
-  @Option(
-      names = "--failure-threshold",
-      paramLabel = "LEVEL",
-      description =
-          "Exit with 1 when a finding is at least this severe: error, warning, info, style, none (default: ${DEFAULT-VALUE})",
-      defaultValue = "info")
-  String failureThreshold;
-
-  @Option(
-      names = "--stdin-filename",
-      paramLabel = "NAME",
-      description = "Name to report for standard input")
-  String stdinFilename = "-";
+  @Mixin FixOptions fixes = new FixOptions();
 
   @Mixin ImageSourceOptions images = new ImageSourceOptions();
-
-  @Option(names = "--no-color", description = "Never colour the output")
-  boolean noColor;
 
   @Option(names = "--verbose", description = "Show stack traces of internal errors")
   boolean verbose;
 
-  CheckCommand(InputStream stdin) {
+  CheckCommand(InputStream stdin, Env env, RuleRegistry registry) {
     this.stdin = stdin;
+    this.env = env;
+    this.registry = registry;
   }
 
   @Override
   public Integer call() {
-    Formatter formatter = formatter();
-    Optional<Severity> threshold = threshold();
-    ImageSourceSettings imageSettings = images.settings();
-    if (context != null && !Files.isDirectory(context)) {
-      throw new ParameterException(
-          spec.commandLine(), "--context '" + context + "' is not a directory");
-    }
-    PrintWriter err = spec.commandLine().getErr();
     List<String> args = paths.isEmpty() ? List.of(".") : paths;
-    Linter linter = Linter.builtIn();
-    List<Inputs.Input> inputs = Inputs.expand(args, stdinFilename);
+    lint.validate(spec);
+    fixes.validate(spec, args, output.explicit());
+    PrintWriter err = spec.commandLine().getErr();
+    ConfigFinder finder =
+        ConfigFinder.fromEnvironment(Optional.ofNullable(lint.config), env.variables());
+    Path cwd = Path.of("").toAbsolutePath();
+    Config cwdConfig;
+    List<IgnoreRules> excludes = new ArrayList<>();
+    try {
+      cwdConfig = finder.forDirectory(cwd);
+      for (String a : args) {
+        Path p = Path.of(a);
+        if (!a.equals("-") && Files.isDirectory(p)) {
+          Config c = finder.forDirectory(p);
+          if (!c.exclude().isEmpty()) {
+            Path base = c.source().map(s -> s.toAbsolutePath().getParent()).orElse(cwd);
+            excludes.add(IgnoreRules.of(base, c.exclude()));
+          }
+        }
+      }
+    } catch (ConfigException e) {
+      err.println("dockerlint: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
+    List<OutputOptions.Target> targets = output.targets(spec, cwdConfig.format());
+
+    List<Job> jobs = new ArrayList<>();
+    Set<String> configErrors = new LinkedHashSet<>();
+    Map<Path, Config> configs = new LinkedHashMap<>();
+    for (Inputs.Input in :
+        Inputs.expand(args, lint.stdinFilename, excludes, lint.excludePatterns())) {
+      Config c = Config.none();
+      if (in.error() == null) {
+        try {
+          c = in.stdin() ? stdinConfig(finder, cwd) : finder.forFile(in.path());
+        } catch (ConfigException e) {
+          configErrors.add(e.getMessage());
+        }
+      }
+      Config found = c;
+      c.source().ifPresent(s -> configs.putIfAbsent(s, found));
+      jobs.add(new Job(in, lint.effective(c)));
+    }
+    if (!configErrors.isEmpty()) {
+      configErrors.forEach(m -> err.println("dockerlint: " + m));
+      return ExitCode.USAGE;
+    }
+    for (Config c : configs.values()) {
+      for (ConfigWarning w : c.allWarnings(registry)) {
+        err.println("dockerlint: warning: " + w);
+      }
+    }
+
+    Linter linter = new Linter(registry);
     List<Outcome> outcomes;
-    try (ImageSources sources = ImageSources.open(imageSettings)) {
-      BuildOptions options = buildOptions(sources);
-      outcomes = lintAll(inputs, linter, options, threshold, sources.source());
+    try (ImageSources sources = ImageSources.open(images.settings(cwdConfig, env.variables()))) {
+      BuildOptions defaults = defaultBuildOptions(sources);
+      outcomes = lintAll(jobs, linter, sources.source(), defaults);
     }
     if (verbose) {
       CacheWarnings.drain().forEach(w -> err.println("dockerlint: warning: " + w));
     }
-    List<FileResult> results = new ArrayList<>();
     int exit = ExitCode.CLEAN;
+    List<FileResult> results = new ArrayList<>();
+    PrintWriter out = spec.commandLine().getOut();
     for (Outcome o : outcomes) {
       o.result().error().ifPresent(e -> err.println("dockerlint: " + e));
+      o.writeError().ifPresent(e -> err.println("dockerlint: " + e));
       results.add(o.result());
       exit = Math.max(exit, o.exit());
+      if (fixes.diff) {
+        out.print(o.diff());
+      }
     }
-    PrintWriter out = spec.commandLine().getOut();
-    formatter.write(results, out);
+    if (!fixes.diff) {
+      exit = Math.max(exit, write(targets, results, out, err));
+    }
     out.flush();
     return exit;
   }
 
-  /** The result for one input and the exit code it asks for. */
-  private record Outcome(FileResult result, int exit) {}
+  /** DKL1501 image-not-inspected, which never changes the exit code. */
+  private static final String IMAGE_NOT_INSPECTED = "DKL1501";
+
+  private Config stdinConfig(ConfigFinder finder, Path cwd) {
+    if (!lint.stdinFilename.equals("-")) {
+      Path named = cwd.resolve(lint.stdinFilename);
+      return finder.forFile(named);
+    }
+    return finder.forDirectory(cwd);
+  }
+
+  private int write(
+      List<OutputOptions.Target> targets,
+      List<FileResult> results,
+      PrintWriter out,
+      PrintWriter err) {
+    int exit = ExitCode.CLEAN;
+    for (OutputOptions.Target t : targets) {
+      Formats.Settings settings =
+          new Formats.Settings(
+              t.file().isEmpty() && env.color(output.noColor),
+              VersionCommand.number(),
+              registry.metas());
+      Formatter f = Formats.create(t.format(), settings).orElseThrow();
+      if (t.file().isEmpty()) {
+        f.write(results, out);
+        continue;
+      }
+      try (Writer w = Files.newBufferedWriter(t.file().get(), StandardCharsets.UTF_8)) {
+        f.write(results, w);
+      } catch (IOException | java.io.UncheckedIOException e) {
+        err.println(
+            "dockerlint: cannot write '" + t.file().get() + "': " + Inputs.reason(ioCause(e)));
+        exit = ExitCode.USAGE;
+      }
+    }
+    return exit;
+  }
+
+  private static IOException ioCause(Exception e) {
+    return e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
+  }
+
+  /** One input and the configuration that applies to it. */
+  private record Job(Inputs.Input input, Config config) {}
+
+  /** The result for one input, the exit code it asks for, its diff and a failed write. */
+  private record Outcome(FileResult result, int exit, String diff, Optional<String> writeError) {
+    static Outcome failed(String display, String error) {
+      return new Outcome(FileResult.failed(display, error), ExitCode.USAGE, "", Optional.empty());
+    }
+  }
 
   /** Lints the inputs in parallel (one task per file), keeping their order. */
+  /**
+   * Without {@code --platform} or a configured one, the target is the Docker Engine's platform when
+   * one answers (what {@code docker build} there builds for), else this machine's.
+   */
+  private BuildOptions defaultBuildOptions(ImageSources sources) {
+    if (lint.platform != null) {
+      return BuildOptions.defaults();
+    }
+    return sources
+        .enginePlatform()
+        .map(p -> new BuildOptions(p, p, Map.of(), Optional.empty()))
+        .orElse(BuildOptions.defaults());
+  }
+
   private List<Outcome> lintAll(
-      List<Inputs.Input> inputs,
-      Linter linter,
-      BuildOptions options,
-      Optional<Severity> threshold,
-      ImageMetadataSource images) {
-    int threads = Math.min(inputs.size(), Runtime.getRuntime().availableProcessors());
+      List<Job> jobs, Linter linter, ImageMetadataSource images, BuildOptions defaults) {
+    int threads = Math.min(jobs.size(), Runtime.getRuntime().availableProcessors());
     if (threads <= 1) {
       List<Outcome> out = new ArrayList<>();
-      for (Inputs.Input in : inputs) {
-        out.add(lintOne(in, linter, options, threshold, images));
+      for (Job j : jobs) {
+        out.add(lintOne(j, linter, images, defaults));
       }
       return out;
     }
@@ -171,8 +258,8 @@ public final class CheckCommand implements Callable<Integer> {
             });
     try {
       List<Future<Outcome>> futures = new ArrayList<>();
-      for (Inputs.Input in : inputs) {
-        futures.add(pool.submit(() -> lintOne(in, linter, options, threshold, images)));
+      for (Job j : jobs) {
+        futures.add(pool.submit(() -> lintOne(j, linter, images, defaults)));
       }
       List<Outcome> out = new ArrayList<>();
       for (Future<Outcome> f : futures) {
@@ -189,103 +276,65 @@ public final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private Outcome lintOne(
-      Inputs.Input in,
-      Linter linter,
-      BuildOptions options,
-      Optional<Severity> threshold,
-      ImageMetadataSource images) {
+  private Outcome lintOne(Job job, Linter base, ImageMetadataSource images, BuildOptions defaults) {
+    Inputs.Input in = job.input();
     if (in.error() != null) {
-      return new Outcome(FileResult.failed(in.display(), in.error()), ExitCode.USAGE);
+      return Outcome.failed(in.display(), in.error());
     }
     Inputs.Read read = Inputs.read(in, stdin);
     if (read.error() != null) {
-      return new Outcome(FileResult.failed(in.display(), read.error()), ExitCode.USAGE);
+      return Outcome.failed(in.display(), read.error());
     }
+    Config config = job.config();
+    Linter linter = base.withConfig(config);
+    BuildOptions options = lint.buildOptions(spec, config, defaults);
     Optional<Path> ctx =
-        context != null
-            ? Optional.of(context)
+        lint.context != null
+            ? Optional.of(lint.context)
             : in.stdin()
                 ? Optional.empty()
                 : Optional.ofNullable(in.path().toAbsolutePath().getParent());
-    Report report = linter.lint(in.display(), read.text(), options, ctx, images);
-    int exit = ExitCode.CLEAN;
+    String text = read.text();
+    Function<String, Report> lintText = t -> linter.lint(in.display(), t, options, ctx, images);
+    Report report;
+    String diff = "";
+    Optional<String> writeError = Optional.empty();
+    if (fixes.active()) {
+      SourceFile source = SourceFile.of(text);
+      Fixer.Result fixed = Fixer.fixAll(source.text(), lintText, fixes.allowed());
+      report = fixed.report();
+      text = fixed.text();
+      if (fixed.changed(source.text())) {
+        if (fixes.diff) {
+          diff = UnifiedDiff.diff(in.display(), source.text(), fixed.text());
+        } else {
+          try {
+            SourceFile.writeAtomically(in.path(), source.restore(fixed.text()));
+          } catch (IOException e) {
+            writeError = Optional.of("cannot write '" + in.display() + "': " + Inputs.reason(e));
+          }
+        }
+      }
+    } else {
+      report = lintText.apply(text);
+    }
+    int exit = writeError.isPresent() ? ExitCode.USAGE : ExitCode.CLEAN;
+    FailureThreshold threshold = lint.threshold(spec, config);
+    boolean noFail = lint.noFail(config);
     for (Diagnostic d : report.diagnostics()) {
       if (d.rule().code().equals(RuleRegistry.INTERNAL_ERROR.code())) {
         exit = Math.max(exit, ExitCode.INTERNAL);
       } else if (d.rule().code().equals(IMAGE_NOT_INSPECTED)) {
         // about dockerlint's view of the images, not about the Dockerfile: never fails a run
         continue;
-      } else if (threshold.isPresent() && d.severity().atLeast(threshold.get())) {
+      } else if (!fixes.diff && !noFail && threshold.fails(d.severity())) {
         exit = Math.max(exit, ExitCode.FINDINGS);
       }
     }
-    return new Outcome(FileResult.linted(in.display(), read.text(), report.diagnostics()), exit);
-  }
-
-  private Formatter formatter() {
-    return switch (format) {
-      case "json" -> new JsonFormatter();
-      case "tty" ->
-          new TtyFormatter(
-              !noColor && System.getenv("NO_COLOR") == null && System.console() != null);
-      default ->
-          throw new ParameterException(
-              spec.commandLine(), "unknown --format '" + format + "' (expected tty or json)");
-    };
-  }
-
-  private Optional<Severity> threshold() {
-    if (failureThreshold.equalsIgnoreCase("none")) {
-      return Optional.empty();
+    if (fixes.diff && !diff.isEmpty()) {
+      exit = Math.max(exit, ExitCode.FINDINGS);
     }
-    return Optional.of(
-        Severity.parse(failureThreshold)
-            .orElseThrow(
-                () ->
-                    new ParameterException(
-                        spec.commandLine(),
-                        "unknown --failure-threshold '"
-                            + failureThreshold
-                            + "' (expected error, warning, info, style or none)")));
-  }
-
-  /** DKL1501 image-not-inspected, which never changes the exit code. */
-  private static final String IMAGE_NOT_INSPECTED = "DKL1501";
-
-  /**
-   * The build options; without {@code --platform} the target is the Docker Engine's platform when
-   * one answers (what {@code docker build} there would build for), else this machine's.
-   */
-  private BuildOptions buildOptions(ImageSources sources) {
-    BuildOptions o = BuildOptions.defaults();
-    if (platform == null) {
-      Optional<Platform> engine = sources.enginePlatform();
-      if (engine.isPresent()) {
-        o = new BuildOptions(engine.get(), engine.get(), Map.of(), Optional.empty());
-      }
-    }
-    if (platform != null) {
-      Platform p =
-          Platform.parse(platform)
-              .orElseThrow(
-                  () ->
-                      new ParameterException(
-                          spec.commandLine(),
-                          "invalid --platform '"
-                              + platform
-                              + "' (expected os/arch[/variant], e.g. linux/arm64)"));
-      o = o.withTargetPlatform(p);
-    }
-    Map<String, String> args = new LinkedHashMap<>();
-    for (String kv : buildArgs) {
-      int eq = kv.indexOf('=');
-      if (eq <= 0) {
-        throw new ParameterException(
-            spec.commandLine(), "invalid --build-arg '" + kv + "' (expected KEY=VALUE)");
-      }
-      args.put(kv.substring(0, eq), kv.substring(eq + 1));
-    }
-    return o.withBuildArgs(args);
+    return new Outcome(
+        FileResult.linted(in.display(), text, report.diagnostics()), exit, diff, writeError);
   }
 }

@@ -1,8 +1,11 @@
 package dev.dockerlint.cli;
 
+import dev.dockerlint.registry.RuleRegistry;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,34 +20,54 @@ import picocli.CommandLine.Command;
       "'no such file or directory' or 'permission denied' before they are built.",
       "",
       "  dockerlint [check] [OPTIONS] [PATH...]   lint files, directories or - (stdin)",
+      "  dockerlint rules                         every rule",
+      "  dockerlint explain RULE                  a rule's documentation",
       "  dockerlint image [OPTIONS] IMAGE         what dockerlint knows about an image"
-    },
-    subcommands = {
-      CheckCommand.class,
-      ParseCommand.class,
-      ImageCommand.class,
-      RulesCommand.class,
-      VersionCommand.class,
-      CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
-      "  0  no findings at or above the failure threshold",
+      "  0  no findings at or above the failure threshold (or --no-fail)",
       "  1  findings at or above the failure threshold",
-      "  2  usage error, or an input that cannot be linted",
-      "  3  internal error"
+      "  2  usage or configuration error, or an input that cannot be linted",
+      "  3  internal error (details with --verbose)"
     })
 public final class DockerlintCommand {
 
-  private static final Set<String> TOP_LEVEL =
-      Set.of(
-          "check", "parse", "image", "rules", "version", "help", "-h", "--help", "-V", "--version");
+  private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
   static boolean isSubcommandOrTopLevelOption(String arg) {
-    return TOP_LEVEL.contains(arg);
+    return SUBCOMMANDS.containsKey(arg) || TOP_LEVEL_OPTIONS.contains(arg);
   }
 
-  static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err) {
+  /**
+   * The subcommands by name. Only the one a run names is added to the command line (all of them for
+   * help and usage errors): building picocli's model of the others would cost start-up time.
+   */
+  private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("check", CheckCommand.class);
+    m.put("parse", ParseCommand.class);
+    m.put("image", ImageCommand.class);
+    m.put("rules", RulesCommand.class);
+    m.put("explain", ExplainCommand.class);
+    m.put("version", VersionCommand.class);
+    m.put("help", CommandLine.HelpCommand.class);
+    return m;
+  }
+
+  static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err, Env env) {
+    return commandLine(in, out, err, env, RuleRegistry.builtIn(), "");
+  }
+
+  static CommandLine commandLine(
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      Env env,
+      RuleRegistry registry,
+      String firstArg) {
     CommandLine cl =
         new CommandLine(
             new DockerlintCommand(),
@@ -52,11 +75,20 @@ public final class DockerlintCommand {
               @Override
               public <K> K create(Class<K> cls) throws Exception {
                 if (cls == CheckCommand.class) {
-                  return cls.cast(new CheckCommand(in));
+                  return cls.cast(new CheckCommand(in, env, registry));
+                }
+                if (cls == ExplainCommand.class) {
+                  return cls.cast(new ExplainCommand(env));
                 }
                 return CommandLine.defaultFactory().create(cls);
               }
             });
+    Class<?> only = firstArg.equals("help") ? null : SUBCOMMANDS.get(firstArg);
+    for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+      if (only == null || only == e.getValue()) {
+        cl.addSubcommand(e.getKey(), e.getValue());
+      }
+    }
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setParameterExceptionHandler(

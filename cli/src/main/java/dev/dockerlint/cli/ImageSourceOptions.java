@@ -1,10 +1,12 @@
 package dev.dockerlint.cli;
 
+import dev.dockerlint.config.Config;
 import dev.dockerlint.image.ImageSourceSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,13 +50,34 @@ public final class ImageSourceOptions {
           "Read the files of base images only up to this size (e.g. 500M, 2G; default: 1G)")
   String imageFilesMaxBytes;
 
-  /** The settings these options (and $DOCKERLINT_IMAGE_SOURCE) ask for. */
+  /** The settings these options, $DOCKERLINT_IMAGE_SOURCE and no configuration ask for. */
   ImageSourceSettings settings() {
+    return settings(Config.none(), System.getenv());
+  }
+
+  /**
+   * The settings: the command line's, else {@code $DOCKERLINT_IMAGE_SOURCE}, else the configuration
+   * file's ({@code imageSource}, {@code offline}), else {@code auto}.
+   */
+  ImageSourceSettings settings(Config config, Map<String, String> environment) {
     String modeText = imageSource;
     String origin = "--image-source";
-    if (modeText == null) {
-      modeText = Optional.ofNullable(System.getenv("DOCKERLINT_IMAGE_SOURCE")).orElse("auto");
+    // the process environment counts too, so that a test run's DOCKERLINT_IMAGE_SOURCE=none
+    // reaches commands that are given an environment of their own
+    Optional<String> fromEnv =
+        Optional.ofNullable(environment.get("DOCKERLINT_IMAGE_SOURCE"))
+            .or(() -> Optional.ofNullable(System.getenv("DOCKERLINT_IMAGE_SOURCE")));
+    if (modeText == null && fromEnv.isPresent()) {
+      modeText = fromEnv.get();
       origin = "DOCKERLINT_IMAGE_SOURCE";
+    }
+    if (modeText == null && config.imageSource().isPresent()) {
+      modeText = config.imageSource().get();
+      origin =
+          "imageSource in " + config.source().map(Object::toString).orElse("the configuration");
+    }
+    if (modeText == null) {
+      modeText = "auto";
     }
     String o = origin;
     String m = modeText;
@@ -68,7 +91,7 @@ public final class ImageSourceOptions {
     ImageSourceSettings s =
         ImageSourceSettings.defaults()
             .withMode(mode)
-            .withOffline(offline)
+            .withOffline(offline || config.offline().orElse(false))
             .withInsecureRegistries(new LinkedHashSet<>(insecureRegistries));
     if (imageFilesMaxBytes != null) {
       s =

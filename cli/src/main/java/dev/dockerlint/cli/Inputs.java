@@ -10,11 +10,14 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +62,18 @@ final class Inputs {
   }
 
   static List<Input> expand(List<String> args, String stdinName) {
+    return expand(args, stdinName, List.of(), List.of());
+  }
+
+  /**
+   * The inputs the arguments name: {@code -} is standard input, a file is itself (even if an
+   * exclude pattern matches it), a folder is searched for Dockerfiles, skipping {@code .git},
+   * {@code node_modules}, what {@code .gitignore} files (in the folder, below it and above it up to
+   * the repository root) exclude, what {@code excludes} exclude and what {@code patterns} exclude
+   * relative to the folder.
+   */
+  static List<Input> expand(
+      List<String> args, String stdinName, List<IgnoreRules> excludes, List<String> patterns) {
     List<Input> out = new ArrayList<>();
     for (String a : args) {
       if (a.equals("-")) {
@@ -66,17 +81,22 @@ final class Inputs {
         continue;
       }
       Path p = Path.of(a);
-      if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(p)) {
+      if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.exists(p)) {
         out.add(Input.failed(a, "cannot read '" + a + "': no such file or directory"));
       } else if (Files.isDirectory(p)) {
-        List<Input> found = walk(p);
+        List<IgnoreRules> rules = new ArrayList<>(excludes);
+        if (!patterns.isEmpty()) {
+          rules.add(IgnoreRules.of(p, patterns));
+        }
+        List<Input> found = walk(p, rules);
         if (found.isEmpty()) {
           out.add(
               Input.failed(
                   a,
                   "no Dockerfile in '"
                       + a
-                      + "' (looked for Dockerfile, Containerfile, *.Dockerfile, Dockerfile.*)"));
+                      + "' (looked for Dockerfile, Containerfile, *.Dockerfile, Dockerfile.*;"
+                      + " .gitignore and excludes respected)"));
         }
         out.addAll(found);
       } else {
@@ -86,8 +106,10 @@ final class Inputs {
     return out;
   }
 
-  private static List<Input> walk(Path dir) {
+  private static List<Input> walk(Path dir, List<IgnoreRules> excludes) {
     List<Input> out = new ArrayList<>();
+    Deque<IgnoreRules> gitignores = new ArrayDeque<>(ancestorGitignores(dir, out));
+    Deque<Boolean> pushed = new ArrayDeque<>();
     try {
       Files.walkFileTree(
           dir,
@@ -97,15 +119,40 @@ final class Inputs {
             @Override
             public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
               String n = d.getFileName() == null ? "" : d.getFileName().toString();
-              if (!d.equals(dir) && (n.equals(".git") || n.equals("node_modules"))) {
+              if (!d.equals(dir)
+                  && (n.equals(".git") || n.equals("node_modules") || excluded(d, true))) {
                 return FileVisitResult.SKIP_SUBTREE;
+              }
+              Path gi = d.resolve(".gitignore");
+              boolean push = false;
+              if (Files.isRegularFile(gi)) {
+                try {
+                  gitignores.addLast(IgnoreRules.read(gi));
+                  push = true;
+                } catch (IOException e) {
+                  out.add(Input.failed(gi.toString(), "cannot read '" + gi + "': " + reason(e)));
+                }
+              }
+              pushed.push(push);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) {
+              if (pushed.pop()) {
+                gitignores.removeLast();
+              }
+              if (e != null) {
+                out.add(Input.failed(d.toString(), "cannot read '" + d + "': " + reason(e)));
               }
               return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-              if (attrs.isRegularFile() && isDockerfileName(f.getFileName().toString())) {
+              if (attrs.isRegularFile()
+                  && isDockerfileName(f.getFileName().toString())
+                  && !excluded(f, false)) {
                 out.add(Input.file(f));
               }
               return FileVisitResult.CONTINUE;
@@ -116,11 +163,55 @@ final class Inputs {
               out.add(Input.failed(f.toString(), "cannot read '" + f + "': " + reason(e)));
               return FileVisitResult.CONTINUE;
             }
+
+            private boolean excluded(Path p, boolean isDir) {
+              Boolean decision = null;
+              for (IgnoreRules r : gitignores) {
+                Boolean d = r.decide(p, isDir);
+                decision = d == null ? decision : d;
+              }
+              for (IgnoreRules r : excludes) {
+                Boolean d = r.decide(p, isDir);
+                decision = d == null ? decision : d;
+              }
+              return Boolean.TRUE.equals(decision);
+            }
           });
     } catch (IOException e) {
       out.add(Input.failed(dir.toString(), "cannot read '" + dir + "': " + reason(e)));
     }
     out.sort((x, y) -> x.display().compareTo(y.display()));
+    return out;
+  }
+
+  /** The {@code .gitignore} files above {@code dir} up to the repository root, outermost first. */
+  private static List<IgnoreRules> ancestorGitignores(Path dir, List<Input> failures) {
+    List<Path> ancestors = new ArrayList<>();
+    Path abs = dir.toAbsolutePath().normalize();
+    boolean inRepo = false;
+    for (Path d = abs; d != null; d = d.getParent()) {
+      if (!d.equals(abs)) {
+        ancestors.add(d);
+      }
+      if (Files.exists(d.resolve(".git"))) {
+        inRepo = true;
+        break;
+      }
+    }
+    List<IgnoreRules> out = new ArrayList<>();
+    if (!inRepo) {
+      return out;
+    }
+    for (int i = ancestors.size() - 1; i >= 0; i--) {
+      Path gi = ancestors.get(i).resolve(".gitignore");
+      if (Files.isRegularFile(gi)) {
+        try {
+          out.add(IgnoreRules.read(gi));
+        } catch (IOException e) {
+          failures.add(Input.failed(gi.toString(), "cannot read '" + gi + "': " + reason(e)));
+        }
+      }
+    }
     return out;
   }
 

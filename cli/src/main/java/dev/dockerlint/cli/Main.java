@@ -1,7 +1,9 @@
 package dev.dockerlint.cli;
 
+import dev.dockerlint.registry.RuleRegistry;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.Arrays;
 
 /** The {@code dockerlint} command. Only this class calls {@link System#exit}. */
 public final class Main {
@@ -13,7 +15,35 @@ public final class Main {
 
   /** Runs the command line and returns the exit code (see {@link ExitCode}). */
   public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    return DockerlintCommand.commandLine(in, out, err).execute(withDefaultSubcommand(args));
+    return run(args, in, out, err, Env.system());
+  }
+
+  static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Env env) {
+    return run(args, in, out, err, env, RuleRegistry.builtIn());
+  }
+
+  /** Runs with {@code registry}'s rules instead of the built-in ones (tests). */
+  static int run(
+      String[] args,
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      Env env,
+      RuleRegistry registry) {
+    String[] full = withDefaultSubcommand(args);
+    try {
+      return DockerlintCommand.commandLine(
+              in, out, err, env, registry, full.length > 0 ? full[0] : "")
+          .execute(full);
+    } catch (Error e) {
+      // picocli hands exceptions to the execution exception handler, errors come here
+      err.println("dockerlint: internal error: " + e);
+      if (Arrays.asList(args).contains("--verbose")) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return ExitCode.INTERNAL;
+    }
   }
 
   /** {@code dockerlint FILE...} means {@code dockerlint check FILE...}. */

@@ -12,8 +12,13 @@ public final class VersionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   static String version() {
+    return "dockerlint " + number();
+  }
+
+  /** The version number, or {@code development build} when not run from the release jar. */
+  static String number() {
     String v = VersionCommand.class.getPackage().getImplementationVersion();
-    return "dockerlint " + (v == null ? "development build" : v);
+    return v == null ? "development build" : v;
   }
 
   @Override

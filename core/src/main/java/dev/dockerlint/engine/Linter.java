@@ -1,5 +1,6 @@
 package dev.dockerlint.engine;
 
+import dev.dockerlint.config.Config;
 import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.image.MemoizingSource;
 import dev.dockerlint.registry.RuleRegistry;
@@ -18,14 +19,31 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Parse, build the semantic model, run every enabled rule, drop suppressed findings, sort. A rule
- * that throws becomes one {@code DKL0000 internal-error} diagnostic; the other rules still run.
+ * Parse, build the semantic model, run every enabled rule the configuration does not turn off, drop
+ * suppressed findings, report unused or unknown suppressions, apply severity overrides, sort. A
+ * rule that throws becomes one {@code DKL0000 internal-error} diagnostic; the other rules still
+ * run. Immutable and thread-safe.
  */
 public final class Linter {
   private final RuleRegistry registry;
+  private final Config config;
 
   public Linter(RuleRegistry registry) {
+    this(registry, Config.none());
+  }
+
+  public Linter(RuleRegistry registry, Config config) {
     this.registry = registry;
+    this.config = config;
+  }
+
+  /** This linter with the rule settings of {@code c} (ignore, severity, ignore pragmas). */
+  public Linter withConfig(Config c) {
+    return c == config ? this : new Linter(registry, c);
+  }
+
+  public Config config() {
+    return config;
   }
 
   public static Linter builtIn() {
@@ -55,7 +73,7 @@ public final class Linter {
     List<RuleRegistry.Entry> ordered = new ArrayList<>(registry.entries());
     ordered.sort(Comparator.comparing((RuleRegistry.Entry e) -> e.rule().runsLast()));
     for (RuleRegistry.Entry e : ordered) {
-      if (!e.meta().enabledByDefault()) {
+      if (!e.meta().enabledByDefault() || config.ignores(e.meta())) {
         continue;
       }
       List<Diagnostic> found = new ArrayList<>();
@@ -71,16 +89,34 @@ public final class Linter {
                     "internal error in " + e.meta().code() + " " + e.meta().name() + ": " + ex)));
       }
     }
-    Suppressions suppressions = Suppressions.of(file);
+    Suppressions suppressions =
+        config.disableIgnorePragma() ? Suppressions.none() : Suppressions.of(file);
     List<Diagnostic> kept = new ArrayList<>();
     for (Diagnostic d : out) {
       if (!suppressions.suppresses(d)) {
-        kept.add(d);
+        kept.add(config.applySeverity(d));
+      }
+    }
+    for (Diagnostic d :
+        suppressions.problems(
+            file, registry, m -> m.enabledByDefault() && !config.ignores(m) && ran(m))) {
+      if (!config.ignores(d.rule()) && !suppressions.suppresses(d)) {
+        kept.add(config.applySeverity(d));
       }
     }
     kept.sort(
         Comparator.comparingInt((Diagnostic d) -> d.range().startOffset())
             .thenComparing(d -> d.rule().code()));
     return new Report(path, file, model, kept);
+  }
+
+  /** Whether the rule is one this linter runs (not a rule of a registry it does not have). */
+  private boolean ran(dev.dockerlint.rules.RuleMeta m) {
+    for (RuleRegistry.Entry e : registry.entries()) {
+      if (e.meta().code().equals(m.code())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

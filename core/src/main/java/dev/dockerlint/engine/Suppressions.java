@@ -1,15 +1,23 @@
 package dev.dockerlint.engine;
 
+import dev.dockerlint.config.ForeignRuleIds;
+import dev.dockerlint.registry.RuleRegistry;
 import dev.dockerlint.rules.Diagnostic;
+import dev.dockerlint.rules.Edit;
+import dev.dockerlint.rules.Finding;
+import dev.dockerlint.rules.Fix;
 import dev.dockerlint.rules.RuleMeta;
 import dev.dockerlint.syntax.Comment;
 import dev.dockerlint.syntax.Directive;
 import dev.dockerlint.syntax.Dockerfile;
+import dev.dockerlint.syntax.FromInstruction;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.Range;
+import dev.dockerlint.syntax.SourceText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,13 +27,16 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code # dockerlint ignore=CODE[,CODE] [reason]}: the next instruction;
  *   <li>{@code # dockerlint global ignore=CODE[,...]}: the whole file;
- *   <li>hadolint's {@code # hadolint ignore=DL3006} and {@code # hadolint global ignore=...};
+ *   <li>{@code # dockerlint stage ignore=CODE[,...]}: the build stage the comment is in (or, right
+ *       above a {@code FROM}, the stage that FROM starts);
+ *   <li>hadolint's {@code # hadolint ignore=DL3006} and its {@code global}/{@code stage} forms;
  *   <li>BuildKit's {@code # check=skip=Name[,Name]} directive (file-wide, {@code all} for
  *       everything) and the same line above an instruction.
  * </ul>
  *
  * Codes are matched against each rule's code, name and aliases, so a hadolint code or a BuildKit
- * check name suppresses the dockerlint rule that carries it.
+ * check name suppresses the dockerlint rule that carries it. One instance serves one lint run: it
+ * records which ids suppressed something, so that {@link #problems} can report the unused ones.
  */
 public final class Suppressions {
   private static final Pattern PRAGMA =
@@ -34,14 +45,37 @@ public final class Suppressions {
           Pattern.CASE_INSENSITIVE);
   private static final Pattern CHECK =
       Pattern.compile("^check\\s*=\\s*(.*)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern IDS_THEN_REASON =
+      Pattern.compile("^([A-Za-z0-9_\\-]+(?:\\s*,\\s*[A-Za-z0-9_\\-]+)*)(?:\\s+(.*))?$");
+
+  /** How far a suppression reaches. */
+  public enum Kind {
+    NEXT_INSTRUCTION,
+    STAGE,
+    FILE
+  }
 
   /** One suppression: which ids, over which source range, written where. */
-  public record Entry(List<String> ids, Range scope, Range written, boolean global) {}
+  public record Entry(List<String> ids, Range scope, Range written, boolean global, Kind kind) {
+    public Entry {
+      ids = List.copyOf(ids);
+    }
+  }
 
   private final List<Entry> entries;
+  private final boolean[][] used;
 
   private Suppressions(List<Entry> entries) {
     this.entries = List.copyOf(entries);
+    this.used = new boolean[entries.size()][];
+    for (int i = 0; i < entries.size(); i++) {
+      used[i] = new boolean[entries.get(i).ids().size()];
+    }
+  }
+
+  /** No suppressions ({@code --disable-ignore-pragma}). */
+  public static Suppressions none() {
+    return new Suppressions(List.of());
   }
 
   public List<Entry> entries() {
@@ -50,49 +84,94 @@ public final class Suppressions {
 
   public static Suppressions of(Dockerfile file) {
     List<Entry> out = new ArrayList<>();
-    Range whole = file.source().range(0, file.source().length());
+    SourceText src = file.source();
+    Range whole = src.range(0, src.length());
+    List<Range> directiveRanges = new ArrayList<>();
     for (Directive d : file.directives()) {
-      if (d.name().equals("check")) {
+      directiveRanges.add(d.range());
+      if (d.name().equalsIgnoreCase("check")) {
         List<String> skip = checkSkips(d.value());
         if (!skip.isEmpty()) {
-          out.add(new Entry(skip, whole, d.range(), true));
+          out.add(new Entry(skip, whole, d.range(), true, Kind.FILE));
         }
       }
     }
     for (Comment c : file.comments()) {
+      if (directiveRanges.stream().anyMatch(r -> r.startOffset() == c.range().startOffset())) {
+        continue;
+      }
       String text = c.text();
       Matcher m = PRAGMA.matcher(text);
       List<String> ids;
-      boolean global;
+      Kind kind;
       if (m.matches()) {
-        ids = split(m.group(3));
-        global = m.group(2) != null && m.group(2).equalsIgnoreCase("global");
+        String rest = m.group(3) + (m.group(4) == null ? "" : " " + m.group(4));
+        Matcher ir = IDS_THEN_REASON.matcher(rest.trim());
+        ids = ir.matches() ? split(ir.group(1)) : split(m.group(3));
+        String scope = m.group(2) == null ? "" : m.group(2).toLowerCase(Locale.ROOT);
+        kind =
+            switch (scope) {
+              case "global" -> Kind.FILE;
+              case "stage" -> Kind.STAGE;
+              default -> Kind.NEXT_INSTRUCTION;
+            };
       } else {
         Matcher ch = CHECK.matcher(text);
         if (!ch.matches()) {
           continue;
         }
         ids = checkSkips(ch.group(1));
-        global = false;
+        kind = Kind.NEXT_INSTRUCTION;
       }
       if (ids.isEmpty()) {
         continue;
       }
-      if (global) {
-        out.add(new Entry(ids, whole, c.range(), true));
-        continue;
-      }
-      Instruction next = nextInstruction(file, c.range().endOffset());
-      if (next != null) {
-        Range scope =
-            file.source()
-                .range(
-                    file.source().lineStart(next.header().firstLine()),
-                    file.source().lineEnd(next.header().lastLine()));
-        out.add(new Entry(ids, scope, c.range(), false));
+      switch (kind) {
+        case FILE -> out.add(new Entry(ids, whole, c.range(), true, kind));
+        case STAGE -> out.add(new Entry(ids, stageScope(file, c.range()), c.range(), false, kind));
+        case NEXT_INSTRUCTION -> {
+          Instruction next = nextInstruction(file, c.range().endOffset());
+          if (next != null) {
+            Range scope =
+                src.range(
+                    src.lineStart(next.header().firstLine()),
+                    src.lineEnd(next.header().lastLine()));
+            out.add(new Entry(ids, scope, c.range(), false, kind));
+          }
+        }
       }
     }
     return new Suppressions(out);
+  }
+
+  /**
+   * From the FROM of the stage the comment is in (or the FROM right after it, when the comment is
+   * above the first instruction of a stage) to the next FROM or the end of the file.
+   */
+  private static Range stageScope(Dockerfile file, Range comment) {
+    SourceText src = file.source();
+    int start = comment.startOffset();
+    Instruction next = nextInstruction(file, comment.endOffset());
+    if (next == null || !(next instanceof FromInstruction)) {
+      for (Instruction i : file.instructions()) {
+        if (i.range().startOffset() >= comment.startOffset()) {
+          break;
+        }
+        if (i instanceof FromInstruction) {
+          start = src.lineStart(i.header().firstLine());
+        }
+      }
+    }
+    int end = src.length();
+    for (Instruction i : file.instructions()) {
+      if (i instanceof FromInstruction
+          && i.range().startOffset() > comment.endOffset()
+          && i != next) {
+        end = src.lineStart(i.header().firstLine());
+        break;
+      }
+    }
+    return src.range(start, Math.max(start, end));
   }
 
   private static List<String> checkSkips(String value) {
@@ -126,22 +205,90 @@ public final class Suppressions {
     return null;
   }
 
-  /** Whether a suppression covers {@code d}. */
+  /** Whether a suppression covers {@code d}; records the ids that did. */
   public boolean suppresses(Diagnostic d) {
-    for (Entry e : entries) {
+    boolean hit = false;
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
       if (!e.scope().contains(d.range()) && !e.scope().touches(d.range().startOffset())) {
         continue;
       }
-      for (String id : e.ids()) {
-        if (id.toLowerCase(Locale.ROOT).equals("all") || matches(d.rule(), id)) {
-          return true;
+      for (int j = 0; j < e.ids().size(); j++) {
+        String id = e.ids().get(j);
+        if (id.equalsIgnoreCase("all") || d.rule().matches(id)) {
+          used[i][j] = true;
+          hit = true;
         }
       }
     }
-    return false;
+    return hit;
   }
 
-  private static boolean matches(RuleMeta rule, String id) {
-    return rule.matches(id);
+  /**
+   * Diagnostics about the suppressions themselves, once every finding went through {@link
+   * #suppresses}: ids that name no rule ({@link RuleRegistry#UNKNOWN_RULE}) and ids of rules that
+   * ran but had nothing to suppress ({@link RuleRegistry#UNUSED_SUPPRESSION}, with a fix that
+   * deletes the comment when none of its ids is used). {@code ran} tells which rules ran.
+   */
+  public List<Diagnostic> problems(
+      Dockerfile file, RuleRegistry registry, Predicate<RuleMeta> ran) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      List<String> unused = new ArrayList<>();
+      boolean anyUsed = false;
+      for (int j = 0; j < e.ids().size(); j++) {
+        String id = e.ids().get(j);
+        if (used[i][j]) {
+          anyUsed = true;
+          continue;
+        }
+        if (id.equalsIgnoreCase("all")) {
+          anyUsed = true;
+          continue;
+        }
+        var rule = registry.find(id).or(() -> RuleRegistry.builtIn().find(id));
+        if (rule.isEmpty()) {
+          if (!ForeignRuleIds.isKnown(id)) {
+            out.add(
+                Diagnostic.of(
+                    RuleRegistry.UNKNOWN_RULE,
+                    Finding.of(
+                        e.written(),
+                        "Unknown rule '" + id + "' in suppression (see 'dockerlint rules')")));
+          }
+          anyUsed = true;
+        } else if (ran.test(rule.get())) {
+          unused.add(id);
+        } else {
+          anyUsed = true;
+        }
+      }
+      if (unused.isEmpty()) {
+        continue;
+      }
+      Finding f =
+          Finding.of(
+              e.written(),
+              "Unused suppression of "
+                  + String.join(", ", unused)
+                  + ": no such finding "
+                  + switch (e.kind()) {
+                    case NEXT_INSTRUCTION -> "on the next instruction";
+                    case STAGE -> "in this stage";
+                    case FILE -> "in this file";
+                  });
+      if (!anyUsed) {
+        SourceText src = file.source();
+        int line = e.written().start().line();
+        int start = src.lineStart(line);
+        int end = Math.min(src.length(), src.lineEnd(line) + 1);
+        f =
+            f.withFix(
+                Fix.safe("Remove the unused suppression", new Edit(src.range(start, end), "")));
+      }
+      out.add(Diagnostic.of(RuleRegistry.UNUSED_SUPPRESSION, f));
+    }
+    return out;
   }
 }

@@ -1,6 +1,8 @@
 package dev.dockerlint.output;
 
+import dev.dockerlint.rules.Applicability;
 import dev.dockerlint.rules.Diagnostic;
+import dev.dockerlint.rules.Fix;
 import dev.dockerlint.rules.Severity;
 import dev.dockerlint.syntax.SourceText;
 import java.io.IOException;
@@ -23,6 +25,7 @@ public final class TtyFormatter implements Formatter {
   public void write(List<FileResult> results, Writer out) {
     int errors = 0;
     int others = 0;
+    int fixable = 0;
     try {
       for (FileResult r : results) {
         if (r.error().isPresent()) {
@@ -68,7 +71,19 @@ public final class TtyFormatter implements Formatter {
             out.write("  predicts: " + d.predicts().get().text() + "\n");
           }
           if (!d.fixes().isEmpty()) {
-            out.write("  fix: " + d.fixes().get(0).title() + "\n");
+            Fix f = d.fixes().get(0);
+            if (f.applicability() == Applicability.SAFE) {
+              fixable++;
+            }
+            out.write(
+                "  fix: "
+                    + f.title()
+                    + switch (f.applicability()) {
+                      case SAFE -> " (--fix)";
+                      case UNSAFE -> " (--fix --unsafe-fixes)";
+                      case DISPLAY_ONLY -> " (by hand)";
+                    }
+                    + "\n");
           }
         }
       }
@@ -88,6 +103,7 @@ public final class TtyFormatter implements Formatter {
               + files
               + " file"
               + (files == 1 ? "" : "s")
+              + (fixable == 0 ? "" : "; " + fixable + " fixable with --fix")
               + "\n");
       out.flush();
     } catch (IOException e) {

@@ -28,6 +28,34 @@ public final class RuleRegistry {
           List.of(),
           true);
 
+  /** A suppression comment that suppressed nothing: the finding it was for is gone. */
+  public static final RuleMeta UNUSED_SUPPRESSION =
+      new RuleMeta(
+          "DKL0010",
+          "unused-suppression",
+          Severity.INFO,
+          "A suppression comment suppresses nothing",
+          List.of(),
+          FixAvailability.SOMETIMES,
+          List.of(),
+          true);
+
+  /** A suppression names a rule that does not exist (a typo, or a rule of another tool). */
+  public static final RuleMeta UNKNOWN_RULE =
+      new RuleMeta(
+          "DKL0011",
+          "unknown-rule-in-suppression",
+          Severity.WARNING,
+          "A suppression comment names no known rule",
+          List.of(),
+          FixAvailability.NONE,
+          List.of(),
+          true);
+
+  /** The engine's own pseudo-rules, which no rule class implements. */
+  public static final List<RuleMeta> ENGINE_RULES =
+      List.of(INTERNAL_ERROR, UNUSED_SUPPRESSION, UNKNOWN_RULE);
+
   private final List<Entry> entries;
 
   /** A rule and its metadata. */
@@ -37,6 +65,10 @@ public final class RuleRegistry {
     List<Entry> list = new ArrayList<>();
     Set<String> codes = new HashSet<>();
     Set<String> names = new HashSet<>();
+    for (RuleMeta m : ENGINE_RULES) {
+      codes.add(m.code());
+      names.add(m.name());
+    }
     for (Rule r : rules) {
       RuleMeta m = r.meta();
       if (!codes.add(m.code()) || !names.add(m.name())) {
@@ -61,8 +93,7 @@ public final class RuleRegistry {
   }
 
   public List<RuleMeta> metas() {
-    List<RuleMeta> out = new ArrayList<>();
-    out.add(INTERNAL_ERROR);
+    List<RuleMeta> out = new ArrayList<>(ENGINE_RULES);
     entries.forEach(e -> out.add(e.meta()));
     return out;
   }

@@ -1,0 +1,171 @@
+package dev.dockerlint.cli;
+
+import dev.dockerlint.config.Config;
+import dev.dockerlint.config.FailureThreshold;
+import dev.dockerlint.semantic.BuildOptions;
+import dev.dockerlint.semantic.Platform;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * What to lint against and when to fail: configuration file, build context, platform, build
+ * arguments, failure threshold, pragmas, excludes, the name of standard input. Command-line values
+ * win over the configuration's.
+ */
+final class LintOptions {
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description =
+          "Configuration file (default: the nearest .dockerlint.yaml above each Dockerfile, then"
+              + " $XDG_CONFIG_HOME/dockerlint/config.yaml, then .hadolint.yaml)")
+  Path config;
+
+  @Option(
+      names = "--context",
+      paramLabel = "DIR",
+      description = "Build context (default: the Dockerfile's folder)")
+  Path context;
+
+  @Option(
+      names = "--platform",
+      paramLabel = "OS/ARCH[/VARIANT]",
+      description =
+          "Target platform (default: the configuration's, else the Docker Engine's when one"
+              + " answers, else this machine's)")
+  String platform;
+
+  @Option(
+      names = "--build-arg",
+      paramLabel = "KEY=VALUE",
+      description = "Build argument, as for docker build (repeatable)")
+  List<String> buildArgs = new ArrayList<>();
+
+  @Option(
+      names = {"-t", "--failure-threshold"},
+      paramLabel = "LEVEL",
+      description =
+          "Exit with 1 when a finding is at least this severe: error, warning, info, style, none"
+              + " (default: the configuration's, else info)")
+  String failureThreshold;
+
+  @Option(names = "--no-fail", description = "Exit with 0 even when there are findings")
+  boolean noFail;
+
+  @Option(
+      names = "--disable-ignore-pragma",
+      description = "Ignore suppression comments (# dockerlint/hadolint ignore=, # check=skip=)")
+  boolean disableIgnorePragma;
+
+  @Option(
+      names = "--exclude",
+      paramLabel = "PATTERN",
+      description = "Skip matching paths when searching folders (.gitignore syntax; repeatable)")
+  List<String> excludes = new ArrayList<>();
+
+  @Option(
+      names = "--stdin-filename",
+      paramLabel = "NAME",
+      description = "Name to report for standard input (-)")
+  String stdinFilename = "-";
+
+  Optional<FailureThreshold> threshold(CommandSpec spec) {
+    if (failureThreshold == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        FailureThreshold.parse(failureThreshold)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(),
+                        "unknown --failure-threshold '"
+                            + failureThreshold
+                            + "' (expected "
+                            + FailureThreshold.EXPECTED
+                            + ")")));
+  }
+
+  /** Checks the values that can be checked before any file is read. */
+  void validate(CommandSpec spec) {
+    threshold(spec);
+    cliPlatform(spec);
+    cliBuildArgs(spec);
+    if (context != null && !Files.isDirectory(context)) {
+      throw new ParameterException(
+          spec.commandLine(), "--context '" + context + "' is not a directory");
+    }
+  }
+
+  /**
+   * The build settings for a file: {@code defaults} (this machine's or the Docker Engine's
+   * platform), the configuration's on top, then the command line's.
+   */
+  BuildOptions buildOptions(CommandSpec spec, Config config, BuildOptions defaults) {
+    BuildOptions o = config.applyTo(defaults);
+    Optional<Platform> p = cliPlatform(spec);
+    if (p.isPresent()) {
+      o = o.withTargetPlatform(p.get());
+    }
+    Map<String, String> args = new LinkedHashMap<>(o.buildArgs());
+    args.putAll(cliBuildArgs(spec));
+    return o.withBuildArgs(args);
+  }
+
+  /** The configuration with the command line's rule settings on top. */
+  Config effective(Config config) {
+    if (!disableIgnorePragma || config.disableIgnorePragma()) {
+      return config;
+    }
+    return config.toBuilder().disableIgnorePragma(true).build();
+  }
+
+  FailureThreshold threshold(CommandSpec spec, Config config) {
+    return threshold(spec).or(config::failureThreshold).orElse(FailureThreshold.DEFAULT);
+  }
+
+  boolean noFail(Config config) {
+    return noFail || config.noFail();
+  }
+
+  private Optional<Platform> cliPlatform(CommandSpec spec) {
+    if (platform == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Platform.parse(platform)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(),
+                        "invalid --platform '"
+                            + platform
+                            + "' (expected os/arch[/variant], e.g. linux/arm64)")));
+  }
+
+  private Map<String, String> cliBuildArgs(CommandSpec spec) {
+    Map<String, String> args = new LinkedHashMap<>();
+    for (String kv : buildArgs) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        throw new ParameterException(
+            spec.commandLine(), "invalid --build-arg '" + kv + "' (expected KEY=VALUE)");
+      }
+      args.put(kv.substring(0, eq), kv.substring(eq + 1));
+    }
+    return args;
+  }
+
+  /** {@code --exclude} patterns, relative to each folder named on the command line. */
+  List<String> excludePatterns() {
+    return List.copyOf(excludes);
+  }
+}

@@ -1,0 +1,3 @@
+FROM alpine:3.20
+LABEL org.opencontainers.image.authors="me"
+RUN echo hi

@@ -1,0 +1,45 @@
+package dev.dockerlint.config;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Rule ids of other Dockerfile linters that are valid even where dockerlint has no rule for them:
+ * hadolint's {@code DLxxxx} and ShellCheck's {@code SCxxxx} codes, and BuildKit's check names.
+ * Suppressions and configuration files that name them are not reported as unknown.
+ */
+public final class ForeignRuleIds {
+  private ForeignRuleIds() {}
+
+  private static final Pattern HADOLINT = Pattern.compile("(?i)(DL|SC)[0-9]{4}");
+
+  /** BuildKit's checks (https://docs.docker.com/reference/build-checks/). */
+  private static final Set<String> BUILDKIT =
+      Set.of(
+          "consistentinstructioncasing",
+          "copyignoredfile",
+          "duplicatestagename",
+          "exposeinvalidformat",
+          "exposeprotocasing",
+          "fromascasing",
+          "fromplatformflagconstdisallowed",
+          "invaliddefaultarginfrom",
+          "invaliddefinitiondescription",
+          "jsonargsrecommended",
+          "legacykeyvalueformat",
+          "maintainerdeprecated",
+          "multipleinstructionsdisallowed",
+          "noemptycontinuation",
+          "redundanttargetplatform",
+          "reservedstagename",
+          "secretsusedinargorenv",
+          "stagenamecasing",
+          "undefinedarginfrom",
+          "undefinedvar",
+          "workdirrelativepath");
+
+  public static boolean isKnown(String id) {
+    String s = id.trim();
+    return HADOLINT.matcher(s).matches() || BUILDKIT.contains(s.toLowerCase(java.util.Locale.ROOT));
+  }
+}
