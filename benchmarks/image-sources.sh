@@ -5,6 +5,7 @@
 #
 #   source $DOCKERLINT_STATE/services.env    # .ci/services.sh start: engine + loopback registry
 #   benchmarks/image-sources.sh [RUNS]
+#   BENCH_IMAGE=127.0.0.1:PORT/bench/big:TAG benchmarks/image-sources.sh   # reuse an image
 #
 # The image is built FROM scratch out of generated files (no pulls): random data, copies of the
 # static busybox fixture as executables (their ELF facts are read) and many small scripts.
@@ -19,11 +20,11 @@ busybox="$fixtures/$(awk -F'\t' '$1=="busybox.amd64"{print $6}' "$fixtures/manif
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-ref="$DOCKERLINT_TEST_REGISTRY/bench/big:$(date +%s)"
+ref="${BENCH_IMAGE:-$DOCKERLINT_TEST_REGISTRY/bench/big:$(date +%s)}"
 "$root/dockerlint" --version >/dev/null # build first, outside the timings
-jar="$root/cli/target/dockerlint.jar"
-java=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$jar")
+java=("$root/dockerlint")               # the launcher, with its JVM options and AppCDS archive
 
+if [ -z "${BENCH_IMAGE:-}" ]; then
 echo "building a ~100 MB image $ref" >&2
 ctx="$work/ctx"
 mkdir -p "$ctx/data" "$ctx/usr/bin" "$ctx/usr/lib" "$ctx/opt/scripts"
@@ -41,6 +42,7 @@ ln -s tool1 "$ctx/usr/bin/sh"
 printf 'FROM scratch\nCOPY . /\nENTRYPOINT ["/usr/bin/tool1"]\n' >"$ctx/Dockerfile"
 DOCKER_BUILDKIT=0 docker build -q -t "$ref" "$ctx" >/dev/null
 docker push "$ref" >/dev/null
+fi
 size_engine=$(docker image inspect --format '{{.Size}}' "$ref")
 size_registry=$("${java[@]}" image --image-source registry --platform linux/amd64 "$ref" >/dev/null; \
   curl -s -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \

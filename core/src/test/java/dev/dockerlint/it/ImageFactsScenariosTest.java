@@ -193,6 +193,66 @@ class ImageFactsScenariosTest {
   }
 
   @Test
+  void theFileIndexFromTheEngineAgreesWithWhatDockerRunMeets(DockerEngine docker, Fixtures f) {
+    ImageTarball img =
+        ImageTarball.builder()
+            .platform(dev.dockerlint.testkit.Platform.LINUX_AMD64)
+            .layer(f.busyboxLayer("amd64"))
+            .layer(
+                dev.dockerlint.testkit.Layer.builder()
+                    .file("/needs-bash.sh", "#!/bin/bash\necho hi\n", 0755)
+                    .copy("/usr/bin/hello", f.get("hello.amd64").file(), 0755)
+                    .build())
+            .build();
+    String tag = docker.load(img);
+    dev.dockerlint.image.FileIndex files;
+    try (ImageSources sources = sources(docker, ImageSourceSettings.Mode.DOCKER, false)) {
+      dev.dockerlint.image.Lookup l =
+          sources
+              .source()
+              .lookup(
+                  dev.dockerlint.semantic.ImageRef.parse(tag).orElseThrow(),
+                  Platform.LINUX_AMD64,
+                  true);
+      files = ((dev.dockerlint.image.Lookup.Found) l).image().files().orElseThrow();
+    }
+    // the shell resolves through its symlink to a static amd64 ELF: it runs
+    var sh = files.resolve("/bin/sh").orElseThrow();
+    assertThat(sh.executable()).isTrue();
+    assertThat(sh.facts().orElseThrow().elf().orElseThrow().architecture()).contains("amd64");
+    assertThat(docker.container(tag).entrypoint("/bin/sh").command("-c", "echo ok").run().stdout())
+        .contains("ok");
+    // the script's interpreter is missing: no such file or directory
+    String interpreter =
+        files
+            .get("/needs-bash.sh")
+            .orElseThrow()
+            .facts()
+            .orElseThrow()
+            .shebang()
+            .orElseThrow()
+            .interpreter();
+    assertThat(files.resolve(interpreter)).isEmpty();
+    assertThat(docker.container(tag).entrypoint("/needs-bash.sh").run().stderr())
+        .contains("no such file or directory");
+    // the glibc binary's loader is missing: no such file or directory too
+    String loader =
+        files
+            .get("/usr/bin/hello")
+            .orElseThrow()
+            .facts()
+            .orElseThrow()
+            .elf()
+            .orElseThrow()
+            .interpreter()
+            .orElseThrow();
+    assertThat(loader).isEqualTo("/lib64/ld-linux-x86-64.so.2");
+    assertThat(files.resolve(loader)).isEmpty();
+    assertThat(docker.container(tag).entrypoint("/usr/bin/hello").run().stderr())
+        .contains("exec /usr/bin/hello: no such file or directory");
+  }
+
+  @Test
   void offlineWithoutACacheEntrySaysSo(DockerEngine docker, TestRegistries regs) {
     String ref = regs.anonymous().reference(repo(), "never-pushed");
     try (ImageSources sources = sources(docker, ImageSourceSettings.Mode.AUTO, true)) {
