@@ -1,9 +1,20 @@
 package dev.dockerlint.registry;
 
 import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.crossbuild.CompileUnderEmulation;
+import dev.dockerlint.rules.crossbuild.CopyFromForeignPlatformStage;
+import dev.dockerlint.rules.crossbuild.CrossBuildIgnoresTarget;
+import dev.dockerlint.rules.crossbuild.HardCodedArchitecture;
 import dev.dockerlint.rules.image.ImageNotInspected;
 import dev.dockerlint.rules.image.InvalidBaseImagePlatform;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
+import dev.dockerlint.rules.platform.ArchPrefixedImage;
+import dev.dockerlint.rules.platform.ConstantPlatformFlag;
+import dev.dockerlint.rules.platform.FinalStageOnBuildPlatform;
+import dev.dockerlint.rules.platform.RedundantTargetPlatform;
+import dev.dockerlint.rules.platform.RunUnderEmulation;
+import dev.dockerlint.rules.shellform.ShellFormCommand;
+import dev.dockerlint.rules.shellform.ShellFormRunWithoutShell;
 import dev.dockerlint.rules.syntax.EmptyContinuationLine;
 import dev.dockerlint.rules.syntax.SyntaxError;
 import java.util.List;
@@ -17,6 +28,17 @@ public final class BuiltInRules {
         new SyntaxError(),
         new EmptyContinuationLine(),
         new MaintainerDeprecated(),
+        new ShellFormCommand(),
+        new ShellFormRunWithoutShell(),
+        new ConstantPlatformFlag(),
+        new RedundantTargetPlatform(),
+        new FinalStageOnBuildPlatform(),
+        new ArchPrefixedImage(),
+        new RunUnderEmulation(),
+        new CrossBuildIgnoresTarget(),
+        new HardCodedArchitecture(),
+        new CompileUnderEmulation(),
+        new CopyFromForeignPlatformStage(),
         new InvalidBaseImagePlatform(),
         new ImageNotInspected());
   }
