@@ -253,6 +253,44 @@ class ImageFactsScenariosTest {
   }
 
   @Test
+  void shellFormInAShellLessRegistryImageIsAnErrorAndDockerAgrees(
+      DockerEngine docker, TestRegistries regs, Fixtures f) {
+    Registry r = regs.anonymous();
+    String repo = repo();
+    ImageTarball shellLess =
+        ImageTarball.builder()
+            .platform(dev.dockerlint.testkit.Platform.LINUX_AMD64)
+            .layer(
+                dev.dockerlint.testkit.Layer.builder()
+                    .copy("/busybox", f.busybox("amd64").file(), 0755)
+                    .build())
+            .build();
+    r.pushImage(repo, "v1", shellLess, ManifestFormat.OCI);
+    String ref = r.reference(repo, "v1");
+    String dockerfile = "FROM " + ref + "\nCMD /busybox echo hi\n";
+    try (ImageSources sources = sources(docker, ImageSourceSettings.Mode.REGISTRY, false)) {
+      Report rep = lint(dockerfile, sources, Platform.LINUX_AMD64);
+      List<Diagnostic> found = codes(rep, "DKL1001");
+      assertThat(found).hasSize(1);
+      assertThat(found.get(0).message())
+          .contains("this stage has no /bin/sh")
+          .contains("stat /bin/sh: no such file or directory");
+      assertThat(found.get(0).predicts()).contains(Predicts.NO_SUCH_FILE);
+      assertThat(codes(rep, "DKL1501")).isEmpty();
+    }
+    assertThat(docker.pull(ref, Optional.empty()).ok()).isTrue();
+    Container.Result run =
+        docker
+            .container(ref)
+            .entrypoint("/bin/sh")
+            .command("-c", "/busybox echo hi")
+            .timeout(Duration.ofSeconds(60))
+            .run();
+    assertThat(run.exitCode()).isEqualTo(127);
+    assertThat(run.stderr()).contains("exec: \"/bin/sh\": stat /bin/sh: no such file or directory");
+  }
+
+  @Test
   void offlineWithoutACacheEntrySaysSo(DockerEngine docker, TestRegistries regs) {
     String ref = regs.anonymous().reference(repo(), "never-pushed");
     try (ImageSources sources = sources(docker, ImageSourceSettings.Mode.AUTO, true)) {
