@@ -3,9 +3,9 @@ package dev.dockerlint.image.cache;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * changes whenever a record's shape does, so a cache written by another version is never misread.
  */
 final class RecordCodec {
-  private static final Map<Class<?>, MethodHandle> CONSTRUCTORS = new ConcurrentHashMap<>();
-  private static final Map<Class<?>, MethodHandle[]> ACCESSORS = new ConcurrentHashMap<>();
+  private static final Map<Class<?>, Constructor<?>> CONSTRUCTORS = new ConcurrentHashMap<>();
+  private static final Map<Class<?>, Method[]> ACCESSORS = new ConcurrentHashMap<>();
   private static final Map<Class<?>, Type[]> COMPONENT_TYPES = new ConcurrentHashMap<>();
 
   private RecordCodec() {}
@@ -93,14 +93,12 @@ final class RecordCodec {
       out.writeShort(((Enum<?>) value).ordinal());
     } else if (c.isRecord()) {
       Type[] types = componentTypes(c);
-      MethodHandle[] acc = accessors(c);
+      Method[] acc = accessors(c);
       for (int i = 0; i < types.length; i++) {
         try {
           write(out, types[i], acc[i].invoke(value));
-        } catch (IOException | RuntimeException | Error e) {
-          throw e;
-        } catch (Throwable t) {
-          throw new IllegalStateException(t);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+          throw new IllegalStateException("cannot read " + c.getSimpleName(), e);
         }
       }
     } else {
@@ -151,11 +149,11 @@ final class RecordCodec {
         args[i] = read(in, types[i]);
       }
       try {
-        return constructor(c).asSpreader(Object[].class, args.length).invoke(args);
-      } catch (RuntimeException e) {
+        return constructor(c).newInstance(args);
+      } catch (InvocationTargetException e) {
+        throw new IOException("corrupt " + c.getSimpleName() + ": " + e.getCause(), e);
+      } catch (ReflectiveOperationException | IllegalArgumentException e) {
         throw new IOException("corrupt " + c.getSimpleName() + ": " + e.getMessage(), e);
-      } catch (Throwable t) {
-        throw new IllegalStateException(t);
       }
     }
     throw new IOException("unsupported type " + c);
@@ -175,7 +173,7 @@ final class RecordCodec {
         });
   }
 
-  private static MethodHandle constructor(Class<?> c) {
+  private static Constructor<?> constructor(Class<?> c) {
     return CONSTRUCTORS.computeIfAbsent(
         c,
         k -> {
@@ -185,26 +183,21 @@ final class RecordCodec {
             types[i] = rcs[i].getType();
           }
           try {
-            return MethodHandles.publicLookup()
-                .findConstructor(k, MethodType.methodType(void.class, types));
-          } catch (ReflectiveOperationException e) {
+            return k.getConstructor(types);
+          } catch (NoSuchMethodException e) {
             throw new IllegalStateException("no canonical constructor of " + k, e);
           }
         });
   }
 
-  private static MethodHandle[] accessors(Class<?> c) {
+  private static Method[] accessors(Class<?> c) {
     return ACCESSORS.computeIfAbsent(
         c,
         k -> {
           RecordComponent[] rcs = k.getRecordComponents();
-          MethodHandle[] out = new MethodHandle[rcs.length];
+          Method[] out = new Method[rcs.length];
           for (int i = 0; i < rcs.length; i++) {
-            try {
-              out[i] = MethodHandles.publicLookup().unreflect(rcs[i].getAccessor());
-            } catch (IllegalAccessException e) {
-              throw new IllegalStateException("cannot read " + k + "." + rcs[i].getName(), e);
-            }
+            out[i] = rcs[i].getAccessor();
           }
           return out;
         });

@@ -387,7 +387,7 @@ final class RegistryClient {
       c.setReadTimeout(d.capMillis(settings.readTimeout()));
       if (c instanceof HttpsURLConnection https
           && settings.insecureRegistries().contains(hostPort(url))) {
-        https.setSSLSocketFactory(TRUST_ALL.getSocketFactory());
+        https.setSSLSocketFactory(TrustAll.CONTEXT.getSocketFactory());
         https.setHostnameVerifier((h, s) -> true);
       }
       return c;
@@ -443,7 +443,12 @@ final class RegistryClient {
     return b;
   }
 
-  private static final SSLContext TRUST_ALL = trustAll();
+  /** Made on first use only: setting up TLS costs start-up time most runs do not need. */
+  private static final class TrustAll {
+    static final SSLContext CONTEXT = trustAll();
+
+    private TrustAll() {}
+  }
 
   private static SSLContext trustAll() {
     try {
