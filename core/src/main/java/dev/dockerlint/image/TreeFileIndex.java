@@ -62,6 +62,15 @@ public final class TreeFileIndex implements FileIndex {
 
   @Override
   public Optional<FileEntry> resolve(String path) {
+    return resolve(path, byPath::get);
+  }
+
+  /**
+   * Follows symlinks in every component of {@code path} inside an image root whose entries {@code
+   * lookup} gives by clean path (null when absent), as the kernel does.
+   */
+  public static Optional<FileEntry> resolve(
+      String path, java.util.function.Function<String, FileEntry> lookup) {
     Deque<String> todo = new ArrayDeque<>();
     pushComponents(todo, path);
     String current = "/";
@@ -73,7 +82,7 @@ public final class TreeFileIndex implements FileIndex {
         continue;
       }
       String next = ImagePaths.child(current, c);
-      FileEntry e = byPath.get(next);
+      FileEntry e = lookup.apply(next);
       if (e == null) {
         return Optional.empty();
       }
@@ -93,7 +102,12 @@ public final class TreeFileIndex implements FileIndex {
       }
       current = next;
     }
-    return Optional.ofNullable(byPath.get(current));
+    return Optional.ofNullable(current.equals("/") ? rootOr(lookup) : lookup.apply(current));
+  }
+
+  private static FileEntry rootOr(java.util.function.Function<String, FileEntry> lookup) {
+    FileEntry root = lookup.apply("/");
+    return root != null ? root : ROOT;
   }
 
   /** Pushes the components of {@code path} to the front of {@code todo}, in order. */

@@ -10,9 +10,7 @@ import dev.dockerlint.image.ImageConfig;
 import dev.dockerlint.image.ImageConfigs;
 import dev.dockerlint.semantic.ImageRef;
 import dev.dockerlint.semantic.Platform;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
 /**
@@ -217,17 +216,21 @@ public final class DiskCache {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    try (InputStream in = Files.newInputStream(file);
-        DataInputStream data =
-            new DataInputStream(
-                new BufferedInputStream(
-                    new InflaterInputStream(in, new java.util.zip.Inflater(), 65536), 65536))) {
+    try (InputStream in =
+        new InflaterInputStream(Files.newInputStream(file), new Inflater(), 65536)) {
+      byte[] data = in.readNBytes(MAX_INDEX_BYTES + 1);
+      if (data.length > MAX_INDEX_BYTES) {
+        throw new IOException("cached file index larger than " + MAX_INDEX_BYTES + " bytes");
+      }
       return Optional.of(FileIndexCodec.read(data));
     } catch (IOException | RuntimeException e) {
       deleteQuietly(file);
       return Optional.empty();
     }
   }
+
+  /** The largest cached file index read (expanded). */
+  private static final int MAX_INDEX_BYTES = 512 << 20;
 
   public void putFiles(String imageId, FileIndex index) {
     if (!Digests.valid(imageId)) {
