@@ -1,10 +1,22 @@
 package dev.dockerlint.registry;
 
 import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.buildcontext.CopySourceIgnored;
+import dev.dockerlint.rules.buildcontext.CopySourceNotFound;
+import dev.dockerlint.rules.buildcontext.UnreadableContextSource;
 import dev.dockerlint.rules.crossbuild.CompileUnderEmulation;
 import dev.dockerlint.rules.crossbuild.CopyFromForeignPlatformStage;
 import dev.dockerlint.rules.crossbuild.CrossBuildIgnoresTarget;
 import dev.dockerlint.rules.crossbuild.HardCodedArchitecture;
+import dev.dockerlint.rules.exec.BomBeforeShebang;
+import dev.dockerlint.rules.exec.CrlfShebang;
+import dev.dockerlint.rules.exec.ForeignBinary;
+import dev.dockerlint.rules.exec.InterpreterNotFound;
+import dev.dockerlint.rules.exec.MissingDynamicLoader;
+import dev.dockerlint.rules.exec.MissingExecBit;
+import dev.dockerlint.rules.exec.ProgramNotFound;
+import dev.dockerlint.rules.exec.ScriptWithoutShebang;
+import dev.dockerlint.rules.exec.ShellNotFound;
 import dev.dockerlint.rules.image.ImageNotInspected;
 import dev.dockerlint.rules.image.InvalidBaseImagePlatform;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
@@ -39,6 +51,18 @@ public final class BuiltInRules {
         new HardCodedArchitecture(),
         new CompileUnderEmulation(),
         new CopyFromForeignPlatformStage(),
+        new ForeignBinary(),
+        new ScriptWithoutShebang(),
+        new BomBeforeShebang(),
+        new CrlfShebang(),
+        new MissingExecBit(),
+        new ProgramNotFound(),
+        new InterpreterNotFound(),
+        new ShellNotFound(),
+        new MissingDynamicLoader(),
+        new CopySourceNotFound(),
+        new UnreadableContextSource(),
+        new CopySourceIgnored(),
         new InvalidBaseImagePlatform(),
         new ImageNotInspected());
   }
