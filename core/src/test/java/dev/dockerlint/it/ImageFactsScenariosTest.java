@@ -291,6 +291,43 @@ class ImageFactsScenariosTest {
   }
 
   @Test
+  void interpretersAndLoadersMissingFromTheBaseImageArePredictedAndDockerAgrees(
+      DockerEngine docker, Fixtures f) {
+    ImageTarball base =
+        ImageTarball.builder()
+            .platform(dev.dockerlint.testkit.Platform.LINUX_AMD64)
+            .layer(f.busyboxLayer("amd64"))
+            .layer(
+                dev.dockerlint.testkit.Layer.builder()
+                    .file("/needs-bash.sh", "#!/bin/bash\necho hi\n", 0755)
+                    .copy("/usr/bin/hello", f.get("hello.amd64").file(), 0755)
+                    .build())
+            .env("PATH", "/usr/bin:/bin")
+            .build();
+    String tag = docker.load(base);
+    try (ImageSources sources = sources(docker, ImageSourceSettings.Mode.DOCKER, false)) {
+      Report script =
+          lint(
+              "FROM " + tag + "\nENTRYPOINT [\"/needs-bash.sh\"]\n", sources, Platform.LINUX_AMD64);
+      List<Diagnostic> interp = codes(script, "DKL1306");
+      assertThat(interp).hasSize(1);
+      assertThat(interp.get(0).message()).contains("/bin/bash");
+      assertThat(interp.get(0).predicts()).contains(Predicts.NO_SUCH_FILE);
+      Report binary =
+          lint(
+              "FROM " + tag + "\nENTRYPOINT [\"/usr/bin/hello\"]\n", sources, Platform.LINUX_AMD64);
+      List<Diagnostic> loader = codes(binary, "DKL1308");
+      assertThat(loader).hasSize(1);
+      assertThat(loader.get(0).message()).contains("/lib64/ld-linux-x86-64.so.2");
+      assertThat(codes(script, "DKL1501")).isEmpty();
+    }
+    assertThat(docker.container(tag).entrypoint("/needs-bash.sh").run().stderr())
+        .contains("exec /needs-bash.sh: no such file or directory");
+    assertThat(docker.container(tag).entrypoint("/usr/bin/hello").run().stderr())
+        .contains("exec /usr/bin/hello: no such file or directory");
+  }
+
+  @Test
   void offlineWithoutACacheEntrySaysSo(DockerEngine docker, TestRegistries regs) {
     String ref = regs.anonymous().reference(repo(), "never-pushed");
     try (ImageSources sources = sources(docker, ImageSourceSettings.Mode.AUTO, true)) {
