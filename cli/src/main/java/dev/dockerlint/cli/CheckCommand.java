@@ -8,6 +8,9 @@ import dev.dockerlint.config.FailureThreshold;
 import dev.dockerlint.engine.Fixer;
 import dev.dockerlint.engine.Linter;
 import dev.dockerlint.engine.Report;
+import dev.dockerlint.image.ImageMetadataSource;
+import dev.dockerlint.image.ImageSources;
+import dev.dockerlint.image.cache.CacheWarnings;
 import dev.dockerlint.output.FileResult;
 import dev.dockerlint.output.Formats;
 import dev.dockerlint.output.Formatter;
@@ -71,6 +74,8 @@ public final class CheckCommand implements Callable<Integer> {
   @Mixin LintOptions lint = new LintOptions();
 
   @Mixin FixOptions fixes = new FixOptions();
+
+  @Mixin ImageSourceOptions images = new ImageSourceOptions();
 
   @Option(names = "--verbose", description = "Show stack traces of internal errors")
   boolean verbose;
@@ -138,7 +143,14 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     Linter linter = new Linter(registry);
-    List<Outcome> outcomes = lintAll(jobs, linter);
+    List<Outcome> outcomes;
+    try (ImageSources sources = ImageSources.open(images.settings(cwdConfig, env.variables()))) {
+      BuildOptions defaults = defaultBuildOptions(sources);
+      outcomes = lintAll(jobs, linter, sources.source(), defaults);
+    }
+    if (verbose) {
+      CacheWarnings.drain().forEach(w -> err.println("dockerlint: warning: " + w));
+    }
     int exit = ExitCode.CLEAN;
     List<FileResult> results = new ArrayList<>();
     PrintWriter out = spec.commandLine().getOut();
@@ -157,6 +169,9 @@ public final class CheckCommand implements Callable<Integer> {
     out.flush();
     return exit;
   }
+
+  /** DKL1501 image-not-inspected, which never changes the exit code. */
+  private static final String IMAGE_NOT_INSPECTED = "DKL1501";
 
   private Config stdinConfig(ConfigFinder finder, Path cwd) {
     if (!lint.stdinFilename.equals("-")) {
@@ -209,12 +224,27 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   /** Lints the inputs in parallel (one task per file), keeping their order. */
-  private List<Outcome> lintAll(List<Job> jobs, Linter linter) {
+  /**
+   * Without {@code --platform} or a configured one, the target is the Docker Engine's platform when
+   * one answers (what {@code docker build} there builds for), else this machine's.
+   */
+  private BuildOptions defaultBuildOptions(ImageSources sources) {
+    if (lint.platform != null) {
+      return BuildOptions.defaults();
+    }
+    return sources
+        .enginePlatform()
+        .map(p -> new BuildOptions(p, p, Map.of(), Optional.empty()))
+        .orElse(BuildOptions.defaults());
+  }
+
+  private List<Outcome> lintAll(
+      List<Job> jobs, Linter linter, ImageMetadataSource images, BuildOptions defaults) {
     int threads = Math.min(jobs.size(), Runtime.getRuntime().availableProcessors());
     if (threads <= 1) {
       List<Outcome> out = new ArrayList<>();
       for (Job j : jobs) {
-        out.add(lintOne(j, linter));
+        out.add(lintOne(j, linter, images, defaults));
       }
       return out;
     }
@@ -229,7 +259,7 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       List<Future<Outcome>> futures = new ArrayList<>();
       for (Job j : jobs) {
-        futures.add(pool.submit(() -> lintOne(j, linter)));
+        futures.add(pool.submit(() -> lintOne(j, linter, images, defaults)));
       }
       List<Outcome> out = new ArrayList<>();
       for (Future<Outcome> f : futures) {
@@ -246,7 +276,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private Outcome lintOne(Job job, Linter base) {
+  private Outcome lintOne(Job job, Linter base, ImageMetadataSource images, BuildOptions defaults) {
     Inputs.Input in = job.input();
     if (in.error() != null) {
       return Outcome.failed(in.display(), in.error());
@@ -257,7 +287,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
     Config config = job.config();
     Linter linter = base.withConfig(config);
-    BuildOptions options = lint.buildOptions(spec, config);
+    BuildOptions options = lint.buildOptions(spec, config, defaults);
     Optional<Path> ctx =
         lint.context != null
             ? Optional.of(lint.context)
@@ -265,7 +295,7 @@ public final class CheckCommand implements Callable<Integer> {
                 ? Optional.empty()
                 : Optional.ofNullable(in.path().toAbsolutePath().getParent());
     String text = read.text();
-    Function<String, Report> lintText = t -> linter.lint(in.display(), t, options, ctx);
+    Function<String, Report> lintText = t -> linter.lint(in.display(), t, options, ctx, images);
     Report report;
     String diff = "";
     Optional<String> writeError = Optional.empty();
@@ -294,6 +324,9 @@ public final class CheckCommand implements Callable<Integer> {
     for (Diagnostic d : report.diagnostics()) {
       if (d.rule().code().equals(RuleRegistry.INTERNAL_ERROR.code())) {
         exit = Math.max(exit, ExitCode.INTERNAL);
+      } else if (d.rule().code().equals(IMAGE_NOT_INSPECTED)) {
+        // about dockerlint's view of the images, not about the Dockerfile: never fails a run
+        continue;
       } else if (!fixes.diff && !noFail && threshold.fails(d.severity())) {
         exit = Math.max(exit, ExitCode.FINDINGS);
       }

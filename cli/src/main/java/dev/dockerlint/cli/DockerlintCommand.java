@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       "  dockerlint [check] [OPTIONS] [PATH...]   lint files, directories or - (stdin)",
       "  dockerlint rules                         every rule",
       "  dockerlint explain RULE                  a rule's documentation",
+      "  dockerlint image [OPTIONS] IMAGE         what dockerlint knows about an image",
       "  dockerlint lsp [--stdio | --socket PORT] the language server"
     },
     footerHeading = "%nExit codes:%n",
@@ -49,6 +50,7 @@ public final class DockerlintCommand {
     Map<String, Class<?>> m = new LinkedHashMap<>();
     m.put("check", CheckCommand.class);
     m.put("parse", ParseCommand.class);
+    m.put("image", ImageCommand.class);
     m.put("rules", RulesCommand.class);
     m.put("explain", ExplainCommand.class);
     m.put("lsp", LspCommand.class);

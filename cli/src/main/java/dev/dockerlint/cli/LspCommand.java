@@ -1,6 +1,7 @@
 package dev.dockerlint.cli;
 
 import dev.dockerlint.image.ImageMetadataSource;
+import dev.dockerlint.image.ImageSources;
 import dev.dockerlint.lsp.LspLauncher;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,6 +52,8 @@ public final class LspCommand implements Callable<Integer> {
           "Listen on 127.0.0.1:PORT (0: any free port, printed on standard error) and serve one client")
   Integer socket;
 
+  @Mixin ImageSourceOptions imageOptions;
+
   @Parameters(hidden = true, arity = "0..*")
   List<String> ignored = new ArrayList<>();
 
@@ -60,7 +64,12 @@ public final class LspCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ImageMetadataSource images = ImageMetadataSource.none("no image source is configured yet");
+    try (ImageSources sources = ImageSources.open(imageOptions.settings())) {
+      return serve(sources.source());
+    }
+  }
+
+  private int serve(ImageMetadataSource images) throws IOException {
     if (out == System.out) {
       // Standard output carries the protocol: anything else printed there would corrupt it.
       System.setOut(System.err);

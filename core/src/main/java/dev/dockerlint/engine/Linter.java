@@ -88,7 +88,9 @@ public final class Linter {
     Predicate<RuleMeta> runs = m -> selected.test(m) && !config.ignores(m);
     LintInput input = new LintInput(path, file, model, contextDir, new MemoizingSource(images));
     List<Diagnostic> out = new ArrayList<>();
-    for (RuleRegistry.Entry e : registry.entries()) {
+    List<RuleRegistry.Entry> ordered = new ArrayList<>(registry.entries());
+    ordered.sort(Comparator.comparing((RuleRegistry.Entry e) -> e.rule().runsLast()));
+    for (RuleRegistry.Entry e : ordered) {
       if (!runs.test(e.meta())) {
         continue;
       }

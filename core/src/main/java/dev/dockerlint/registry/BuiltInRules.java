@@ -17,6 +17,8 @@ import dev.dockerlint.rules.exec.MissingExecBit;
 import dev.dockerlint.rules.exec.ProgramNotFound;
 import dev.dockerlint.rules.exec.ScriptWithoutShebang;
 import dev.dockerlint.rules.exec.ShellNotFound;
+import dev.dockerlint.rules.image.ImageNotInspected;
+import dev.dockerlint.rules.image.InvalidBaseImagePlatform;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
 import dev.dockerlint.rules.platform.ArchPrefixedImage;
 import dev.dockerlint.rules.platform.ConstantPlatformFlag;
@@ -60,6 +62,8 @@ public final class BuiltInRules {
         new MissingDynamicLoader(),
         new CopySourceNotFound(),
         new UnreadableContextSource(),
-        new CopySourceIgnored());
+        new CopySourceIgnored(),
+        new InvalidBaseImagePlatform(),
+        new ImageNotInspected());
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.dockerlint.engine.Linter;
 import dev.dockerlint.engine.Report;
+import dev.dockerlint.image.ImageMetadataSource;
+import dev.dockerlint.image.OfflineSource;
 import dev.dockerlint.registry.RuleRegistry;
 import dev.dockerlint.semantic.BuildOptions;
 import dev.dockerlint.semantic.Platform;
@@ -36,7 +38,9 @@ import java.util.stream.Stream;
  *
  * <p>Build settings come from {@code # test:} lines: {@code platform=linux/arm64}, {@code
  * build-platform=linux/amd64}, {@code build-arg=K=V}, {@code context=DIR} (relative to the
- * fixture's folder).
+ * fixture's folder), {@code images=FILE.json}: facts about base images for an {@link
+ * dev.dockerlint.image.OfflineSource} (relative to the fixture's folder; without it, no image
+ * source).
  *
  * <p>Fix pairs: {@code x.before.Dockerfile} and {@code x.after.Dockerfile}. Applying the rule's
  * safe fixes to "before" gives "after"; applying them again changes nothing; the rule no longer
@@ -222,8 +226,12 @@ public final class RuleTester {
     o = new BuildOptions(target, build, args, Optional.empty());
     Optional<Path> context =
         Optional.ofNullable(settings.get("context")).map(c -> fixture.getParent().resolve(c));
+    ImageMetadataSource images =
+        settings.containsKey("images")
+            ? OfflineSource.fromFile(fixture.getParent().resolve(settings.get("images")))
+            : ImageMetadataSource.none("no image facts in this fixture");
     Linter linter = new Linter(new RuleRegistry(List.of(rule)));
-    return linter.lint(fixture.getFileName().toString(), text, o, context);
+    return linter.lint(fixture.getFileName().toString(), text, o, context, images);
   }
 
   private static Map<String, String> settings(Dockerfile f) {

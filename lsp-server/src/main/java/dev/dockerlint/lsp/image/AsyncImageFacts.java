@@ -62,7 +62,7 @@ public final class AsyncImageFacts implements ImageMetadataSource {
     }
     Long since = unavailableSince.get(key);
     if (since != null && System.nanoTime() - since < RETRY_NANOS) {
-      return lastUnavailable.getOrDefault(key, new Lookup.Unavailable(PENDING));
+      return lastUnavailable.getOrDefault(key, new Lookup.Unavailable(PENDING, true));
     }
     if (inFlight.putIfAbsent(key, Boolean.TRUE) == null) {
       try {
@@ -72,7 +72,12 @@ public final class AsyncImageFacts implements ImageMetadataSource {
         return new Lookup.Unavailable("the server is shutting down");
       }
     }
-    return new Lookup.Unavailable(PENDING);
+    return new Lookup.Unavailable(PENDING, true);
+  }
+
+  @Override
+  public boolean enabled() {
+    return source.enabled();
   }
 
   /** The cached answer only; never starts a look-up. */

@@ -48,7 +48,7 @@ class AsyncImageFactsTest {
     CompletableFuture<AsyncImageFacts.Key> arrived = new CompletableFuture<>();
     AsyncImageFacts facts = new AsyncImageFacts(slow, pool, arrived::complete);
     assertThat(facts.lookup(ALPINE, Platform.LINUX_AMD64, false))
-        .isEqualTo(new Lookup.Unavailable(AsyncImageFacts.PENDING));
+        .isEqualTo(new Lookup.Unavailable(AsyncImageFacts.PENDING, true));
     release.countDown();
     assertThat(arrived.get(10, TimeUnit.SECONDS).ref()).isEqualTo(ALPINE);
     assertThat(facts.lookup(ALPINE, Platform.LINUX_AMD64, false)).isInstanceOf(Lookup.Found.class);
