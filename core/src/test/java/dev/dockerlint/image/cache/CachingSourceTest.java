@@ -22,12 +22,14 @@ import dev.dockerlint.testkit.Registry;
 import dev.dockerlint.testkit.RegistryExtension;
 import dev.dockerlint.testkit.TestRegistries;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -101,6 +103,65 @@ class CachingSourceTest {
     FileEntry run = fb.get("/app/run.sh").orElseThrow();
     assertThat(run.facts().orElseThrow().shebang().orElseThrow().crlf()).isTrue();
     assertThat(fb.resolve("/bin/sh").orElseThrow().facts().orElseThrow().elf()).isPresent();
+  }
+
+  @Test
+  void credentialsNeverReachTheCache(TestRegistries regs, Fixtures f) throws IOException {
+    Registry r = regs.authenticated();
+    String repo = "dockerlint-test/s" + UUID.randomUUID().toString().substring(0, 8);
+    r.pushImage(
+        repo,
+        "v1",
+        ImageTarball.builder()
+            .platform(dev.dockerlint.testkit.Platform.LINUX_AMD64)
+            .layer(f.busyboxLayer("amd64"))
+            .build(),
+        ManifestFormat.OCI);
+    Registry.Credentials c = r.credentials().orElseThrow();
+    String basic =
+        Base64.getEncoder()
+            .encodeToString((c.user() + ":" + c.password()).getBytes(StandardCharsets.UTF_8));
+    Path config = Files.createTempFile("docker-config", ".json");
+    try {
+      Files.writeString(
+          config, "{\"auths\":{\"" + r.address() + "\":{\"auth\":\"" + basic + "\"}}}");
+      Hands clock = new Hands();
+      DiskCache cache = new DiskCache(cacheDir, Duration.ofHours(6), clock);
+      RegistrySource source =
+          new RegistrySource(
+              RegistrySettings.defaults().withCredentials(CredentialStore.fromConfigFile(config)));
+      ImageRef ref = ImageRef.parse(r.reference(repo, "v1")).orElseThrow();
+      Lookup l = new CachingSource(source, cache, clock).lookup(ref, Platform.LINUX_AMD64, true);
+      assertThat(l).isInstanceOf(Lookup.Found.class);
+      assertThat(l.toString()).doesNotContain(c.password()).doesNotContain(basic);
+      List<Path> written;
+      try (Stream<Path> s = Files.walk(cacheDir)) {
+        written = s.filter(Files::isRegularFile).toList();
+      }
+      assertThat(written).isNotEmpty();
+      StringBuilder all = new StringBuilder();
+      for (Path p : written) {
+        byte[] bytes = Files.readAllBytes(p);
+        if (p.getFileName().toString().endsWith(".idx")) {
+          // File indexes are stored deflated: search what they expand to.
+          try (var in =
+              new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            bytes = in.readAllBytes();
+          }
+        }
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        all.append(text);
+        assertThat(text)
+            .as("cache file %s", cacheDir.relativize(p))
+            .doesNotContain(c.password())
+            .doesNotContain(basic)
+            .doesNotContain("Bearer ");
+      }
+      // The search reads what was stored: the image's files are there, in plain text.
+      assertThat(all).contains("bin/busybox").contains(r.address());
+    } finally {
+      Files.deleteIfExists(config);
+    }
   }
 
   @Test
