@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts and stops the real services the container tests run against:
 #   - a Docker Engine (dockerd, with the containerd it starts itself) on a
-#     private unix socket, vfs storage, no iptables, no bridge;
+#     private unix socket, vfs storage, no iptables, no bridge; the same engine
+#     also listens on 127.0.0.1 over TCP with mutual TLS (a throw-away CA);
 #   - an anonymous registry (distribution v2) on 127.0.0.1, plain HTTP;
 #   - a registry that requires htpasswd basic auth, on 127.0.0.1, plain HTTP.
 # Nothing is pulled from any public registry.
@@ -16,6 +17,9 @@
 #   DOCKERLINT_TEST_AUTH_REGISTRY   127.0.0.1:PORT (basic auth)
 #   DOCKERLINT_TEST_AUTH_USER       user of the basic auth registry
 #   DOCKERLINT_TEST_AUTH_PASSWORD   its password
+#   DOCKERLINT_TEST_DOCKER_TLS_HOST tcp://127.0.0.1:PORT, the engine over TLS
+#   DOCKERLINT_TEST_DOCKER_CERT_PATH  ca.pem, cert.pem, key.pem of a client
+#                                   (DOCKER_CERT_PATH for that address)
 # and, for the registry token flow (stretch goal, separate from the above):
 #   DOCKERLINT_TEST_TOKEN_REGISTRY  127.0.0.1:PORT (auth: token; same user/password)
 #   DOCKERLINT_TEST_TOKEN_REALM     http://127.0.0.1:PORT/token, the token server
@@ -104,6 +108,41 @@ ensure_packages() {
 
 docker_answers() { docker_cmd version --format '{{.Server.Version}}' >/dev/null 2>&1; }
 
+# A CA, a server certificate for 127.0.0.1 and a client certificate, as the
+# docker CLI expects them in DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem).
+make_docker_tls() { # dir
+  local d="$1"
+  [ -s "$d/client/cert.pem" ] && [ -s "$d/server/cert.pem" ] && return 0
+  command -v openssl >/dev/null || die "openssl is needed for the engine's TLS listener"
+  rm -rf "$d"
+  mkdir -p "$d/ca" "$d/server" "$d/client"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj /CN=dockerlint-test-ca \
+    -keyout "$d/ca/key.pem" -out "$d/ca/cert.pem" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 \
+    -keyout "$d/server/key.pem" -out "$d/server/req.pem" 2>/dev/null
+  printf 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' > "$d/server/ext.cnf"
+  openssl x509 -req -days 30 -in "$d/server/req.pem" -CA "$d/ca/cert.pem" -CAkey "$d/ca/key.pem" \
+    -CAcreateserial -extfile "$d/server/ext.cnf" -out "$d/server/cert.pem" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj /CN=dockerlint-test-client \
+    -keyout "$d/client/key.pem" -out "$d/client/req.pem" 2>/dev/null
+  printf 'extendedKeyUsage=clientAuth\n' > "$d/client/ext.cnf"
+  openssl x509 -req -days 30 -in "$d/client/req.pem" -CA "$d/ca/cert.pem" -CAkey "$d/ca/key.pem" \
+    -CAcreateserial -extfile "$d/client/ext.cnf" -out "$d/client/cert.pem" 2>/dev/null
+  cp "$d/ca/cert.pem" "$d/client/ca.pem"
+}
+
+free_tcp_port() { # a port nothing on 127.0.0.1 listens on
+  local p
+  for _ in $(seq 100); do
+    p=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      printf '%s\n' "$p"
+      return 0
+    fi
+  done
+  die "no free TCP port found on 127.0.0.1"
+}
+
 start_dockerd() {
   local exec_root sock pidfile
   exec_root="$(exec_root)"
@@ -111,13 +150,17 @@ start_dockerd() {
   pidfile="$STATE/dockerd.pid"
   [ "${#sock}" -le 100 ] || die "socket path too long (${#sock} > 100 bytes): $sock; set DOCKERLINT_STATE to a shorter directory"
 
-  if our_pid "$pidfile" "$sock" >/dev/null && docker_answers; then
+  if our_pid "$pidfile" "$sock" >/dev/null && docker_answers && [ -s "$STATE/docker-tls/addr" ]; then
     log "dockerd already running (pid $(cat "$pidfile"))"
     return 0
   fi
   stop_dockerd # whatever is left of an earlier run
 
   mkdir -p "$STATE/docker-data" "$exec_root"
+  make_docker_tls "$STATE/docker-tls"
+  local tls_port
+  tls_port="$(free_tcp_port)"
+  printf 'tcp://127.0.0.1:%s\n' "$tls_port" > "$STATE/docker-tls/addr"
   echo '{}' > "$STATE/daemon.json" # keep /etc/docker/daemon.json out
   log "starting dockerd (log: $STATE/dockerd.log)"
   # setsid: dockerd and its containerd get their own session, so a Ctrl-C in
@@ -125,6 +168,11 @@ start_dockerd() {
   setsid dockerd \
     --config-file "$STATE/daemon.json" \
     --host "unix://$sock" \
+    --host "tcp://127.0.0.1:$tls_port" \
+    --tlsverify \
+    --tlscacert "$STATE/docker-tls/ca/cert.pem" \
+    --tlscert "$STATE/docker-tls/server/cert.pem" \
+    --tlskey "$STATE/docker-tls/server/key.pem" \
     --data-root "$STATE/docker-data" \
     --exec-root "$exec_root" \
     --pidfile "$pidfile" \
@@ -410,6 +458,8 @@ write_env() {
     printf "export DOCKERLINT_TEST_AUTH_PASSWORD='%s'\n" "$AUTH_PASSWORD"
     printf "export DOCKERLINT_TEST_TOKEN_REGISTRY='%s'\n" "$(cat "$STATE/registry-token/addr")"
     printf "export DOCKERLINT_TEST_TOKEN_REALM='%s'\n" "$(cat "$STATE/registry-token/realm")"
+    printf "export DOCKERLINT_TEST_DOCKER_TLS_HOST='%s'\n" "$(cat "$STATE/docker-tls/addr")"
+    printf "export DOCKERLINT_TEST_DOCKER_CERT_PATH='%s'\n" "$STATE/docker-tls/client"
   } > "$tmp"
   mv "$tmp" "$STATE/services.env"
 }

@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,9 @@ public final class DockerEngineSource implements ImageMetadataSource, AutoClosea
     record NoEngine(String reason) implements Connection {}
   }
 
+  /** The extra time the first answer of an engine over TCP with TLS may take. */
+  static final Duration TLS_HANDSHAKE_ALLOWANCE = Duration.ofSeconds(4);
+
   /**
    * Finds the engine the docker CLI would use and asks its version, giving up after {@link
    * DockerEngineSettings#probeTimeout()} (about a second), so linting never waits long for a daemon
@@ -111,6 +115,13 @@ public final class DockerEngineSource implements ImageMetadataSource, AutoClosea
     } catch (RuntimeException e) {
       return new Connection.NoEngine("cannot reach a Docker Engine at " + host + ": " + oneLine(e));
     }
+    // Over TCP with TLS the first answer also pays for the handshake (and, in a fresh JVM, for
+    // reading the client's PEM files): the connection itself must come within the probe time,
+    // the answer gets a few seconds more.
+    Duration answerTimeout =
+        config.getSSLConfig() != null && "tcp".equals(host.getScheme())
+            ? settings.probeTimeout().plus(TLS_HANDSHAKE_ALLOWANCE)
+            : settings.probeTimeout();
     ExecutorService probe =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -120,7 +131,7 @@ public final class DockerEngineSource implements ImageMetadataSource, AutoClosea
             });
     try {
       Future<JsonNode> version = probe.submit(() -> getJson(client, "/version"));
-      JsonNode v = version.get(settings.probeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      JsonNode v = version.get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
       Platform p =
           new Platform(
               v.path("Os").asText("linux"), v.path("Arch").asText("amd64"), Optional.empty());
@@ -128,11 +139,7 @@ public final class DockerEngineSource implements ImageMetadataSource, AutoClosea
     } catch (TimeoutException e) {
       closeQuietly(client);
       return new Connection.NoEngine(
-          "no Docker Engine answered at "
-              + host
-              + " within "
-              + settings.probeTimeout().toMillis()
-              + " ms");
+          "no Docker Engine answered at " + host + " within " + answerTimeout.toMillis() + " ms");
     } catch (ExecutionException e) {
       closeQuietly(client);
       return new Connection.NoEngine("no Docker Engine at " + host + ": " + oneLine(e.getCause()));
@@ -354,6 +361,15 @@ public final class DockerEngineSource implements ImageMetadataSource, AutoClosea
   }
 
   /** A tar (plain, gzip or zstd) rather than JSON: by the ustar magic or a compression magic. */
+  private static boolean allZero(byte[] b) {
+    for (byte x : b) {
+      if (x != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean looksLikeLayer(BufferedInputStream in) throws IOException {
     in.mark(512);
     byte[] head = in.readNBytes(512);
@@ -365,7 +381,8 @@ public final class DockerEngineSource implements ImageMetadataSource, AutoClosea
     }
     if (head.length == 512) {
       String magic = new String(head, 257, 5, StandardCharsets.US_ASCII);
-      return magic.equals("ustar");
+      // A layer with no files (docker import of an empty archive) is only end-of-archive blocks.
+      return magic.equals("ustar") || allZero(head);
     }
     return head.length == 0;
   }

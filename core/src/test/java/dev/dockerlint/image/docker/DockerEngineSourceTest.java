@@ -109,6 +109,24 @@ class DockerEngineSourceTest {
   }
 
   @Test
+  void anImageImportedFromAnEmptyArchiveHasAnEmptyFilesystem(DockerEngine docker) {
+    String tag = "dockerlint-test/empty:" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    // An empty tar archive: two zero blocks, padded to a 10 KiB record as tar writes it.
+    var imported =
+        docker.docker(
+            DockerEngine.SHORT, java.util.Optional.of(new byte[10240]), "import", "-", tag);
+    assertThat(imported.exitCode()).as(imported.stderr()).isZero();
+    try {
+      Lookup l = source.lookup(ref(tag), Platform.LINUX_AMD64, true);
+      assertThat(l).isInstanceOf(Lookup.Found.class);
+      FileIndex files = ((Lookup.Found) l).image().files().orElseThrow();
+      assertThat(files.get("/bin/sh")).isEmpty();
+    } finally {
+      docker.removeImage(tag);
+    }
+  }
+
+  @Test
   void anImageTheEngineDoesNotHaveIsUnavailable() {
     Lookup l = source.lookup(ref("dockerlint-test/absent:1"), Platform.LINUX_AMD64, false);
     assertThat(((Lookup.Unavailable) l).reason())
