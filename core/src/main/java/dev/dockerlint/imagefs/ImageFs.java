@@ -479,8 +479,18 @@ public final class ImageFs {
       dirs.addAll(FsPaths.ancestors(target));
     }
 
+    /**
+     * Contents of the copy that are not known. A path that was absent is then absent unless this
+     * copy put it there, but a copy to {@code /} (a root filesystem) may bring anything, and a
+     * single source copied to a file path surely creates it.
+     */
     void unknown(String why) {
-      mirrors.add(new FsOp.Mirror(dest, Optional.empty(), "/", UnaryOperator.identity(), why));
+      mirrors.add(
+          FsOp.Mirror.unknown(
+              dest,
+              why,
+              dest.equals("/") ? Optional.empty() : Optional.of(i),
+              sourceCount == 1 && !destIsDir && !ambiguous));
     }
 
     void mirror(FsView source, String root) {
@@ -494,7 +504,15 @@ public final class ImageFs {
             }
             return chown.isPresent() ? out.withOwner(chown) : out.withOwner(Optional.empty());
           };
-      mirrors.add(new FsOp.Mirror(dest, Optional.of(source), root, t, "copied from another stage"));
+      mirrors.add(
+          new FsOp.Mirror(
+              dest,
+              Optional.of(source),
+              root,
+              t,
+              "copied from another stage",
+              Optional.empty(),
+              false));
     }
 
     void finish() {

@@ -51,7 +51,7 @@ public final class ShellFormCommand implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    PathPresence files = new PathPresence(ctx);
+    ShellPresence files = new ShellPresence(ctx);
     for (Stage s : ctx.model().stages()) {
       for (Instruction i : s.instructions()) {
         if ((i instanceof CmdInstruction || i instanceof EntrypointInstruction)
@@ -64,7 +64,7 @@ public final class ShellFormCommand implements Rule {
   }
 
   private static void check(
-      RuleContext ctx, PathPresence files, Stage s, Instruction i, Command.ShellForm sf) {
+      RuleContext ctx, ShellPresence files, Stage s, Instruction i, Command.ShellForm sf) {
     SemanticModel m = ctx.model();
     String keyword = i.keyword().canonical();
     boolean entrypoint = i instanceof EntrypointInstruction;
@@ -77,8 +77,13 @@ public final class ShellFormCommand implements Rule {
     String program = shell.isEmpty() ? "" : shell.get(0);
     boolean executed =
         entrypoint || (runs.entrypoint().isEmpty() && !hasImageEntrypoint(ctx, runs));
-    PathPresence.Answer answer =
-        executed && !program.isEmpty() ? files.atEnd(runs, program) : PathPresence.Answer.unknown();
+    if (shellSet && !program.isEmpty() && files.shellReportedMissing(s, i)) {
+      return;
+    }
+    ShellPresence.Answer answer =
+        executed && !program.isEmpty()
+            ? files.atEnd(runs, program)
+            : ShellPresence.Answer.unknown();
     Optional<List<String>> plain = ExecForm.plainWords(sf.text().value());
     String execForm = plain.map(w -> keyword + " " + ExecForm.array(w)).orElse("");
     Finding f;
@@ -161,8 +166,8 @@ public final class ShellFormCommand implements Rule {
                   "Use exec form: " + execForm,
                   List.of(new Edit(sf.range(), ExecForm.array(plain.get()))),
                   safe ? Applicability.SAFE : Applicability.UNSAFE));
-    } else if (answer.state() != PathPresence.State.ABSENT
-        && answer.state() != PathPresence.State.MAYBE
+    } else if (answer.state() != ShellPresence.State.ABSENT
+        && answer.state() != ShellPresence.State.MAYBE
         && !windows
         && shell.equals(List.of("/bin/sh", "-c"))
         && ExecForm.singleCommand(sf.text().value())) {
