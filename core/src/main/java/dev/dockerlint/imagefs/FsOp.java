@@ -17,21 +17,6 @@ interface FsOp {
   FsState apply(String path, FsState before);
 
   /**
-   * A filesystem: a base with the first {@code count} changes of {@code ops} on top, in order.
-   * {@code ops} may grow later (a stage appends its changes while it is built); the first {@code
-   * count} never change, so views share the list instead of copying it.
-   */
-  static FsView layered(FsView base, List<FsOp> ops, int count) {
-    return path -> {
-      FsState s = base.get(path);
-      for (int k = 0; k < count; k++) {
-        s = ops.get(k).apply(path, s);
-      }
-      return s;
-    };
-  }
-
-  /**
    * Entries placed at known paths (a COPY from the build context, a heredoc), plus directories that
    * exist afterwards (parents of what was placed, a WORKDIR).
    */
