@@ -129,7 +129,7 @@ public final class StageFs {
         }
         if (FsPaths.isWithin(t, path) && before.get(path) instanceof FsState.Absent) {
           return new FsState.Present(
-              FsNode.directory(path, Origin.of(java.util.Optional.of(run), "made for a --mount")));
+              FsNode.directory(path, Origin.of(Optional.of(run), "made for a --mount")));
         }
       }
       return before.get(path);

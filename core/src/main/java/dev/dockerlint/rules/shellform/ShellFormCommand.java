@@ -21,7 +21,6 @@ import dev.dockerlint.syntax.CmdInstruction;
 import dev.dockerlint.syntax.Command;
 import dev.dockerlint.syntax.EntrypointInstruction;
 import dev.dockerlint.syntax.Instruction;
-import dev.dockerlint.syntax.ShellInstruction;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,12 +71,12 @@ public final class ShellFormCommand implements Rule {
     boolean finalImage = m.finalStage().filter(f -> f == runs).isPresent();
     List<String> shell = s.shellFor(i);
     boolean windows = files.windows(s);
-    boolean shellSet = shellSet(ctx, s, i);
+    boolean shellSet = files.shellInstruction(i).isPresent() || imageSetsShell(ctx, s);
     String shellText = windows && !shellSet ? "cmd /S /C" : String.join(" ", shell);
     String program = shell.isEmpty() ? "" : shell.get(0);
     boolean executed =
         entrypoint || (runs.entrypoint().isEmpty() && !hasImageEntrypoint(ctx, runs));
-    if (shellSet && !program.isEmpty() && files.shellReportedMissing(s, i)) {
+    if (shellSet && !program.isEmpty() && files.shellReportedMissing(i)) {
       return;
     }
     ShellPresence.Answer answer =
@@ -217,18 +216,8 @@ public final class ShellFormCommand implements Rule {
             || p.get().cmd().filter(c -> c == i).isPresent());
   }
 
-  /** A SHELL instruction before {@code i} (in its stage or a base stage), or in the base image. */
-  private static boolean shellSet(RuleContext ctx, Stage s, Instruction i) {
-    for (Stage at : ctx.model().lineage(s)) {
-      for (Instruction j : at.instructions()) {
-        if (at == s && j == i) {
-          break;
-        }
-        if (j instanceof ShellInstruction) {
-          return true;
-        }
-      }
-    }
+  /** Whether the config of the image at the root of the stage's lineage sets a SHELL. */
+  private static boolean imageSetsShell(RuleContext ctx, Stage s) {
     return imageConfig(ctx, s).flatMap(ImageConfig::shell).filter(l -> !l.isEmpty()).isPresent();
   }
 

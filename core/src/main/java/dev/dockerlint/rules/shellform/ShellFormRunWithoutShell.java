@@ -44,7 +44,7 @@ public final class ShellFormRunWithoutShell implements Rule {
             && run.command().orElse(null) instanceof Command.ShellForm sf
             && !sf.text().value().isBlank()
             && !shell.isEmpty()
-            && !files.shellReportedMissing(s, i)) {
+            && !files.shellReportedMissing(i)) {
           check(ctx, files, s, run, sf, shell.get(0), needed.contains(s));
         }
       }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Whether the shell a shell-form instruction starts exists, as the image filesystem model ({@link
@@ -80,7 +81,7 @@ final class ShellPresence {
     return answer(s, program, () -> fs.stage(s).during(run));
   }
 
-  private Answer answer(Stage s, String program, java.util.function.Supplier<FsView> view) {
+  private Answer answer(Stage s, String program, Supplier<FsView> view) {
     if (!program.startsWith("/") || windows(s)) {
       return Answer.unknown();
     }
@@ -146,9 +147,8 @@ final class ShellPresence {
    * Whether the SHELL in force for {@code i} is one that DKL1307 shell-not-found reports: the
    * missing shell is then reported once, on that SHELL line.
    */
-  boolean shellReportedMissing(Stage s, Instruction i) {
-    if (shellInstructions == null) {
-      shellInstructions = shellInstructions();
+  boolean shellReportedMissing(Instruction i) {
+    if (reportedShells == null) {
       reportedShells = Collections.newSetFromMap(new IdentityHashMap<>());
       for (ExecProblem p : ExecAnalysis.of(ctx.input())) {
         if (p.kind() == ExecProblem.Kind.PROGRAM_NOT_FOUND
@@ -157,8 +157,15 @@ final class ShellPresence {
         }
       }
     }
-    ShellInstruction sh = shellInstructions.get(i);
-    return sh != null && reportedShells.contains(sh);
+    return shellInstruction(i).filter(reportedShells::contains).isPresent();
+  }
+
+  /** The SHELL instruction in force for {@code i}, in its stage or a stage it is based on. */
+  Optional<ShellInstruction> shellInstruction(Instruction i) {
+    if (shellInstructions == null) {
+      shellInstructions = shellInstructions();
+    }
+    return Optional.ofNullable(shellInstructions.get(i));
   }
 
   /** The SHELL instruction in force for every instruction (in its stage or a base stage). */
