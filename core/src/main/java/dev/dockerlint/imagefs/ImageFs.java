@@ -76,13 +76,6 @@ public final class ImageFs {
   /** A COPY or ADD source of the build context that cannot be copied as written. */
   public record SourceIssue(Instruction instruction, Word source, ContextProblem problem) {}
 
-  private static final int CACHE_SIZE = 16;
-
-  /** Models of recent lint runs, newest first, matched by the identity of their input. */
-  private static final List<CacheEntry> CACHE = new ArrayList<>();
-
-  private record CacheEntry(LintInput input, ImageFs fs) {}
-
   private static final String MARK = "\u0001";
 
   private final LintInput input;
@@ -103,23 +96,12 @@ public final class ImageFs {
     }
   }
 
-  /** The model of one lint run; built on first use and shared by the rules of that run. */
+  /**
+   * The model of one lint run; built on first use and shared by the rules of that run. It lives as
+   * long as the input does, so an editor's stale versions are not kept.
+   */
   public static ImageFs of(LintInput input) {
-    synchronized (CACHE) {
-      for (CacheEntry e : CACHE) {
-        if (e.input() == input) {
-          return e.fs();
-        }
-      }
-    }
-    ImageFs built = new ImageFs(input);
-    synchronized (CACHE) {
-      CACHE.add(0, new CacheEntry(input, built));
-      while (CACHE.size() > CACHE_SIZE) {
-        CACHE.remove(CACHE.size() - 1);
-      }
-    }
-    return built;
+    return input.shared(ImageFs.class, () -> new ImageFs(input));
   }
 
   /**
