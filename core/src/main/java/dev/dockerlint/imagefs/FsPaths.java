@@ -56,6 +56,11 @@ public final class FsPaths {
     return true;
   }
 
+  /** Whether {@code s} is one path element: not empty, no slash, not {@code .} or {@code ..}. */
+  private static boolean isName(String s) {
+    return !s.isEmpty() && s.indexOf('/') < 0 && !s.equals(".") && !s.equals("..");
+  }
+
   /** {@code path} cleaned as an absolute path. */
   public static String clean(String path) {
     return absolute("/", path);
@@ -74,6 +79,9 @@ public final class FsPaths {
 
   /** {@code child} below {@code dir}. */
   public static String join(String dir, String child) {
+    if (isName(child) && isClean(dir)) {
+      return dir.equals("/") ? "/" + child : dir + "/" + child;
+    }
     return absolute(dir, child);
   }
 

@@ -57,6 +57,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * What a Dockerfile puts into the filesystem of each of its stages, instruction by instruction:
@@ -77,6 +78,12 @@ public final class ImageFs {
   public record SourceIssue(Instruction instruction, Word source, ContextProblem problem) {}
 
   private static final String MARK = "\u0001";
+
+  private static final Pattern ONLY_HEREDOC = Pattern.compile("<<-?[\"']?[A-Za-z0-9_.-]+[\"']?");
+  private static final Pattern HTTP = Pattern.compile("(?i)https?://.*");
+  private static final Pattern GIT_URL = Pattern.compile("(?i)[a-z]+://.*\\.git(#.*)?");
+  private static final Pattern SSH_URL = Pattern.compile("(?i)ssh://.*");
+  private static final Pattern WILDCARD = Pattern.compile(".*[*?\\[].*");
 
   private final LintInput input;
   private final SemanticModel model;
@@ -359,7 +366,7 @@ public final class ImageFs {
       return;
     }
     String script = text;
-    if (!r.heredocs().isEmpty() && text.trim().matches("<<-?[\"']?[A-Za-z0-9_.-]+[\"']?")) {
+    if (!r.heredocs().isEmpty() && ONLY_HEREDOC.matcher(text.trim()).matches()) {
       Heredoc h = r.heredocs().get(0);
       script = h.effectiveContent();
       if (script.startsWith("#!") && !isShellShebang(script)) {
@@ -549,7 +556,7 @@ public final class ImageFs {
       String src = expand(i, s, w.value());
       if (hasFrom) {
         fromSource(c, from, src);
-      } else if (add && src.matches("(?i)https?://.*")) {
+      } else if (add && HTTP.matcher(src).matches()) {
         url(c, src, sources.size() == 1);
       } else if (add && isGit(src)) {
         c.unknown("a git repository is copied");
@@ -583,8 +590,8 @@ public final class ImageFs {
   private static boolean isGit(String src) {
     return src.startsWith("git@")
         || src.startsWith("git://")
-        || src.matches("(?i)[a-z]+://.*\\.git(#.*)?")
-        || src.matches("(?i)ssh://.*");
+        || GIT_URL.matcher(src).matches()
+        || SSH_URL.matcher(src).matches();
   }
 
   private Optional<FsView> fromView(Instruction i, Stage s) {
@@ -611,7 +618,7 @@ public final class ImageFs {
       c.unknown("the files of the --from source are not known");
       return;
     }
-    if (src.matches(".*[*?\\[].*")) {
+    if (WILDCARD.matcher(src).matches()) {
       c.unknown("a wildcard source of another stage is copied");
       return;
     }
