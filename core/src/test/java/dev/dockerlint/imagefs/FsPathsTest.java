@@ -18,10 +18,10 @@ class FsPathsTest {
     "/.., /",
     "/a/.b/..c, /a/.b/..c",
     "/a/., /a",
-    "bin/sh, /work/bin/sh",
+    "bin/sh, /app/bin/sh",
     "../.., /",
   })
   void cleansLikeGoPathCleanAgainstTheWorkdir(String path, String expected) {
-    assertThat(FsPaths.absolute("/work", path)).isEqualTo(expected);
+    assertThat(FsPaths.absolute("/app", path)).isEqualTo(expected);
   }
 }
