@@ -3,6 +3,7 @@ package dev.dockerlint.imagefs;
 import dev.dockerlint.imagefs.FsState.Absent;
 import dev.dockerlint.imagefs.FsState.Present;
 import dev.dockerlint.imagefs.FsState.Unknown;
+import dev.dockerlint.syntax.Instruction;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,21 +15,6 @@ interface FsOp {
 
   /** The state of {@code path} after this change, given its state before. */
   FsState apply(String path, FsState before);
-
-  /**
-   * A filesystem: a base with the first {@code count} changes of {@code ops} on top, in order.
-   * {@code ops} may grow later (a stage appends its changes while it is built); the first {@code
-   * count} never change, so views share the list instead of copying it.
-   */
-  static FsView layered(FsView base, List<FsOp> ops, int count) {
-    return path -> {
-      FsState s = base.get(path);
-      for (int k = 0; k < count; k++) {
-        s = ops.get(k).apply(path, s);
-      }
-      return s;
-    };
-  }
 
   /**
    * Entries placed at known paths (a COPY from the build context, a heredoc), plus directories that
@@ -58,15 +44,27 @@ interface FsOp {
   /**
    * A tree copied to {@code destination} from {@code sourceRoot} of another filesystem ({@code COPY
    * --from}, a directory, an archive): what is below the destination is what is below the source,
-   * merged with what was there. Without a source the copied content is unknown.
+   * merged with what was there. Without a source the copied content is unknown: a path that was
+   * absent is then absent unless {@code copiedBy} put it there (see {@link Unknown#otherwise()}),
+   * except the destination itself when the copy surely creates it, and anything when no copy is
+   * named (a root filesystem copied to {@code /}).
    */
   record Mirror(
       String destination,
       Optional<FsView> source,
       String sourceRoot,
       UnaryOperator<FsNode> transform,
-      String unknownWhy)
+      String unknownWhy,
+      Optional<Instruction> copiedBy,
+      boolean createsDestination)
       implements FsOp {
+
+    /** A copy of unknown contents to {@code destination}. */
+    static Mirror unknown(
+        String destination, String why, Optional<Instruction> copiedBy, boolean creates) {
+      return new Mirror(
+          destination, Optional.empty(), "/", UnaryOperator.identity(), why, copiedBy, creates);
+    }
 
     @Override
     public FsState apply(String path, FsState before) {
@@ -74,7 +72,17 @@ interface FsOp {
         return before;
       }
       if (source.isEmpty()) {
-        return new Unknown(unknownWhy);
+        Optional<Absent> otherwise = Optional.empty();
+        if (before instanceof Absent a) {
+          otherwise = Optional.of(a);
+        } else if (before instanceof Unknown u) {
+          otherwise = u.otherwise();
+        }
+        if (copiedBy.isEmpty() || (createsDestination && path.equals(destination))) {
+          return new Unknown(unknownWhy);
+        }
+        return new Unknown(
+            unknownWhy, otherwise.map(a -> a.alsoMayCreate(List.of(copiedBy.get()))));
       }
       String mapped = FsPaths.join(sourceRoot, FsPaths.relative(path, destination));
       FsState s =

@@ -9,6 +9,9 @@ public final class FsPaths {
 
   /** {@code path} made absolute against {@code dir} and cleaned; {@code ..} stops at the root. */
   public static String absolute(String dir, String path) {
+    if (isClean(path)) {
+      return path;
+    }
     String joined = path.startsWith("/") ? path : dir + "/" + path;
     List<String> parts = new ArrayList<>();
     for (String p : joined.split("/")) {
@@ -24,6 +27,38 @@ public final class FsPaths {
       }
     }
     return "/" + String.join("/", parts);
+  }
+
+  /**
+   * Whether {@code path} is absolute and already clean: no empty, {@code .} or {@code ..} element
+   * and no trailing slash. Most paths asked about are, and need no splitting.
+   */
+  private static boolean isClean(String path) {
+    int n = path.length();
+    if (n == 0 || path.charAt(0) != '/') {
+      return false;
+    }
+    if (n == 1) {
+      return true;
+    }
+    int start = 1;
+    for (int k = 1; k <= n; k++) {
+      if (k == n || path.charAt(k) == '/') {
+        int len = k - start;
+        if (len == 0
+            || (len == 1 && path.charAt(start) == '.')
+            || (len == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.')) {
+          return false;
+        }
+        start = k + 1;
+      }
+    }
+    return true;
+  }
+
+  /** Whether {@code s} is one path element: not empty, no slash, not {@code .} or {@code ..}. */
+  private static boolean isName(String s) {
+    return !s.isEmpty() && s.indexOf('/') < 0 && !s.equals(".") && !s.equals("..");
   }
 
   /** {@code path} cleaned as an absolute path. */
@@ -44,6 +79,9 @@ public final class FsPaths {
 
   /** {@code child} below {@code dir}. */
   public static String join(String dir, String child) {
+    if (isName(child) && isClean(dir)) {
+      return dir.equals("/") ? "/" + child : dir + "/" + child;
+    }
     return absolute(dir, child);
   }
 

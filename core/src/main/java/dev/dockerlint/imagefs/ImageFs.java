@@ -57,6 +57,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * What a Dockerfile puts into the filesystem of each of its stages, instruction by instruction:
@@ -76,14 +77,13 @@ public final class ImageFs {
   /** A COPY or ADD source of the build context that cannot be copied as written. */
   public record SourceIssue(Instruction instruction, Word source, ContextProblem problem) {}
 
-  private static final int CACHE_SIZE = 16;
-
-  /** Models of recent lint runs, newest first, matched by the identity of their input. */
-  private static final List<CacheEntry> CACHE = new ArrayList<>();
-
-  private record CacheEntry(LintInput input, ImageFs fs) {}
-
   private static final String MARK = "\u0001";
+
+  private static final Pattern ONLY_HEREDOC = Pattern.compile("<<-?[\"']?[A-Za-z0-9_.-]+[\"']?");
+  private static final Pattern HTTP = Pattern.compile("(?i)https?://.*");
+  private static final Pattern GIT_URL = Pattern.compile("(?i)[a-z]+://.*\\.git(#.*)?");
+  private static final Pattern SSH_URL = Pattern.compile("(?i)ssh://.*");
+  private static final Pattern WILDCARD = Pattern.compile(".*[*?\\[].*");
 
   private final LintInput input;
   private final SemanticModel model;
@@ -103,23 +103,12 @@ public final class ImageFs {
     }
   }
 
-  /** The model of one lint run; built on first use and shared by the rules of that run. */
+  /**
+   * The model of one lint run; built on first use and shared by the rules of that run. It lives as
+   * long as the input does, so an editor's stale versions are not kept.
+   */
   public static ImageFs of(LintInput input) {
-    synchronized (CACHE) {
-      for (CacheEntry e : CACHE) {
-        if (e.input() == input) {
-          return e.fs();
-        }
-      }
-    }
-    ImageFs built = new ImageFs(input);
-    synchronized (CACHE) {
-      CACHE.add(0, new CacheEntry(input, built));
-      while (CACHE.size() > CACHE_SIZE) {
-        CACHE.remove(CACHE.size() - 1);
-      }
-    }
-    return built;
+    return input.shared(ImageFs.class, () -> new ImageFs(input));
   }
 
   /**
@@ -377,7 +366,7 @@ public final class ImageFs {
       return;
     }
     String script = text;
-    if (!r.heredocs().isEmpty() && text.trim().matches("<<-?[\"']?[A-Za-z0-9_.-]+[\"']?")) {
+    if (!r.heredocs().isEmpty() && ONLY_HEREDOC.matcher(text.trim()).matches()) {
       Heredoc h = r.heredocs().get(0);
       script = h.effectiveContent();
       if (script.startsWith("#!") && !isShellShebang(script)) {
@@ -479,8 +468,18 @@ public final class ImageFs {
       dirs.addAll(FsPaths.ancestors(target));
     }
 
+    /**
+     * Contents of the copy that are not known. A path that was absent is then absent unless this
+     * copy put it there, but a copy to {@code /} (a root filesystem) may bring anything, and a
+     * single source copied to a file path surely creates it.
+     */
     void unknown(String why) {
-      mirrors.add(new FsOp.Mirror(dest, Optional.empty(), "/", UnaryOperator.identity(), why));
+      mirrors.add(
+          FsOp.Mirror.unknown(
+              dest,
+              why,
+              dest.equals("/") ? Optional.empty() : Optional.of(i),
+              sourceCount == 1 && !destIsDir && !ambiguous));
     }
 
     void mirror(FsView source, String root) {
@@ -494,7 +493,15 @@ public final class ImageFs {
             }
             return chown.isPresent() ? out.withOwner(chown) : out.withOwner(Optional.empty());
           };
-      mirrors.add(new FsOp.Mirror(dest, Optional.of(source), root, t, "copied from another stage"));
+      mirrors.add(
+          new FsOp.Mirror(
+              dest,
+              Optional.of(source),
+              root,
+              t,
+              "copied from another stage",
+              Optional.empty(),
+              false));
     }
 
     void finish() {
@@ -549,7 +556,7 @@ public final class ImageFs {
       String src = expand(i, s, w.value());
       if (hasFrom) {
         fromSource(c, from, src);
-      } else if (add && src.matches("(?i)https?://.*")) {
+      } else if (add && HTTP.matcher(src).matches()) {
         url(c, src, sources.size() == 1);
       } else if (add && isGit(src)) {
         c.unknown("a git repository is copied");
@@ -583,8 +590,8 @@ public final class ImageFs {
   private static boolean isGit(String src) {
     return src.startsWith("git@")
         || src.startsWith("git://")
-        || src.matches("(?i)[a-z]+://.*\\.git(#.*)?")
-        || src.matches("(?i)ssh://.*");
+        || GIT_URL.matcher(src).matches()
+        || SSH_URL.matcher(src).matches();
   }
 
   private Optional<FsView> fromView(Instruction i, Stage s) {
@@ -611,7 +618,7 @@ public final class ImageFs {
       c.unknown("the files of the --from source are not known");
       return;
     }
-    if (src.matches(".*[*?\\[].*")) {
+    if (WILDCARD.matcher(src).matches()) {
       c.unknown("a wildcard source of another stage is copied");
       return;
     }

@@ -54,12 +54,13 @@ final class Packages {
       Pattern.compile("(?:openjdk-?[0-9]+(?:-jre|-jdk)?(?:-headless)?|java-[0-9.]+-openjdk.*)");
   private static final Pattern PHP = Pattern.compile("php[0-9.]+(?:-cli)?");
   private static final Pattern LUA = Pattern.compile("lua(5\\.[0-9])");
+  private static final Pattern VERSION_SUFFIX = Pattern.compile("[=:/<>~].*$");
 
   private Packages() {}
 
   /** The programs a package installs into {@code /usr/bin} or {@code /bin}, as far as known. */
   static List<String> programs(String packageSpec) {
-    String name = packageSpec.toLowerCase(Locale.ROOT).replaceFirst("[=:/<>~].*$", "");
+    String name = VERSION_SUFFIX.matcher(packageSpec.toLowerCase(Locale.ROOT)).replaceFirst("");
     List<String> known = PROGRAMS.get(name);
     if (known != null) {
       return known;

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  */
 final class RunEffects implements FsOp {
 
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   /** Paths a package manager writes: everything of the system but {@code /usr/local}. */
   private static final List<String> SYSTEM_DIRS =
       List.of(
@@ -503,7 +505,7 @@ final class RunEffects implements FsOp {
 
     private static boolean isAssignment(Word w) {
       int eq = w.text().indexOf('=');
-      return eq > 0 && w.text().substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_]*");
+      return eq > 0 && NAME.matcher(w.text().substring(0, eq)).matches();
     }
 
     /** Removes {@code sudo}, {@code env A=B}, {@code exec}, {@code nohup} and the like. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * A POSIX shell script cut into simple commands, enough to tell what a RUN does to files: words
@@ -19,6 +20,10 @@ import java.util.function.Function;
  * caller treats as an unknown command, which is the safe direction.
  */
 final class ShellScript {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+  private static final Pattern FD = Pattern.compile("[0-9-]*");
 
   /**
    * One word after quote removal.
@@ -123,7 +128,7 @@ final class ShellScript {
         op(String.valueOf(c));
         pos++;
       } else if (c == '<' || c == '>') {
-        if (inWord && literal && text.toString().matches("[0-9]+")) {
+        if (inWord && literal && DIGITS.matcher(text).matches()) {
           resetWord();
         } else {
           flush();
@@ -156,7 +161,7 @@ final class ShellScript {
     Word w = new Word(text.toString(), regex.toString(), literal);
     resetWord();
     int eq = w.text().indexOf('=');
-    if (onlyAssignments && eq > 0 && w.text().substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+    if (onlyAssignments && eq > 0 && NAME.matcher(w.text().substring(0, eq)).matches()) {
       String name = w.text().substring(0, eq);
       locals.put(
           name, w.literal() ? Optional.of(w.text().substring(eq + 1)) : Optional.<String>empty());
@@ -299,8 +304,7 @@ final class ShellScript {
     } else if (next == '{') {
       int end = matching(pos + 1, '{', '}');
       String expr = s.substring(pos + 2, Math.max(pos + 2, end - 1));
-      Optional<String> value =
-          expr.matches("[A-Za-z_][A-Za-z0-9_]*") ? lookup(expr) : Optional.empty();
+      Optional<String> value = NAME.matcher(expr).matches() ? lookup(expr) : Optional.empty();
       if (value.isPresent()) {
         lit(value.get());
       } else {
@@ -434,7 +438,7 @@ final class ShellScript {
       return;
     }
     if (op.equals(">&") || op.equals("<&")) {
-      if (target.text().matches("[0-9-]*")) {
+      if (FD.matcher(target.text()).matches()) {
         return;
       }
       op = ">";

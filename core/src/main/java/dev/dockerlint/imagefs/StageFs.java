@@ -3,6 +3,7 @@ package dev.dockerlint.imagefs;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.Instruction;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,16 @@ public final class StageFs {
   private final FsView base;
   private final String baseDescription;
   private final List<FsOp> ops = new ArrayList<>();
+
+  /**
+   * For each path asked about: its state on the base and after each of the first changes of {@code
+   * ops} ({@code history.get(path).get(k)} is the state after {@code k} changes). Extended on
+   * demand; since {@code ops} only grows and its first entries never change, an entry stays valid.
+   * Every view of the stage reads it, so asking about a path at each of {@code n} instructions
+   * costs {@code n} changes in all, not {@code n} per instruction.
+   */
+  private final Map<String, List<FsState>> history = new HashMap<>();
+
   private final Map<Instruction, Integer> opsBefore = new IdentityHashMap<>();
   private final Map<Instruction, SearchPath> pathBefore = new IdentityHashMap<>();
   private final Map<Instruction, List<String>> mounts = new IdentityHashMap<>();
@@ -68,7 +79,36 @@ public final class StageFs {
   /** The filesystem just before {@code i} runs. */
   public FsView before(Instruction i) {
     Integer n = opsBefore.get(i);
-    return FsOp.layered(base, ops, n == null ? ops.size() : n);
+    return layered(n == null ? ops.size() : n);
+  }
+
+  /** The filesystem of the base with the first {@code count} changes on top. */
+  private FsView layered(int count) {
+    return path -> stateAfter(path, count);
+  }
+
+  /**
+   * The state of {@code path} after the first {@code count} changes. A change may itself ask about
+   * other paths of this stage (a RUN's {@code cp} reads its source), so the history is extended one
+   * change at a time and looked up again after each.
+   */
+  private synchronized FsState stateAfter(String path, int count) {
+    List<FsState> h = history.get(path);
+    if (h == null) {
+      FsState start = base.get(path);
+      h = history.computeIfAbsent(path, p -> new ArrayList<>());
+      if (h.isEmpty()) {
+        h.add(start);
+      }
+    }
+    while (h.size() <= count) {
+      int k = h.size() - 1;
+      FsState next = ops.get(k).apply(path, h.get(k));
+      if (h.size() == k + 1) {
+        h.add(next);
+      }
+    }
+    return h.get(count);
   }
 
   /**
@@ -89,7 +129,7 @@ public final class StageFs {
         }
         if (FsPaths.isWithin(t, path) && before.get(path) instanceof FsState.Absent) {
           return new FsState.Present(
-              FsNode.directory(path, Origin.of(java.util.Optional.of(run), "made for a --mount")));
+              FsNode.directory(path, Origin.of(Optional.of(run), "made for a --mount")));
         }
       }
       return before.get(path);
@@ -98,7 +138,7 @@ public final class StageFs {
 
   /** The filesystem at the end of the stage: what a container of its image sees. */
   public FsView atEnd() {
-    return FsOp.layered(base, ops, ops.size());
+    return layered(ops.size());
   }
 
   /** The {@code PATH} of the environment {@code i} runs in. */

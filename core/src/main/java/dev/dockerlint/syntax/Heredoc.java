@@ -1,5 +1,7 @@
 package dev.dockerlint.syntax;
 
+import java.util.regex.Pattern;
+
 /**
  * A heredoc of RUN, COPY or ADD: {@code <<NAME} on the instruction line and the body lines up to
  * the terminator. {@code content} is the raw body (line endings included; with {@code <<-} leading
@@ -16,11 +18,13 @@ public record Heredoc(
     Range bodyRange,
     boolean terminated) {
 
+  private static final Pattern LEADING_TABS = Pattern.compile("(?m)^\t+");
+
   /** The body as the instruction sees it: with {@code <<-}, leading tabs removed on each line. */
   public String effectiveContent() {
     if (!chomp) {
       return content;
     }
-    return content.replaceAll("(?m)^\t+", "");
+    return LEADING_TABS.matcher(content).replaceAll("");
   }
 }

@@ -132,9 +132,12 @@ class ShellFormScenariosTest {
         "FROM scratch\nCOPY busybox /busybox\nSHELL [\"/bin/bash\", \"-c\"]\n"
             + "CMD /busybox echo hello\n";
 
-    Diagnostic d = Scenarios.predicted(Scenarios.lint(dockerfile, context, NATIVE), "DKL1001");
+    List<Diagnostic> ds = Scenarios.lint(dockerfile, context, NATIVE);
+    Diagnostic d = Scenarios.predicted(ds, "DKL1307");
     assertThat(d.severity()).isEqualTo(Severity.ERROR);
-    assertThat(d.message()).contains("no /bin/bash");
+    assertThat(d.range().start().line()).as("reported on the SHELL line").isEqualTo(2);
+    assertThat(d.message()).contains("'/bin/bash' does not exist");
+    assertThat(Scenarios.of(ds, "DKL1001")).as("the missing shell is reported once").isEmpty();
 
     try (LegacyBuild build = new LegacyBuild(docker)) {
       LegacyBuild.Outcome built = build.build(context, dockerfile);

@@ -21,7 +21,6 @@ import dev.dockerlint.syntax.CmdInstruction;
 import dev.dockerlint.syntax.Command;
 import dev.dockerlint.syntax.EntrypointInstruction;
 import dev.dockerlint.syntax.Instruction;
-import dev.dockerlint.syntax.ShellInstruction;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,7 +50,7 @@ public final class ShellFormCommand implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    PathPresence files = new PathPresence(ctx);
+    ShellPresence files = new ShellPresence(ctx);
     for (Stage s : ctx.model().stages()) {
       for (Instruction i : s.instructions()) {
         if ((i instanceof CmdInstruction || i instanceof EntrypointInstruction)
@@ -64,7 +63,7 @@ public final class ShellFormCommand implements Rule {
   }
 
   private static void check(
-      RuleContext ctx, PathPresence files, Stage s, Instruction i, Command.ShellForm sf) {
+      RuleContext ctx, ShellPresence files, Stage s, Instruction i, Command.ShellForm sf) {
     SemanticModel m = ctx.model();
     String keyword = i.keyword().canonical();
     boolean entrypoint = i instanceof EntrypointInstruction;
@@ -72,13 +71,18 @@ public final class ShellFormCommand implements Rule {
     boolean finalImage = m.finalStage().filter(f -> f == runs).isPresent();
     List<String> shell = s.shellFor(i);
     boolean windows = files.windows(s);
-    boolean shellSet = shellSet(ctx, s, i);
+    boolean shellSet = files.shellInstruction(i).isPresent() || imageSetsShell(ctx, s);
     String shellText = windows && !shellSet ? "cmd /S /C" : String.join(" ", shell);
     String program = shell.isEmpty() ? "" : shell.get(0);
     boolean executed =
         entrypoint || (runs.entrypoint().isEmpty() && !hasImageEntrypoint(ctx, runs));
-    PathPresence.Answer answer =
-        executed && !program.isEmpty() ? files.atEnd(runs, program) : PathPresence.Answer.unknown();
+    if (shellSet && !program.isEmpty() && files.shellReportedMissing(i)) {
+      return;
+    }
+    ShellPresence.Answer answer =
+        executed && !program.isEmpty()
+            ? files.atEnd(runs, program)
+            : ShellPresence.Answer.unknown();
     Optional<List<String>> plain = ExecForm.plainWords(sf.text().value());
     String execForm = plain.map(w -> keyword + " " + ExecForm.array(w)).orElse("");
     Finding f;
@@ -161,8 +165,8 @@ public final class ShellFormCommand implements Rule {
                   "Use exec form: " + execForm,
                   List.of(new Edit(sf.range(), ExecForm.array(plain.get()))),
                   safe ? Applicability.SAFE : Applicability.UNSAFE));
-    } else if (answer.state() != PathPresence.State.ABSENT
-        && answer.state() != PathPresence.State.MAYBE
+    } else if (answer.state() != ShellPresence.State.ABSENT
+        && answer.state() != ShellPresence.State.MAYBE
         && !windows
         && shell.equals(List.of("/bin/sh", "-c"))
         && ExecForm.singleCommand(sf.text().value())) {
@@ -212,18 +216,8 @@ public final class ShellFormCommand implements Rule {
             || p.get().cmd().filter(c -> c == i).isPresent());
   }
 
-  /** A SHELL instruction before {@code i} (in its stage or a base stage), or in the base image. */
-  private static boolean shellSet(RuleContext ctx, Stage s, Instruction i) {
-    for (Stage at : ctx.model().lineage(s)) {
-      for (Instruction j : at.instructions()) {
-        if (at == s && j == i) {
-          break;
-        }
-        if (j instanceof ShellInstruction) {
-          return true;
-        }
-      }
-    }
+  /** Whether the config of the image at the root of the stage's lineage sets a SHELL. */
+  private static boolean imageSetsShell(RuleContext ctx, Stage s) {
     return imageConfig(ctx, s).flatMap(ImageConfig::shell).filter(l -> !l.isEmpty()).isPresent();
   }
 

@@ -9,10 +9,8 @@ import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
-import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.Command;
-import dev.dockerlint.syntax.Flag;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.RunInstruction;
 import java.util.List;
@@ -35,20 +33,19 @@ import java.util.Set;
     predicts = Predicts.NO_SUCH_FILE)
 public final class ShellFormRunWithoutShell implements Rule {
 
-  private static final Set<String> MOUNT_TARGET_KEYS = Set.of("target", "dst", "destination");
-
   @Override
   public void check(RuleContext ctx) {
-    PathPresence files = new PathPresence(ctx);
+    ShellPresence files = new ShellPresence(ctx);
     Set<Stage> needed = ctx.model().stagesNeededForFinal();
     for (Stage s : ctx.model().stages()) {
       for (Instruction i : s.instructions()) {
+        List<String> shell = s.shellFor(i);
         if (i instanceof RunInstruction run
             && run.command().orElse(null) instanceof Command.ShellForm sf
-            && !sf.text().value().isBlank()) {
-          PathPresence.shellProgram(s, i)
-              .filter(program -> !mounted(run, program))
-              .ifPresent(program -> check(ctx, files, s, run, sf, program, needed.contains(s)));
+            && !sf.text().value().isBlank()
+            && !shell.isEmpty()
+            && !files.shellReportedMissing(i)) {
+          check(ctx, files, s, run, sf, shell.get(0), needed.contains(s));
         }
       }
     }
@@ -56,13 +53,13 @@ public final class ShellFormRunWithoutShell implements Rule {
 
   private static void check(
       RuleContext ctx,
-      PathPresence files,
+      ShellPresence files,
       Stage s,
       RunInstruction run,
       Command.ShellForm sf,
       String program,
       boolean needed) {
-    PathPresence.Answer answer = files.before(s, run, program);
+    ShellPresence.Answer answer = files.during(s, run, program);
     String shellText = String.join(" ", s.shellFor(run));
     String failure = "'exec: \"" + program + "\": stat " + program + ": no such file or directory'";
     Optional<List<String>> plain =
@@ -73,7 +70,7 @@ public final class ShellFormRunWithoutShell implements Rule {
             ? "Copy a shell into the stage first, or run a program in exec form"
             : "Use exec form, which needs no shell: " + execForm;
     Finding f;
-    if (answer.state() == PathPresence.State.ABSENT) {
+    if (answer.state() == ShellPresence.State.ABSENT) {
       f =
           Finding.of(
               sf.range(),
@@ -95,7 +92,7 @@ public final class ShellFormRunWithoutShell implements Rule {
                 .withRelated(
                     s.from().range(), "BuildKit skips this stage: the final stage does not use it");
       }
-    } else if (answer.state() == PathPresence.State.MAYBE) {
+    } else if (answer.state() == ShellPresence.State.MAYBE) {
       Instruction creator = answer.creator().orElseThrow();
       String line =
           creator.keyword().canonical() + " on line " + (creator.range().start().line() + 1);
@@ -127,21 +124,5 @@ public final class ShellFormRunWithoutShell implements Rule {
                   "Use exec form: " + execForm, new Edit(sf.range(), ExecForm.array(plain.get()))));
     }
     ctx.report(f);
-  }
-
-  /** Whether a {@code RUN --mount} puts something at {@code path} or one of its directories. */
-  private static boolean mounted(RunInstruction run, String path) {
-    for (Flag mount : run.flags("mount")) {
-      for (String part : mount.valueOrEmpty().split(",")) {
-        int eq = part.indexOf('=');
-        if (eq > 0 && MOUNT_TARGET_KEYS.contains(part.substring(0, eq).trim())) {
-          String target = SemanticModel.resolvePath("/", part.substring(eq + 1).trim());
-          if (target.equals("/") || path.equals(target) || path.startsWith(target + "/")) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 }

@@ -34,7 +34,10 @@ class ShellFormCommandImageTest {
   private static final BuildOptions AMD64 =
       new BuildOptions(Platform.LINUX_AMD64, Platform.LINUX_AMD64, Map.of(), Optional.empty());
 
-  /** One image's config and files, answered for any platform; every other image is unknown. */
+  /**
+   * One image's config and files (with their directories, as image indexes list them), answered for
+   * any platform; every other image is unknown.
+   */
   private record OneImage(String reference, ImageConfig config, List<String> files)
       implements ImageMetadataSource {
     @Override
@@ -44,6 +47,20 @@ class ShellFormCommandImageTest {
       }
       Map<String, FileEntry> entries = new LinkedHashMap<>();
       for (String f : files) {
+        for (int at = f.indexOf('/', 1); at > 0; at = f.indexOf('/', at + 1)) {
+          String dir = f.substring(0, at);
+          entries.put(
+              dir,
+              new FileEntry(
+                  dir,
+                  FileEntry.Kind.DIRECTORY,
+                  0755,
+                  0,
+                  0,
+                  0,
+                  Optional.empty(),
+                  Optional.empty()));
+        }
         entries.put(
             f,
             new FileEntry(

@@ -154,9 +154,26 @@ public final class ShellLex {
    * @throws ShellLexException where BuildKit fails the build
    */
   public Result processWord(String word, Env env) throws ShellLexException {
+    if (isLiteral(word)) {
+      return new Result(word, Set.of(), Set.of());
+    }
     Run run = new Run(word, env, true, null);
     String result = run.processWhole();
     return new Result(result, run.matched, run.unmatched);
+  }
+
+  /**
+   * Whether {@code word} has nothing to expand, unquote or unescape: no {@code $}, {@code <}, quote
+   * or escape character. Most words of a Dockerfile are such, and need no lexing.
+   */
+  private boolean isLiteral(String word) {
+    for (int k = 0; k < word.length(); k++) {
+      char c = word.charAt(k);
+      if (c == '$' || c == '<' || c == '\'' || c == '"' || c == escapeToken) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -1,0 +1,191 @@
+package dev.dockerlint.rules.shellform;
+
+import dev.dockerlint.imagefs.ExecAnalysis;
+import dev.dockerlint.imagefs.ExecProblem;
+import dev.dockerlint.imagefs.ExecSite;
+import dev.dockerlint.imagefs.FsPaths;
+import dev.dockerlint.imagefs.FsState;
+import dev.dockerlint.imagefs.FsView;
+import dev.dockerlint.imagefs.ImageFs;
+import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.rules.platform.Platforms;
+import dev.dockerlint.semantic.Base;
+import dev.dockerlint.semantic.SemanticModel;
+import dev.dockerlint.semantic.Stage;
+import dev.dockerlint.syntax.Command;
+import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.RunInstruction;
+import dev.dockerlint.syntax.ShellInstruction;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Whether the shell a shell-form instruction starts exists, as the image filesystem model ({@link
+ * ImageFs}) tells: base image files, build-context copies, {@code COPY --from} stage contents and
+ * RUN effects. An answer is {@link State#ABSENT} only when nothing may have put the shell there;
+ * when a RUN or a copy of unknown contents may have, it is {@link State#MAYBE} and names the first.
+ */
+final class ShellPresence {
+
+  /** How sure the answer is. */
+  enum State {
+    PRESENT,
+    ABSENT,
+    /** Absent, unless {@link Answer#creator()} put it there. */
+    MAYBE,
+    UNKNOWN
+  }
+
+  /**
+   * @param why for ABSENT and MAYBE: why it is not there ("FROM scratch")
+   * @param creator for MAYBE: the first instruction that may create the path
+   */
+  record Answer(State state, String why, Optional<Instruction> creator) {
+    static Answer unknown() {
+      return new Answer(State.UNKNOWN, "", Optional.empty());
+    }
+  }
+
+  /** How many stages a reason names before it skips to the one the lineage starts from. */
+  private static final int MAX_NAMED_STAGES = 4;
+
+  private final RuleContext ctx;
+  private final SemanticModel model;
+  private final ImageFs fs;
+  private Map<Instruction, ShellInstruction> shellInstructions;
+  private Set<Instruction> reportedShells;
+
+  ShellPresence(RuleContext ctx) {
+    this.ctx = ctx;
+    this.model = ctx.model();
+    this.fs = ImageFs.of(ctx.input());
+  }
+
+  /** Whether the stage builds a Windows image (see {@link Platforms#windows}). */
+  boolean windows(Stage s) {
+    return Platforms.windows(model, s);
+  }
+
+  /** Whether {@code program} exists in the image stage {@code s} produces. */
+  Answer atEnd(Stage s, String program) {
+    return answer(s, program, () -> fs.stage(s).atEnd());
+  }
+
+  /** Whether {@code program} exists while {@code run} of stage {@code s} runs. */
+  Answer during(Stage s, Instruction run, String program) {
+    return answer(s, program, () -> fs.stage(s).during(run));
+  }
+
+  private Answer answer(Stage s, String program, Supplier<FsView> view) {
+    if (!program.startsWith("/") || windows(s)) {
+      return Answer.unknown();
+    }
+    String path = FsPaths.clean(program);
+    FsState st = view.get().resolve(path);
+    if (st instanceof FsState.Present) {
+      return new Answer(State.PRESENT, "", Optional.empty());
+    }
+    Optional<FsState.Absent> absent = Optional.empty();
+    if (st instanceof FsState.Absent a) {
+      absent = Optional.of(a);
+    } else if (st instanceof FsState.Unknown u) {
+      absent = u.otherwise();
+    }
+    if (absent.isEmpty()) {
+      return Answer.unknown();
+    }
+    FsState.Absent a = absent.get();
+    String why =
+        a.notADirectory() || a.why().contains(" by the RUN at ") ? a.why() : origin(s, path);
+    List<Instruction> creators = a.mayCreate().stream().filter(i -> !needsShell(i, path)).toList();
+    if (creators.isEmpty() && a.mayCreate().size() < FsState.MAX_LISTED) {
+      return new Answer(State.ABSENT, why, Optional.empty());
+    }
+    Instruction first = creators.isEmpty() ? a.mayCreate().get(0) : creators.get(0);
+    return new Answer(State.MAYBE, why, Optional.of(first));
+  }
+
+  /**
+   * Whether {@code i} is a shell-form RUN that runs the shell at {@code path}: it cannot have put
+   * that shell there, since it could not start without it.
+   */
+  private boolean needsShell(Instruction i, String path) {
+    if (!(i instanceof RunInstruction r)
+        || !(r.command().orElse(null) instanceof Command.ShellForm)) {
+      return false;
+    }
+    Optional<Stage> s = model.stageOf(i);
+    List<String> shell = s.map(st -> st.shellFor(i)).orElse(List.of());
+    return !shell.isEmpty() && FsPaths.clean(shell.get(0)).equals(path);
+  }
+
+  /** Where the stage's files come from: "FROM base, which is FROM scratch". */
+  private String origin(Stage s, String path) {
+    List<Stage> lineage = model.lineage(s);
+    StringBuilder sb = new StringBuilder();
+    for (int k = 0; k < lineage.size() - 1 && k < MAX_NAMED_STAGES; k++) {
+      sb.append("FROM ").append(lineage.get(k + 1).displayName()).append(", which is ");
+    }
+    if (lineage.size() - 1 > MAX_NAMED_STAGES) {
+      sb.append("based on ");
+    }
+    Base root = lineage.get(lineage.size() - 1).base();
+    if (root instanceof Base.ImageBase ib && ib.ref().isPresent()) {
+      sb.append("FROM ").append(ib.ref().get().familiar()).append(", which has no ").append(path);
+    } else {
+      sb.append("FROM scratch");
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Whether the SHELL in force for {@code i} is one that DKL1307 shell-not-found reports: the
+   * missing shell is then reported once, on that SHELL line.
+   */
+  boolean shellReportedMissing(Instruction i) {
+    if (reportedShells == null) {
+      reportedShells = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (ExecProblem p : ExecAnalysis.of(ctx.input())) {
+        if (p.kind() == ExecProblem.Kind.PROGRAM_NOT_FOUND
+            && p.site().kind() == ExecSite.Kind.SHELL) {
+          reportedShells.add(p.site().instruction());
+        }
+      }
+    }
+    return shellInstruction(i).filter(reportedShells::contains).isPresent();
+  }
+
+  /** The SHELL instruction in force for {@code i}, in its stage or a stage it is based on. */
+  Optional<ShellInstruction> shellInstruction(Instruction i) {
+    if (shellInstructions == null) {
+      shellInstructions = shellInstructions();
+    }
+    return Optional.ofNullable(shellInstructions.get(i));
+  }
+
+  /** The SHELL instruction in force for every instruction (in its stage or a base stage). */
+  private Map<Instruction, ShellInstruction> shellInstructions() {
+    Map<Instruction, ShellInstruction> out = new IdentityHashMap<>();
+    Map<Stage, ShellInstruction> last = new IdentityHashMap<>();
+    for (Stage s : model.stages()) {
+      ShellInstruction current = model.baseStage(s).map(last::get).orElse(null);
+      for (Instruction i : s.instructions()) {
+        if (current != null) {
+          out.put(i, current);
+        }
+        if (i instanceof ShellInstruction sh) {
+          current = sh;
+        }
+      }
+      if (current != null) {
+        last.put(s, current);
+      }
+    }
+    return out;
+  }
+}
