@@ -365,9 +365,19 @@ public final class DockerEngineSource implements ImageMetadataSource, AutoClosea
     }
     if (head.length == 512) {
       String magic = new String(head, 257, 5, StandardCharsets.US_ASCII);
-      return magic.equals("ustar");
+      // an empty layer is a tar of only its end-of-archive blocks: zeros
+      return magic.equals("ustar") || allZero(head);
     }
     return head.length == 0;
+  }
+
+  private static boolean allZero(byte[] b) {
+    for (byte x : b) {
+      if (x != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static InputStream unclosable(InputStream in) {
