@@ -716,8 +716,10 @@ public final class ExecAnalysis {
       }
       Credentials who = site.credentials().get();
       Optional<Integer> access = who.access(node.mode().getAsInt(), node.owner(), false);
-      if (access.isEmpty() || (access.get() & Credentials.READ) != 0) {
-        return;
+      if (access.isEmpty()
+          || (access.get() & Credentials.READ) != 0
+          || (access.get() & Credentials.EXECUTE) == 0) {
+        return; // readable, or not executable either (reported as such)
       }
       report(
           Kind.NOT_EXECUTABLE,

@@ -57,7 +57,8 @@ final class ImageFindings {
     return elf.map(
             e ->
                 place.withArchitectures(
-                    e.platform().orElse(e.machineName()), in.platform().toString()))
+                    e.platform().map(p2 -> "linux/" + p2).orElse(e.machineName()),
+                    in.platform().toString()))
         .orElse(place);
   }
 }
