@@ -125,21 +125,59 @@ public final class LocalImages implements Closeable {
   private static List<Image> ociLayout(Store store, String name, Optional<String> tag)
       throws LocalImageException {
     JsonNode index = json(store, "index.json");
-    List<Image> out = new ArrayList<>();
+    List<JsonNode> entries = new ArrayList<>();
     for (JsonNode d : index.path("manifests")) {
       Optional<String> refName =
-          Optional.ofNullable(d.path("annotations").get("org.opencontainers.image.ref.name"))
-              .map(JsonNode::asText)
-              .or(
-                  () ->
-                      Optional.ofNullable(d.path("annotations").get("io.containerd.image.name"))
-                          .map(JsonNode::asText));
-      if (tag.isPresent() && refName.filter(r -> matchesTag(r, tag.get())).isEmpty()) {
-        continue;
+          text(d.path("annotations"), "org.opencontainers.image.ref.name")
+              .or(() -> text(d.path("annotations"), "io.containerd.image.name"));
+      if (tag.isEmpty() || refName.filter(r -> matchesTag(r, tag.get())).isPresent()) {
+        entries.add(d);
       }
-      collect(store, d, name, Optional.empty(), List.of(), out, 0);
     }
+    List<Image> out = new ArrayList<>();
+    entries(store, entries, name, Optional.empty(), List.of(), out, 0);
     return out;
+  }
+
+  private static Optional<String> text(JsonNode n, String key) {
+    return Optional.ofNullable(n.get(key)).map(JsonNode::asText);
+  }
+
+  /**
+   * The images of an index's entries (or of index.json's): attestations are skipped, and an entry's
+   * platform is what the index claims for it.
+   */
+  private static void entries(
+      Store store,
+      List<JsonNode> manifests,
+      String name,
+      Optional<Platform> claimed,
+      List<Platform> available,
+      List<Image> out,
+      int depth)
+      throws LocalImageException {
+    List<JsonNode> entries = new ArrayList<>();
+    List<Platform> platforms = new ArrayList<>();
+    for (JsonNode e : manifests) {
+      JsonNode p = e.path("platform");
+      if (p.isObject()
+          && (p.path("os").asText("unknown").equals("unknown")
+              || e.path("annotations").path("vnd.docker.reference.type").isTextual())) {
+        continue; // attestations
+      }
+      entries.add(e);
+      if (p.isObject()) {
+        platforms.add(ImageConfigs.platformOf(p, "os", "architecture", "variant"));
+      }
+    }
+    for (JsonNode e : entries) {
+      JsonNode p = e.path("platform");
+      Optional<Platform> c =
+          p.isObject()
+              ? Optional.of(ImageConfigs.platformOf(p, "os", "architecture", "variant"))
+              : claimed;
+      collect(store, e, name, c, platforms.isEmpty() ? available : platforms, out, depth);
+    }
   }
 
   private static boolean matchesTag(String refName, String tag) {
@@ -163,27 +201,8 @@ public final class LocalImages implements Closeable {
         throw new LocalImageException("indexes nested too deep");
       }
       List<JsonNode> entries = new ArrayList<>();
-      List<Platform> platforms = new ArrayList<>();
-      for (JsonNode e : m.path("manifests")) {
-        JsonNode p = e.path("platform");
-        if (p.isObject()
-            && (p.path("os").asText("unknown").equals("unknown")
-                || e.path("annotations").path("vnd.docker.reference.type").isTextual())) {
-          continue; // attestations
-        }
-        entries.add(e);
-        if (p.isObject()) {
-          platforms.add(ImageConfigs.platformOf(p, "os", "architecture", "variant"));
-        }
-      }
-      for (JsonNode e : entries) {
-        JsonNode p = e.path("platform");
-        Optional<Platform> c =
-            p.isObject()
-                ? Optional.of(ImageConfigs.platformOf(p, "os", "architecture", "variant"))
-                : claimed;
-        collect(store, e, name, c, platforms.isEmpty() ? available : platforms, out, depth + 1);
-      }
+      m.path("manifests").forEach(entries::add);
+      entries(store, entries, name, claimed, available, out, depth + 1);
       return;
     }
     JsonNode config = m.path("config");
