@@ -3,6 +3,7 @@ package dev.dockerlint.image;
 import dev.dockerlint.image.cache.DiskCache;
 import dev.dockerlint.image.docker.DockerEngineSettings;
 import dev.dockerlint.image.docker.DockerEngineSource;
+import dev.dockerlint.image.docker.EngineSocket;
 import dev.dockerlint.image.layer.LayerLimits;
 import dev.dockerlint.image.registry.RegistrySettings;
 import dev.dockerlint.image.registry.RegistrySource;
@@ -195,6 +196,18 @@ public final class ImageSources implements AutoCloseable {
 
     @Override
     public Lookup lookup(ImageRef ref, Platform platform, boolean withFiles) {
+      if (!withFiles && connection == null) {
+        // inspect without loading the Docker client: what a warm run needs of the engine
+        Optional<java.nio.file.Path> socket = EngineSocket.socket(settings);
+        if (socket.isPresent()) {
+          try {
+            return EngineSocket.inspect(socket.get(), ref, settings.lookupTimeout());
+          } catch (java.io.IOException e) {
+            // not answerable this way (an odd answer, a proxy on the socket): the Docker client,
+            // which handles every case, is asked below and reports its own failure
+          }
+        }
+      }
       DockerEngineSource.Connection c = connection();
       if (c instanceof DockerEngineSource.Connection.Connected ok) {
         return ok.source().lookup(ref, platform, withFiles);
