@@ -9,7 +9,8 @@
 #
 # The image is built FROM scratch out of generated files (no pulls) with the legacy builder:
 # random data, copies of the static busybox fixture as executables and many small scripts, with
-# the busybox as entrypoint, and pushed to the test registry.
+# the busybox as entrypoint, and pushed to the test registry. `docker save > /dev/null` is timed
+# too: the floor of a cold run from the engine.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 runs="${1:-3}"
@@ -56,9 +57,18 @@ ms() { # cache-dir args... -> milliseconds of one whole run (its exit code must 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 series() { tr '\n' ' ' | sed 's/ $//'; }
 
-cold_engine=(); cold_registry=(); warm_engine=(); warm_registry=(); floor=()
+save_ms() { # the engine's own docker save of the image, to /dev/null
+  local s e
+  s=$(date +%s%N)
+  docker save "$ref" >/dev/null
+  e=$(date +%s%N)
+  echo $(((e - s) / 1000000))
+}
+
+cold_engine=(); cold_registry=(); warm_engine=(); warm_registry=(); floor=(); save=()
 for i in $(seq "$runs"); do
   floor+=("$(ms "$work/none" --version)")
+  save+=("$(save_ms)")
   cold_engine+=("$(ms "$work/ce$i" image "$ref")")
   warm_engine+=("$(ms "$work/ce$i" image "$ref")")
   cold_registry+=("$(ms "$work/cr$i" image --from-registry "$ref")")
@@ -72,6 +82,7 @@ report() { # label values...
 }
 echo "image: $ref ($size bytes in the engine); $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 report "JVM start (dockerlint --version)" "${floor[@]}"
+report "docker save > /dev/null" "${save[@]}"
 report "cold, engine (docker save)" "${cold_engine[@]}"
 report "warm, engine" "${warm_engine[@]}"
 report "cold, registry (--from-registry)" "${cold_registry[@]}"
