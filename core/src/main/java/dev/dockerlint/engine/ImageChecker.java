@@ -83,15 +83,20 @@ public final class ImageChecker {
     Optional<ImageMetadataSource> engine =
         options.fromRegistry() ? Optional.empty() : sources.engine();
     String engineReason = "";
+    Optional<ImageMetadataSource> reg = sources.registry();
+    boolean askRegistry = options.fromRegistry() || registryQualified(name);
     if (engine.isPresent()) {
       Lookup l = engine.get().lookup(ref, Platform.host(), false);
-      if (l instanceof Lookup.Found f) {
+      boolean otherPlatform =
+          l instanceof Lookup.Found f
+              && !options.platforms().isEmpty()
+              && options.platforms().stream().noneMatch(p -> matches(p, f.image().platform()));
+      if (l instanceof Lookup.Found f && !(otherPlatform && askRegistry && reg.isPresent())) {
+        // the engine's image; for platforms it does not hold, the registry's index, if any
         return fromEngine(name, engine.get(), ref, f.image());
       }
       engineReason = reason(l);
     }
-    Optional<ImageMetadataSource> reg = sources.registry();
-    boolean askRegistry = options.fromRegistry() || registryQualified(name);
     if (!askRegistry || reg.isEmpty()) {
       String why =
           engine.isEmpty()

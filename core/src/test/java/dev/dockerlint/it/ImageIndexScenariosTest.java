@@ -125,6 +125,23 @@ class ImageIndexScenariosTest {
     Container.Result run =
         docker.container(ref).platform(AMD64).timeout(Duration.ofSeconds(60)).run();
     assertThat(run.exitCode()).as(run.output()).isZero();
+
+    // the engine now holds the amd64 variant under that name; arm64 still comes from the registry
+    try (ImageSources both =
+        ImageSources.open(
+            ImageSourceSettings.defaults()
+                .withMode(ImageSourceSettings.Mode.AUTO)
+                .withCacheDirectory(Optional.of(cache))
+                .withDockerHost(Optional.of(docker.host())))) {
+      ImageChecker checker =
+          new ImageChecker(
+              RuleRegistry.builtIn(),
+              both,
+              new ImageChecker.Options(List.of(Platform.LINUX_ARM64), false, false));
+      assertThat(only(checker.check(ref), ref + " (linux/arm64)"))
+          .extracting(d -> d.rule().code())
+          .containsExactly("DKL1600");
+    }
   }
 
   @Test
