@@ -3,6 +3,9 @@ package dev.dockerlint.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockerlint.config.Config;
+import dev.dockerlint.config.ConfigException;
+import dev.dockerlint.config.ConfigFinder;
 import dev.dockerlint.config.FailureThreshold;
 import dev.dockerlint.engine.ImageChecker;
 import dev.dockerlint.image.FileEntry;
@@ -23,8 +26,10 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,7 +94,7 @@ public final class ImageCommand implements Callable<Integer> {
       paramLabel = "LEVEL",
       description =
           "Exit with 1 when a finding is at least this severe: error, warning, info, style, none"
-              + " (default: info)")
+              + " (default: the configuration's, else info)")
   String failureThreshold;
 
   @Option(names = "--no-fail", description = "Exit with 0 even when there are findings")
@@ -105,6 +110,14 @@ public final class ImageCommand implements Callable<Integer> {
 
   @Option(names = "--list", description = "With --facts --files: list every path")
   boolean list;
+
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description =
+          "Configuration file (default: .dockerlint.yaml found upward from the current folder);"
+              + " its ignored rules, severities, failure threshold and image source apply")
+  Path config;
 
   @Option(names = "--verbose", description = "Show stack traces of internal errors")
   boolean verbose;
@@ -132,37 +145,58 @@ public final class ImageCommand implements Callable<Integer> {
                       new ParameterException(
                           spec.commandLine(), "invalid --platform '" + p + "'")));
     }
-    FailureThreshold threshold =
+    Optional<FailureThreshold> cliThreshold =
         failureThreshold == null
-            ? FailureThreshold.DEFAULT
-            : FailureThreshold.parse(failureThreshold)
-                .orElseThrow(
-                    () ->
-                        new ParameterException(
-                            spec.commandLine(),
-                            "unknown --failure-threshold '"
-                                + failureThreshold
-                                + "' (expected "
-                                + FailureThreshold.EXPECTED
-                                + ")"));
+            ? Optional.empty()
+            : Optional.of(
+                FailureThreshold.parse(failureThreshold)
+                    .orElseThrow(
+                        () ->
+                            new ParameterException(
+                                spec.commandLine(),
+                                "unknown --failure-threshold '"
+                                    + failureThreshold
+                                    + "' (expected "
+                                    + FailureThreshold.EXPECTED
+                                    + ")")));
     if (facts) {
       if (refs.size() != 1) {
         throw new ParameterException(spec.commandLine(), "--facts takes exactly one REF");
       }
       return facts(refs.get(0), wanted);
     }
-    List<OutputOptions.Target> targets = output.targets(spec, java.util.Optional.empty());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     RuleRegistry registry = RuleRegistry.builtIn();
+    Config cfg;
+    try {
+      cfg =
+          ConfigFinder.fromEnvironment(Optional.ofNullable(config), env.variables())
+              .forDirectory(Path.of("").toAbsolutePath());
+    } catch (ConfigException e) {
+      err.println("dockerlint: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
+    cfg.allWarnings(registry).forEach(w -> err.println("dockerlint: warning: " + w));
+    FailureThreshold threshold =
+        cliThreshold.or(cfg::failureThreshold).orElse(FailureThreshold.DEFAULT);
+    boolean neverFail = noFail || cfg.noFail();
+    List<OutputOptions.Target> targets = output.targets(spec, cfg.format());
     List<FileResult> results = new ArrayList<>();
     int exit = ExitCode.CLEAN;
-    try (ImageSources sources = ImageSources.open(images.settings())) {
+    try (ImageSources sources = ImageSources.open(images.settings(cfg, env.variables()))) {
       ImageChecker checker =
           new ImageChecker(
               registry, sources, new ImageChecker.Options(wanted, allBinaries, fromRegistry));
       for (String ref : refs) {
-        for (FileResult r : checker.check(ref)) {
+        for (FileResult checked : checker.check(ref)) {
+          List<Diagnostic> kept = new ArrayList<>();
+          for (Diagnostic d : checked.diagnostics()) {
+            if (!cfg.ignores(d.rule())) {
+              kept.add(cfg.applySeverity(d));
+            }
+          }
+          FileResult r = new FileResult(checked.path(), kept, checked.source(), checked.error());
           results.add(r);
           if (r.error().isPresent()) {
             err.println("dockerlint: " + r.error().get());
@@ -171,7 +205,7 @@ public final class ImageCommand implements Callable<Integer> {
           for (Diagnostic d : r.diagnostics()) {
             if (d.rule().code().equals(RuleRegistry.INTERNAL_ERROR.code())) {
               exit = Math.max(exit, ExitCode.INTERNAL);
-            } else if (!noFail && threshold.fails(d.severity())) {
+            } else if (!neverFail && threshold.fails(d.severity())) {
               exit = Math.max(exit, ExitCode.FINDINGS);
             }
           }

@@ -93,4 +93,14 @@ class ImageCommandTest {
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err()).contains("invalid --platform 'linux/'");
   }
+
+  @Test
+  void theConfigurationIgnoresImageChecksLikeDockerfileRules(Fixtures f) throws IOException {
+    String ref = archive(f, "arm64", "bad.tar");
+    Path config =
+        java.nio.file.Files.writeString(dir.resolve("dockerlint.yaml"), "ignore: [DKL1600]\n");
+    CliRun r = CliRun.run("image", "--config", config.toString(), "--image-source", "none", ref);
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.CLEAN);
+    assertThat(r.out()).doesNotContain("DKL1600");
+  }
 }
