@@ -359,4 +359,61 @@ class ImageCheckScenariosTest {
     assertThat(found).extracting(d -> d.rule().code()).containsExactly("DKL1603");
     assertThat(found.get(0).image().get().platform()).isEqualTo(Platform.LINUX_AMD64.toString());
   }
+
+  @Test
+  void aSharedLibraryOfAnotherArchitectureFailsToLoad() {
+    Layer app =
+        Layer.builder()
+            .directory("/usr", 0755)
+            .directory("/usr/bin", 0755)
+            .copy("/usr/bin/hello", fixtures.get("hello.amd64").file(), 0755)
+            .directory("/lib64", 0755)
+            .copy("/lib64/ld-linux-x86-64.so.2", fixtures.get("glibc-loader.amd64").file(), 0755)
+            .directory("/lib", 0755)
+            .directory("/lib/x86_64-linux-gnu", 0755)
+            .build();
+    ImageTarball bad =
+        ImageTarball.builder()
+            .platform(AMD64)
+            .layer(app)
+            .layer(
+                Layer.builder()
+                    .copy(
+                        "/lib/x86_64-linux-gnu/libc.so.6",
+                        fixtures.get("glibc-libc.arm64").file(),
+                        0755)
+                    .build())
+            .entrypoint("/usr/bin/hello")
+            .build();
+    String tag = docker.load(bad);
+    List<Diagnostic> found = diagnostics(check(tag, false));
+    assertThat(found).extracting(d -> d.rule().code()).containsExactly("DKL1600");
+    assertThat(found.get(0).image().get().path()).isEqualTo("/lib/x86_64-linux-gnu/libc.so.6");
+    assertThat(found.get(0).image().get().found()).contains("linux/arm64");
+    assertThat(found.get(0).message()).contains("libc.so.6");
+    Container.Result run = docker.container(tag).timeout(Duration.ofSeconds(60)).run();
+    assertThat(run.exitCode()).as(run.output()).isNotZero();
+    assertThat(run.stderr())
+        .contains(
+            "error while loading shared libraries: libc.so.6: cannot open shared object file");
+  }
+
+  @Test
+  void aProgramEnvCannotFindIsAMissingInterpreter() {
+    String tag =
+        docker.load(
+            image(
+                l ->
+                    l.directory("/usr", 0755)
+                        .directory("/usr/bin", 0755)
+                        .symlink("/usr/bin/env", "/bin/busybox")
+                        .file("/app.py", "#!/usr/bin/env python3\nprint('hi')\n", 0755),
+                c -> c.entrypoint("/app.py")));
+    List<Diagnostic> found = diagnostics(check(tag, false));
+    assertThat(found).extracting(d -> d.rule().code()).containsExactly("DKL1606");
+    assertThat(found.get(0).message()).contains("python3");
+    Container.Result run = docker.container(tag).timeout(Duration.ofSeconds(60)).run();
+    assertThat(run.exitCode()).as(run.output()).isNotZero();
+    assertThat(run.stderr()).contains("python3");
+  }
 }
