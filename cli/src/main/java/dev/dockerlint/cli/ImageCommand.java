@@ -15,17 +15,11 @@ import dev.dockerlint.image.ImageSources;
 import dev.dockerlint.image.Lookup;
 import dev.dockerlint.image.cache.CacheWarnings;
 import dev.dockerlint.output.FileResult;
-import dev.dockerlint.output.Formats;
-import dev.dockerlint.output.Formatter;
 import dev.dockerlint.registry.RuleRegistry;
 import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.semantic.ImageRef;
 import dev.dockerlint.semantic.Platform;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -215,26 +209,11 @@ public final class ImageCommand implements Callable<Integer> {
     if (verbose) {
       CacheWarnings.drain().forEach(w -> err.println("dockerlint: warning: " + w));
     }
-    for (OutputOptions.Target t : targets) {
-      Formats.Settings settings =
-          new Formats.Settings(
-              t.file().isEmpty() && env.color(output.noColor),
-              VersionCommand.number(),
-              registry.metas());
-      Formatter f = Formats.create(t.format(), settings).orElseThrow();
-      if (t.file().isEmpty()) {
-        f.write(results, out);
-        continue;
-      }
-      try (Writer w = Files.newBufferedWriter(t.file().get(), StandardCharsets.UTF_8)) {
-        f.write(results, w);
-      } catch (IOException | java.io.UncheckedIOException e) {
-        IOException cause =
-            e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
-        err.println("dockerlint: cannot write '" + t.file().get() + "': " + Inputs.reason(cause));
-        exit = Math.max(exit, ExitCode.USAGE);
-      }
-    }
+    exit =
+        Math.max(
+            exit,
+            OutputOptions.write(
+                targets, results, env.color(output.noColor), registry.metas(), out, err));
     out.flush();
     return exit;
   }
