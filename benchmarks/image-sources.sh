@@ -44,7 +44,7 @@ DOCKER_BUILDKIT=0 docker build -q -t "$ref" "$ctx" >/dev/null
 docker push "$ref" >/dev/null
 fi
 size_engine=$(docker image inspect --format '{{.Size}}' "$ref")
-size_registry=$("${java[@]}" image --image-source registry --platform linux/amd64 "$ref" >/dev/null; \
+size_registry=$("${java[@]}" image --facts --image-source registry --platform linux/amd64 "$ref" >/dev/null; \
   curl -s -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
     "http://$DOCKERLINT_TEST_REGISTRY/v2/bench/big/manifests/${ref##*:}" |
   python3 -c 'import json,sys; print(sum(l["size"] for l in json.load(sys.stdin)["layers"]))')
@@ -54,16 +54,16 @@ mbps() { python3 -c "print(round($1 / 1048576 / $2, 1))"; }
 
 cold() { # source
   local cache="$work/cache-$1-$RANDOM"
-  XDG_CACHE_HOME="$cache" "${java[@]}" image --image-source "$1" --platform linux/amd64 --files "$ref" | seconds
+  XDG_CACHE_HOME="$cache" "${java[@]}" image --facts --image-source "$1" --platform linux/amd64 --files "$ref" | seconds
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 engine_s=$(for _ in $(seq "$runs"); do cold docker; done | median)
 registry_s=$(for _ in $(seq "$runs"); do cold registry; done | median)
 warm_cache="$work/cache-warm"
-XDG_CACHE_HOME="$warm_cache" "${java[@]}" image --image-source registry --platform linux/amd64 --files "$ref" >/dev/null
+XDG_CACHE_HOME="$warm_cache" "${java[@]}" image --facts --image-source registry --platform linux/amd64 --files "$ref" >/dev/null
 warm_s=$(for _ in $(seq "$runs"); do
-  XDG_CACHE_HOME="$warm_cache" "${java[@]}" image --image-source registry --platform linux/amd64 --files "$ref" | seconds
+  XDG_CACHE_HOME="$warm_cache" "${java[@]}" image --facts --image-source registry --platform linux/amd64 --files "$ref" | seconds
 done | median)
 
 printf 'FROM %s\nRUN tool2 echo hi\nCMD ["/opt/scripts/s1.sh"]\n' "$ref" >"$work/Dockerfile"

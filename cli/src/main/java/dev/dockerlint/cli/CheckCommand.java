@@ -12,16 +12,12 @@ import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.image.ImageSources;
 import dev.dockerlint.image.cache.CacheWarnings;
 import dev.dockerlint.output.FileResult;
-import dev.dockerlint.output.Formats;
-import dev.dockerlint.output.Formatter;
 import dev.dockerlint.registry.RuleRegistry;
 import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.semantic.BuildOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -164,7 +160,11 @@ public final class CheckCommand implements Callable<Integer> {
       }
     }
     if (!fixes.diff) {
-      exit = Math.max(exit, write(targets, results, out, err));
+      exit =
+          Math.max(
+              exit,
+              OutputOptions.write(
+                  targets, results, env.color(output.noColor), registry.metas(), out, err));
     }
     out.flush();
     return exit;
@@ -179,38 +179,6 @@ public final class CheckCommand implements Callable<Integer> {
       return finder.forFile(named);
     }
     return finder.forDirectory(cwd);
-  }
-
-  private int write(
-      List<OutputOptions.Target> targets,
-      List<FileResult> results,
-      PrintWriter out,
-      PrintWriter err) {
-    int exit = ExitCode.CLEAN;
-    for (OutputOptions.Target t : targets) {
-      Formats.Settings settings =
-          new Formats.Settings(
-              t.file().isEmpty() && env.color(output.noColor),
-              VersionCommand.number(),
-              registry.metas());
-      Formatter f = Formats.create(t.format(), settings).orElseThrow();
-      if (t.file().isEmpty()) {
-        f.write(results, out);
-        continue;
-      }
-      try (Writer w = Files.newBufferedWriter(t.file().get(), StandardCharsets.UTF_8)) {
-        f.write(results, w);
-      } catch (IOException | java.io.UncheckedIOException e) {
-        err.println(
-            "dockerlint: cannot write '" + t.file().get() + "': " + Inputs.reason(ioCause(e)));
-        exit = ExitCode.USAGE;
-      }
-    }
-    return exit;
-  }
-
-  private static IOException ioCause(Exception e) {
-    return e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
   }
 
   /** One input and the configuration that applies to it. */

@@ -79,6 +79,9 @@ public final class DockerlintCommand {
                 if (cls == CheckCommand.class) {
                   return cls.cast(new CheckCommand(in, env, registry));
                 }
+                if (cls == ImageCommand.class) {
+                  return cls.cast(new ImageCommand(env));
+                }
                 if (cls == ExplainCommand.class) {
                   return cls.cast(new ExplainCommand(env));
                 }

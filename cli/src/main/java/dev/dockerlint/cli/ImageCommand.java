@@ -3,14 +3,27 @@ package dev.dockerlint.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockerlint.config.Config;
+import dev.dockerlint.config.ConfigException;
+import dev.dockerlint.config.ConfigFinder;
+import dev.dockerlint.config.FailureThreshold;
+import dev.dockerlint.engine.ImageChecker;
 import dev.dockerlint.image.FileEntry;
 import dev.dockerlint.image.ImageConfig;
 import dev.dockerlint.image.ImageInfo;
 import dev.dockerlint.image.ImageSources;
 import dev.dockerlint.image.Lookup;
+import dev.dockerlint.image.cache.CacheWarnings;
+import dev.dockerlint.output.FileResult;
+import dev.dockerlint.registry.RuleRegistry;
+import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.semantic.ImageRef;
 import dev.dockerlint.semantic.Platform;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,42 +34,192 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dockerlint image REF}: what dockerlint knows about an image, as JSON: the facts rules see
- * (digest, platforms, config and, with {@code --files}, the file index), from the same sources and
- * cache {@code check} uses. For looking into why a rule said what it said, and for timing.
+ * {@code dockerlint image REF...}: checks built images before they ship, every platform of a
+ * multi-platform index, for what makes {@code docker run} fail (the DKL16xx checks): the command
+ * and health check resolve, scripts have a usable {@code #!} line, binaries are for the platform
+ * and have their loader and libraries, the user exists and may execute the program, the index's
+ * platform matches the config's. Results come in every output format. With {@code --facts}, it
+ * prints instead what dockerlint knows about one image, as JSON (the facts Dockerfile rules see).
  */
 @Command(
     name = "image",
     mixinStandardHelpOptions = true,
-    description = "Show what dockerlint knows about an image (JSON).",
+    description = {
+      "Check built images (every platform of a multi-platform image) for what makes a container"
+          + " fail to start.",
+      "REF: an image in the Docker Engine; in a registry (a registry-qualified name the engine"
+          + " does not have, or any name with --from-registry); oci:DIR[:TAG] (an OCI image"
+          + " layout); docker-archive:FILE.tar[:TAG] (docker save)."
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
-      "  0  the image was found",
-      "  1  the image does not exist for that platform, or could not be inspected",
-      "  2  usage error"
+      "  0  no findings at or above the threshold",
+      "  1  findings at or above the threshold",
+      "  2  usage error, or an image that cannot be found or read (the others are still checked)",
+      "  3  internal error (details with --verbose)"
     })
 public final class ImageCommand implements Callable<Integer> {
+  private final Env env;
+
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "IMAGE", description = "An image reference, e.g. alpine:3.20")
-  String image;
+  @Parameters(paramLabel = "REF", arity = "1..*", description = "Images to check")
+  List<String> refs = new ArrayList<>();
 
   @Option(
       names = "--platform",
       paramLabel = "OS/ARCH[/VARIANT]",
-      description = "Platform (default: the Docker Engine's, else this machine's)")
-  String platform;
+      split = ",",
+      description = "Check only these platforms of a multi-platform image (repeatable)")
+  List<String> platforms = new ArrayList<>();
 
-  @Option(names = "--files", description = "Read the image's files too (may download layers)")
+  @Option(
+      names = "--all-binaries",
+      description = "Check the architecture and loader of every ELF file, not only those run")
+  boolean allBinaries;
+
+  @Option(
+      names = "--from-registry",
+      description = "Look images up in their registry, not in the Docker Engine")
+  boolean fromRegistry;
+
+  @Option(
+      names = {"-t", "--failure-threshold"},
+      paramLabel = "LEVEL",
+      description =
+          "Exit with 1 when a finding is at least this severe: error, warning, info, style, none"
+              + " (default: the configuration's, else info)")
+  String failureThreshold;
+
+  @Option(names = "--no-fail", description = "Exit with 0 even when there are findings")
+  boolean noFail;
+
+  @Option(
+      names = "--facts",
+      description = "Print what dockerlint knows about one image (JSON) instead of checking it")
+  boolean facts;
+
+  @Option(names = "--files", description = "With --facts: read the image's files too")
   boolean files;
 
-  @Option(names = "--list", description = "With --files: list every path")
+  @Option(names = "--list", description = "With --facts --files: list every path")
   boolean list;
+
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description =
+          "Configuration file (default: .dockerlint.yaml found upward from the current folder);"
+              + " its ignored rules, severities, failure threshold and image source apply")
+  Path config;
+
+  @Option(names = "--verbose", description = "Show stack traces of internal errors")
+  boolean verbose;
+
+  @Mixin OutputOptions output = new OutputOptions();
 
   @Mixin ImageSourceOptions images = new ImageSourceOptions();
 
+  public ImageCommand() {
+    this(Env.system());
+  }
+
+  ImageCommand(Env env) {
+    this.env = env;
+  }
+
   @Override
   public Integer call() {
+    List<Platform> wanted = new ArrayList<>();
+    for (String p : platforms) {
+      wanted.add(
+          Platform.parse(p.strip())
+              .orElseThrow(
+                  () ->
+                      new ParameterException(
+                          spec.commandLine(), "invalid --platform '" + p + "'")));
+    }
+    Optional<FailureThreshold> cliThreshold =
+        failureThreshold == null
+            ? Optional.empty()
+            : Optional.of(
+                FailureThreshold.parse(failureThreshold)
+                    .orElseThrow(
+                        () ->
+                            new ParameterException(
+                                spec.commandLine(),
+                                "unknown --failure-threshold '"
+                                    + failureThreshold
+                                    + "' (expected "
+                                    + FailureThreshold.EXPECTED
+                                    + ")")));
+    if (facts) {
+      if (refs.size() != 1) {
+        throw new ParameterException(spec.commandLine(), "--facts takes exactly one REF");
+      }
+      return facts(refs.get(0), wanted);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    RuleRegistry registry = RuleRegistry.builtIn();
+    Config cfg;
+    try {
+      cfg =
+          ConfigFinder.fromEnvironment(Optional.ofNullable(config), env.variables())
+              .forDirectory(Path.of("").toAbsolutePath());
+    } catch (ConfigException e) {
+      err.println("dockerlint: " + e.getMessage());
+      return ExitCode.USAGE;
+    }
+    cfg.allWarnings(registry).forEach(w -> err.println("dockerlint: warning: " + w));
+    FailureThreshold threshold =
+        cliThreshold.or(cfg::failureThreshold).orElse(FailureThreshold.DEFAULT);
+    boolean neverFail = noFail || cfg.noFail();
+    List<OutputOptions.Target> targets = output.targets(spec, cfg.format());
+    List<FileResult> results = new ArrayList<>();
+    int exit = ExitCode.CLEAN;
+    try (ImageSources sources = ImageSources.open(images.settings(cfg, env.variables()))) {
+      ImageChecker checker =
+          new ImageChecker(
+              registry, sources, new ImageChecker.Options(wanted, allBinaries, fromRegistry));
+      for (String ref : refs) {
+        for (FileResult checked : checker.check(ref)) {
+          List<Diagnostic> kept = new ArrayList<>();
+          for (Diagnostic d : checked.diagnostics()) {
+            if (!cfg.ignores(d.rule())) {
+              kept.add(cfg.applySeverity(d));
+            }
+          }
+          FileResult r = new FileResult(checked.path(), kept, checked.source(), checked.error());
+          results.add(r);
+          if (r.error().isPresent()) {
+            err.println("dockerlint: " + r.error().get());
+            exit = Math.max(exit, ExitCode.USAGE);
+          }
+          for (Diagnostic d : r.diagnostics()) {
+            if (d.rule().code().equals(RuleRegistry.INTERNAL_ERROR.code())) {
+              exit = Math.max(exit, ExitCode.INTERNAL);
+            } else if (!neverFail && threshold.fails(d.severity())) {
+              exit = Math.max(exit, ExitCode.FINDINGS);
+            }
+          }
+        }
+      }
+    }
+    if (verbose) {
+      CacheWarnings.drain().forEach(w -> err.println("dockerlint: warning: " + w));
+    }
+    exit =
+        Math.max(
+            exit,
+            OutputOptions.write(
+                targets, results, env.color(output.noColor), registry.metas(), out, err));
+    out.flush();
+    return exit;
+  }
+
+  /** {@code --facts}: the facts Dockerfile rules see about one image, as JSON. */
+  private int facts(String image, List<Platform> wanted) {
     ImageRef ref =
         ImageRef.parse(image)
             .orElseThrow(
@@ -67,13 +230,7 @@ public final class ImageCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (ImageSources sources = ImageSources.open(images.settings())) {
       Platform p =
-          platform != null
-              ? Platform.parse(platform)
-                  .orElseThrow(
-                      () ->
-                          new ParameterException(
-                              spec.commandLine(), "invalid --platform '" + platform + "'"))
-              : sources.enginePlatform().orElse(Platform.host());
+          !wanted.isEmpty() ? wanted.get(0) : sources.enginePlatform().orElse(Platform.host());
       long t0 = System.nanoTime();
       Lookup l = sources.source().lookup(ref, p, files);
       double seconds = (System.nanoTime() - t0) / 1e9;
@@ -85,7 +242,7 @@ public final class ImageCommand implements Callable<Integer> {
       String reason =
           l instanceof Lookup.NotFound nf ? nf.reason() : ((Lookup.Unavailable) l).reason();
       err.println("dockerlint: " + ref.familiar() + " for " + p + ": " + reason);
-      return ExitCode.FINDINGS;
+      return ExitCode.USAGE;
     }
   }
 
@@ -109,6 +266,7 @@ public final class ImageCommand implements Callable<Integer> {
     c.workingDir().ifPresent(w -> cfg.put("WorkingDir", w));
     ObjectNode labels = cfg.putObject("Labels");
     c.labels().forEach(labels::put);
+    c.healthcheck().ifPresent(h -> h.forEach(cfg.putObject("Healthcheck").putArray("Test")::add));
     info.files()
         .ifPresent(
             idx -> {

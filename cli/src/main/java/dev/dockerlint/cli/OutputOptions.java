@@ -1,6 +1,15 @@
 package dev.dockerlint.cli;
 
+import dev.dockerlint.output.FileResult;
 import dev.dockerlint.output.Formats;
+import dev.dockerlint.output.Formatter;
+import dev.dockerlint.rules.RuleMeta;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,5 +83,37 @@ final class OutputOptions {
 
   boolean explicit() {
     return !outputs.isEmpty();
+  }
+
+  /**
+   * Writes {@code results} in each target's format, to its file or to {@code out}; colours only on
+   * standard output when {@code color} allows. A file that cannot be written is one line on {@code
+   * err} and exit code 2, else 0.
+   */
+  static int write(
+      List<Target> targets,
+      List<FileResult> results,
+      boolean color,
+      List<RuleMeta> rules,
+      PrintWriter out,
+      PrintWriter err) {
+    int exit = ExitCode.CLEAN;
+    for (Target t : targets) {
+      Formats.Settings settings =
+          new Formats.Settings(t.file().isEmpty() && color, VersionCommand.number(), rules);
+      Formatter f = Formats.create(t.format(), settings).orElseThrow();
+      if (t.file().isEmpty()) {
+        f.write(results, out);
+        continue;
+      }
+      try (Writer w = Files.newBufferedWriter(t.file().get(), StandardCharsets.UTF_8)) {
+        f.write(results, w);
+      } catch (IOException | UncheckedIOException e) {
+        IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+        err.println("dockerlint: cannot write '" + t.file().get() + "': " + Inputs.reason(cause));
+        exit = ExitCode.USAGE;
+      }
+    }
+    return exit;
   }
 }

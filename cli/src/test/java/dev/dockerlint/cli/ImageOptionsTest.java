@@ -118,6 +118,7 @@ class ImageOptionsTest {
             "registry",
             "--platform",
             "linux/arm64",
+            "--facts",
             "--files",
             reg.reference(repo, "1"));
     assertThat(image.exit()).isEqualTo(ExitCode.CLEAN);

@@ -1,6 +1,8 @@
 package dev.dockerlint.image;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,4 +20,16 @@ public interface FileIndex {
 
   /** Every entry. */
   Collection<FileEntry> entries();
+
+  /** The entries directly inside directory {@code dir} (not following symlinks). */
+  default List<FileEntry> children(String dir) {
+    String d = ImagePaths.clean(dir);
+    List<FileEntry> out = new ArrayList<>();
+    for (FileEntry e : entries()) {
+      if (!e.path().equals("/") && ImagePaths.parent(e.path()).orElse("/").equals(d)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
 }

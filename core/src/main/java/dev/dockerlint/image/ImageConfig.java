@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * The parts of an image config (OCI image spec, {@code config} object) that decide what a container
- * runs: environment (PATH), entrypoint, cmd, shell, user, working directory, labels.
+ * runs: environment (PATH), entrypoint, cmd, shell, user, working directory, labels, and the health
+ * check's command ({@code Healthcheck.Test}: {@code ["CMD", ...]}, {@code ["CMD-SHELL", "..."]} or
+ * {@code ["NONE"]}, a Docker extension of the OCI config).
  */
 public record ImageConfig(
     List<String> env,
@@ -16,7 +18,8 @@ public record ImageConfig(
     Optional<List<String>> shell,
     Optional<String> user,
     Optional<String> workingDir,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    Optional<List<String>> healthcheck) {
 
   public ImageConfig {
     env = List.copyOf(env);
@@ -24,6 +27,19 @@ public record ImageConfig(
     cmd = cmd.map(List::copyOf);
     shell = shell.map(List::copyOf);
     labels = Map.copyOf(labels);
+    healthcheck = healthcheck.map(List::copyOf);
+  }
+
+  /** A config without a health check. */
+  public ImageConfig(
+      List<String> env,
+      Optional<List<String>> entrypoint,
+      Optional<List<String>> cmd,
+      Optional<List<String>> shell,
+      Optional<String> user,
+      Optional<String> workingDir,
+      Map<String, String> labels) {
+    this(env, entrypoint, cmd, shell, user, workingDir, labels, Optional.empty());
   }
 
   public static ImageConfig empty() {

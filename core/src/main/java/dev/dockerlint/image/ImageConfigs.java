@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Reads the {@code config} object of an image config (OCI image spec) or of {@code docker image
  * inspect}: both use the same keys ({@code Env}, {@code Entrypoint}, {@code Cmd}, {@code Shell},
- * {@code User}, {@code WorkingDir}, {@code Labels}).
+ * {@code User}, {@code WorkingDir}, {@code Labels}, {@code Healthcheck}).
  */
 public final class ImageConfigs {
   private ImageConfigs() {}
@@ -32,7 +32,8 @@ public final class ImageConfigs {
         strings(config.get("Shell")),
         text(config.get("User")),
         text(config.get("WorkingDir")),
-        labels);
+        labels,
+        strings(config.path("Healthcheck").get("Test")));
   }
 
   private static Optional<List<String>> strings(JsonNode n) {

@@ -3,6 +3,7 @@ package dev.dockerlint.image;
 import dev.dockerlint.image.cache.DiskCache;
 import dev.dockerlint.image.docker.DockerEngineSettings;
 import dev.dockerlint.image.docker.DockerEngineSource;
+import dev.dockerlint.image.docker.EngineSocket;
 import dev.dockerlint.image.layer.LayerLimits;
 import dev.dockerlint.image.registry.RegistrySettings;
 import dev.dockerlint.image.registry.RegistrySource;
@@ -32,10 +33,13 @@ public final class ImageSources implements AutoCloseable {
   private final ImageMetadataSource source;
   private final Optional<EngineSource> engine;
   private final Optional<DiskCache> cache;
+  private final Optional<ImageMetadataSource> registry;
+  private final LayerLimits limits;
 
   private ImageSources(ImageSourceSettings settings) {
     this.settings = settings;
     LayerLimits limits = LayerLimits.of(settings.filesMaxBytes());
+    this.limits = limits;
     boolean useEngine =
         settings.mode() == ImageSourceSettings.Mode.AUTO
             || settings.mode() == ImageSourceSettings.Mode.DOCKER;
@@ -51,6 +55,14 @@ public final class ImageSources implements AutoCloseable {
                         .withLimits(limits)
                         .withDockerHostOptional(settings.dockerHost())))
             : Optional.empty();
+    this.registry =
+        useRegistry
+            ? Optional.of(
+                new RegistrySource(
+                    RegistrySettings.defaults()
+                        .withInsecureRegistries(settings.insecureRegistries())
+                        .withLimits(limits)))
+            : Optional.empty();
     if (settings.mode() == ImageSourceSettings.Mode.NONE) {
       this.source = ImageMetadataSource.none("image inspection is off (--image-source none)");
       this.cache = Optional.empty();
@@ -58,13 +70,7 @@ public final class ImageSources implements AutoCloseable {
     }
     List<ImageMetadataSource> chain = new ArrayList<>();
     engine.ifPresent(chain::add);
-    if (useRegistry) {
-      chain.add(
-          new RegistrySource(
-              RegistrySettings.defaults()
-                  .withInsecureRegistries(settings.insecureRegistries())
-                  .withLimits(limits)));
-    }
+    registry.ifPresent(chain::add);
     if (settings.offline()) {
       chain.add(offlineRegistry());
     }
@@ -96,6 +102,29 @@ public final class ImageSources implements AutoCloseable {
 
   public ImageSourceSettings settings() {
     return settings;
+  }
+
+  /**
+   * The Docker Engine alone, without the cache, when the mode uses it: for checking a built image,
+   * whose tag must be resolved afresh ({@code dockerlint image}).
+   */
+  public Optional<ImageMetadataSource> engine() {
+    return engine.map(e -> e);
+  }
+
+  /** The registries alone, without the cache, when the mode uses them and not offline. */
+  public Optional<ImageMetadataSource> registry() {
+    return registry;
+  }
+
+  /** The disk cache, when there is one. */
+  public Optional<DiskCache> cache() {
+    return cache;
+  }
+
+  /** The limits on reading an image's layers ({@code --image-files-max-bytes}). */
+  public LayerLimits limits() {
+    return limits;
   }
 
   /**
@@ -167,6 +196,18 @@ public final class ImageSources implements AutoCloseable {
 
     @Override
     public Lookup lookup(ImageRef ref, Platform platform, boolean withFiles) {
+      if (!withFiles && connection == null) {
+        // inspect without loading the Docker client: what a warm run needs of the engine
+        Optional<java.nio.file.Path> socket = EngineSocket.socket(settings);
+        if (socket.isPresent()) {
+          try {
+            return EngineSocket.inspect(socket.get(), ref, settings.lookupTimeout());
+          } catch (java.io.IOException e) {
+            // not answerable this way (an odd answer, a proxy on the socket): the Docker client,
+            // which handles every case, is asked below and reports its own failure
+          }
+        }
+      }
       DockerEngineSource.Connection c = connection();
       if (c instanceof DockerEngineSource.Connection.Connected ok) {
         return ok.source().lookup(ref, platform, withFiles);

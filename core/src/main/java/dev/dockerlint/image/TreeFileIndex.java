@@ -52,7 +52,7 @@ public final class TreeFileIndex implements FileIndex {
 
   private static FileEntry withPath(FileEntry e, String path) {
     return new FileEntry(
-        path, e.kind(), e.mode(), e.size(), e.uid(), e.gid(), e.linkTarget(), e.facts());
+        path, e.kind(), e.mode(), e.size(), e.uid(), e.gid(), e.linkTarget(), e.facts(), e.text());
   }
 
   @Override

@@ -54,7 +54,16 @@ public final class ExecAnalysis {
     List<ExecProblem> out = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (ExecSite site : sites(input.model(), fs)) {
-      for (ExecProblem p : new Walk(site).run()) {
+      for (LaunchProblem lp : follow(site.launch()).problems()) {
+        ExecProblem p =
+            new ExecProblem(
+                lp.kind(),
+                site,
+                lp.predicts(),
+                lp.message(),
+                lp.maybeFixedBy(),
+                lp.certain(),
+                lp.node());
         String key =
             System.identityHashCode(site.instruction()) + "|" + p.kind() + "|" + p.message();
         if (seen.add(key)) {
@@ -63,6 +72,23 @@ public final class ExecAnalysis {
       }
     }
     return out;
+  }
+
+  /**
+   * What a launch meets: the problems, and the ELF files it runs on the way (the program, {@code
+   * #!} interpreters, {@code env}'s program), whose libraries a caller may check.
+   */
+  public record Followed(List<LaunchProblem> problems, List<FsNode> binaries) {
+    public Followed {
+      problems = List.copyOf(problems);
+      binaries = List.copyOf(binaries);
+    }
+  }
+
+  /** Follows one program like runc and the kernel do. */
+  public static Followed follow(Launch launch) {
+    Walk w = new Walk(launch);
+    return new Followed(w.run(), w.binaries);
   }
 
   /** Where the Dockerfile starts programs. */
@@ -244,16 +270,17 @@ public final class ExecAnalysis {
 
   /** Follows one program; collects what fails. */
   private static final class Walk {
-    private final ExecSite site;
-    private final List<ExecProblem> out = new ArrayList<>();
+    private final Launch site;
+    private final List<LaunchProblem> out = new ArrayList<>();
+    private final List<FsNode> binaries = new ArrayList<>();
     private String assumption = "";
 
-    Walk(ExecSite site) {
+    Walk(Launch site) {
       this.site = site;
     }
 
-    List<ExecProblem> run() {
-      String name = site.program().value();
+    List<LaunchProblem> run() {
+      String name = site.program();
       if (name.isEmpty() || name.endsWith(".wasm")) {
         // A WebAssembly module names the image's entry for a Wasm runtime (platform wasi/wasm),
         // which does not start it the way runc starts a Linux program.
@@ -289,7 +316,8 @@ public final class ExecAnalysis {
                 + "; install it, copy it into one of these directories, or use its absolute path",
             a.mayCreate(),
             true,
-            Optional.empty());
+            Optional.empty(),
+            name);
       }
       return out;
     }
@@ -357,7 +385,8 @@ public final class ExecAnalysis {
             "'" + path + "' cannot exist" + why + ": the program cannot be started",
             a.mayCreate(),
             true,
-            Optional.empty());
+            Optional.empty(),
+            path);
         return;
       }
       report(
@@ -365,14 +394,16 @@ public final class ExecAnalysis {
           Optional.of(Predicts.NO_SUCH_FILE),
           "'"
               + path
-              + "' does not exist in this stage"
+              + "' does not exist in "
+              + site.scope().where()
               + why
               + ": "
               + failsWith(Predicts.NO_SUCH_FILE)
               + "; copy or install it there, or correct the path",
           a.mayCreate(),
           true,
-          Optional.empty());
+          Optional.empty(),
+          path);
     }
 
     private PathLookup lookup(String name) {
@@ -502,6 +533,10 @@ public final class ExecAnalysis {
             maybe,
             true,
             Optional.of(node));
+        return;
+      }
+      if (site.credentials().isPresent()) {
+        exactPermissions(site.credentials().get(), node, path, maybe, via);
         return;
       }
       UserSpec user = site.user();
@@ -643,7 +678,8 @@ public final class ExecAnalysis {
             a.notADirectory() ? Optional.empty() : Optional.of(Predicts.NO_SUCH_FILE),
             nextVia
                 + interpreterPath
-                + " does not exist in this stage"
+                + " does not exist in "
+                + site.scope().where()
                 + why
                 + ": "
                 + failsWith(Predicts.NO_SUCH_FILE)
@@ -664,6 +700,117 @@ public final class ExecAnalysis {
       if (out.size() == before && sb.env().isPresent()) {
         env(node, path, sb.env().get(), maybe, depth, nextVia);
       }
+      if (out.size() == before) {
+        readable(node, path, interpreter, maybe, via);
+      }
+    }
+
+    /**
+     * With exact credentials: the interpreter opens the script to read it, which the kernel's exec
+     * did not need, so a script the user may execute but not read starts and then fails.
+     */
+    private void readable(
+        FsNode node, String path, String interpreter, List<Instruction> maybe, String via) {
+      if (site.credentials().isEmpty() || node.mode().isEmpty()) {
+        return;
+      }
+      Credentials who = site.credentials().get();
+      Optional<Integer> access = who.access(node.mode().getAsInt(), node.owner(), false);
+      if (access.isEmpty()
+          || (access.get() & Credentials.READ) != 0
+          || (access.get() & Credentials.EXECUTE) == 0) {
+        return; // readable, or not executable either (reported as such)
+      }
+      report(
+          Kind.NOT_EXECUTABLE,
+          Optional.of(Predicts.PERMISSION_DENIED),
+          via
+              + "'"
+              + path
+              + "' is a script that "
+              + who
+              + " may execute but not read (mode "
+              + mode(node.mode().getAsInt())
+              + ", owner "
+              + node.owner().get()
+              + originInside(node)
+              + "): "
+              + FsPaths.name(interpreter)
+              + " cannot open it and "
+              + failsWith(Predicts.PERMISSION_DENIED)
+              + "; make it readable (chmod a+r "
+              + path
+              + ") or owned by that user",
+          maybe,
+          true,
+          Optional.of(node));
+    }
+
+    /**
+     * With exact credentials: the kernel's permission check, owner, group or other class, on the
+     * file and on every directory above it (search permission).
+     */
+    private void exactPermissions(
+        Credentials who, FsNode node, String path, List<Instruction> maybe, String via) {
+      for (String dir : FsPaths.ancestors(node.path())) {
+        if (site.view().get(dir) instanceof Present d
+            && d.node().isDirectory()
+            && d.node().mode().isPresent()) {
+          int dm = d.node().mode().getAsInt();
+          Optional<Integer> access = who.access(dm, d.node().owner(), true);
+          if (access.isPresent() && (access.get() & Credentials.EXECUTE) == 0) {
+            report(
+                Kind.NOT_EXECUTABLE,
+                Optional.of(Predicts.PERMISSION_DENIED),
+                via
+                    + "'"
+                    + path
+                    + "' is inside "
+                    + dir
+                    + ", which "
+                    + who
+                    + " may not search (mode "
+                    + mode(dm)
+                    + ", owner "
+                    + d.node().owner().get()
+                    + "): "
+                    + failsWith(Predicts.PERMISSION_DENIED)
+                    + "; chmod o+x "
+                    + dir
+                    + " or run as its owner",
+                maybe,
+                true,
+                Optional.of(node));
+            return;
+          }
+        }
+      }
+      int m = node.mode().getAsInt();
+      Optional<Integer> access = who.access(m, node.owner(), false);
+      if (access.isEmpty() || (access.get() & Credentials.EXECUTE) != 0) {
+        return;
+      }
+      report(
+          Kind.NOT_EXECUTABLE,
+          Optional.of(Predicts.PERMISSION_DENIED),
+          via
+              + "'"
+              + path
+              + "' is not executable by "
+              + who
+              + " (mode "
+              + mode(m)
+              + ", owner "
+              + node.owner().get()
+              + originInside(node)
+              + "): "
+              + failsWith(Predicts.PERMISSION_DENIED)
+              + "; chmod a+x "
+              + path
+              + " or change its owner to that user",
+          maybe,
+          true,
+          Optional.of(node));
     }
 
     private void crlf(
@@ -807,13 +954,16 @@ public final class ExecAnalysis {
                   + " with QEMU); use the "
                   + target.architecture()
                   + target.variant().map(v -> "/" + v).orElse("")
-                  + " build of the program or change the stage's --platform",
+                  + (site.scope() == Launch.Scope.IMAGE
+                      ? " build of the program (e.g. GOARCH=$TARGETARCH, not a fixed architecture)"
+                      : " build of the program or change the stage's --platform"),
               maybe,
               best == Compat.NO,
               Optional.of(node));
           return;
         }
       }
+      binaries.add(node);
       if (elf.linkage() == ElfFacts.Linkage.DYNAMIC && elf.interpreter().isPresent()) {
         String loader = elf.interpreter().get();
         FsState st = site.view().resolve(loader);
@@ -837,7 +987,9 @@ public final class ExecAnalysis {
                   + " and needs "
                   + loader
                   + libc
-                  + ", which does not exist in this stage: "
+                  + ", which does not exist in "
+                  + site.scope().where()
+                  + ": "
                   + failsWith(Predicts.NO_SUCH_FILE)
                   + " although the file is there; link it statically (e.g. CGO_ENABLED=0),"
                   + " copy its C library into the image, or use a base image with that C library",
@@ -845,7 +997,53 @@ public final class ExecAnalysis {
               true,
               Optional.of(node));
         }
+        if (st instanceof Present lp) {
+          foreignLoader(node, path, elf, loader, lp, maybe, via);
+        }
       }
+    }
+
+    /**
+     * A loader of another architecture than the binary that names it: the kernel refuses to map it
+     * and the exec fails with ELIBBAD ("accessing a corrupted shared library").
+     */
+    private void foreignLoader(
+        FsNode node,
+        String path,
+        ElfFacts elf,
+        String loader,
+        Present found,
+        List<Instruction> maybe,
+        String via) {
+      Optional<ElfFacts> le = found.node().content().facts().flatMap(FileFacts::elf);
+      if (le.isEmpty()
+          || le.get().architecture().isEmpty()
+          || elf.architecture().isEmpty()
+          || (le.get().architecture().equals(elf.architecture())
+              && le.get().elfClass() == elf.elfClass())) {
+        return;
+      }
+      report(
+          Kind.FOREIGN_BINARY,
+          Optional.empty(),
+          via
+              + "'"
+              + path
+              + "' is an ELF binary for "
+              + elf.platform().orElse(elf.machineName())
+              + origin(node)
+              + ", but its loader "
+              + loader
+              + " is for "
+              + le.get().platform().orElse(le.get().machineName())
+              + ": the kernel refuses it and "
+              + (site.kind().atRuntime()
+                  ? "the container fails to start with \"accessing a corrupted shared library\""
+                  : "this fails with \"accessing a corrupted shared library\"")
+              + "; install the C library of the binary's architecture",
+          merge(maybe, found.mayChange()),
+          true,
+          Optional.of(node));
     }
 
     private void report(
@@ -855,6 +1053,17 @@ public final class ExecAnalysis {
         List<Instruction> maybe,
         boolean certain,
         Optional<FsNode> node) {
+      report(kind, predicts, message, maybe, certain, node, node.map(FsNode::path).orElse(""));
+    }
+
+    private void report(
+        Kind kind,
+        Optional<Predicts> predicts,
+        String message,
+        List<Instruction> maybe,
+        boolean certain,
+        Optional<FsNode> node,
+        String path) {
       String m = message;
       if (!maybe.isEmpty()) {
         List<String> lines = new ArrayList<>();
@@ -870,14 +1079,14 @@ public final class ExecAnalysis {
       if (!site.built()) {
         m +=
             " (only a warning: BuildKit builds stage "
-                + site.stage().displayName()
+                + site.unbuiltStage().get()
                 + " only as --target, since the final stage does not need it)";
       }
       m += assumption;
       String first = m.substring(0, 1).toUpperCase(Locale.ROOT) + m.substring(1);
       out.add(
-          new ExecProblem(
-              kind, site, predicts, first, maybe, certain && assumption.isEmpty(), node));
+          new LaunchProblem(
+              kind, predicts, first, maybe, certain && assumption.isEmpty(), node, path));
     }
   }
 

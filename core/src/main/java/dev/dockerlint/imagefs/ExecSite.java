@@ -56,4 +56,19 @@ public record ExecSite(
   public ExecSite {
     platforms = List.copyOf(platforms);
   }
+
+  /** The program this site starts, as a {@link Launch}. */
+  public Launch launch() {
+    return new Launch(
+        kind,
+        program.value(),
+        view,
+        path,
+        workdir,
+        user,
+        Optional.empty(),
+        platforms,
+        Launch.Scope.STAGE,
+        built ? Optional.empty() : Optional.of(stage.displayName()));
+  }
 }

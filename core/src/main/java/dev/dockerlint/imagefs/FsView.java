@@ -124,13 +124,26 @@ public interface FsView {
 
   /** The files of an image, as an {@code ImageMetadataSource} lists them. */
   static FsView of(FileIndex index, String imageName) {
+    return of(index, path -> path + " is not in " + imageName, "from the base image " + imageName);
+  }
+
+  /**
+   * The files of the image being checked ({@code dockerlint image}): nodes have no origin to name
+   * and absent paths no reason beyond their absence.
+   */
+  static FsView ofImage(FileIndex index) {
+    return of(index, path -> "", "");
+  }
+
+  private static FsView of(
+      FileIndex index, java.util.function.Function<String, String> absent, String origin) {
     return path -> {
       if (path.equals("/")) {
         return new Present(FsNode.directory("/", Origin.of(Optional.empty(), "the root")));
       }
       Optional<FileEntry> e = index.get(path);
       if (e.isEmpty()) {
-        return new Absent(path + " is not in " + imageName);
+        return new Absent(absent.apply(path));
       }
       FileEntry f = e.get();
       FsNode.Kind kind =
@@ -147,7 +160,7 @@ public interface FsView {
               Optional.of(f.uid() + ":" + f.gid()),
               f.linkTarget(),
               Content.of(f),
-              Origin.of(Optional.empty(), "from the base image " + imageName)));
+              Origin.of(Optional.empty(), origin)));
     };
   }
 }

@@ -3,6 +3,7 @@ package dev.dockerlint.output;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dockerlint.rules.Diagnostic;
+import dev.dockerlint.rules.ImagePlace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -12,7 +13,10 @@ import java.util.List;
  * The machine-readable contract: exactly one JSON document, {@code
  * {"files":[{"path":...,"diagnostics":[...]}]}}. Lines and columns are 1-based; {@code endColumn}
  * is the column just after the last character. A file that could not be read carries an {@code
- * error} message instead of diagnostics. Field names and meanings are stable.
+ * error} message instead of diagnostics. A diagnostic about a built image ({@code dockerlint
+ * image}) also has {@code image}: the image, its platform, the path inside it and, for a binary of
+ * another architecture, the {@code found} and {@code expected} platforms. Field names and meanings
+ * are stable.
  */
 public final class JsonFormatter implements Formatter {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -64,6 +68,20 @@ public final class JsonFormatter implements Formatter {
       g.writeStringField("predicts", d.predicts().get().text());
     } else {
       g.writeNullField("predicts");
+    }
+    if (d.image().isPresent()) {
+      ImagePlace p = d.image().get();
+      g.writeObjectFieldStart("image");
+      g.writeStringField("image", p.image());
+      g.writeStringField("platform", p.platform());
+      g.writeStringField("path", p.path());
+      if (p.found().isPresent()) {
+        g.writeStringField("found", p.found().get());
+      }
+      if (p.expected().isPresent()) {
+        g.writeStringField("expected", p.expected().get());
+      }
+      g.writeEndObject();
     }
     g.writeEndObject();
   }

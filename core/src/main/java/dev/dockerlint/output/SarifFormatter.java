@@ -231,6 +231,17 @@ public final class SarifFormatter implements Formatter {
     if (d.predicts().isPresent()) {
       g.writeStringField("predicts", d.predicts().get().text());
     }
+    if (d.image().isPresent()) {
+      g.writeStringField("image", d.image().get().image());
+      g.writeStringField("platform", d.image().get().platform());
+      g.writeStringField("pathInImage", d.image().get().path());
+      if (d.image().get().found().isPresent()) {
+        g.writeStringField("foundPlatform", d.image().get().found().get());
+      }
+      if (d.image().get().expected().isPresent()) {
+        g.writeStringField("expectedPlatform", d.image().get().expected().get());
+      }
+    }
     g.writeEndObject();
     g.writeEndObject();
   }

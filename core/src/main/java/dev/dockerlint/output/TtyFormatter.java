@@ -50,7 +50,7 @@ public final class TtyFormatter implements Formatter {
                   + ": "
                   + d.message()
                   + "\n");
-          if (line < src.lineCount()) {
+          if (r.source().isPresent() && line < src.lineCount()) {
             String text = src.lineText(line).replace('\t', ' ');
             int from = Math.min(d.range().start().column(), text.length());
             int to =
@@ -65,6 +65,17 @@ public final class TtyFormatter implements Formatter {
                     + " ".repeat(from)
                     + paint(
                         severityColor(d.severity()), "^" + "~".repeat(Math.max(0, to - from - 1)))
+                    + "\n");
+          }
+          if (d.image().isPresent() && !d.image().get().path().isEmpty()) {
+            out.write("  in image: " + d.image().get().path() + "\n");
+          }
+          if (d.image().isPresent() && d.image().get().found().isPresent()) {
+            out.write(
+                "  found: "
+                    + d.image().get().found().get()
+                    + ", expected: "
+                    + d.image().get().expected().orElse("")
                     + "\n");
           }
           if (d.predicts().isPresent()) {

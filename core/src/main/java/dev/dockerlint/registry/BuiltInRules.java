@@ -1,5 +1,6 @@
 package dev.dockerlint.registry;
 
+import dev.dockerlint.rules.ImageCheck;
 import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.buildcontext.CopySourceIgnored;
 import dev.dockerlint.rules.buildcontext.CopySourceNotFound;
@@ -19,6 +20,17 @@ import dev.dockerlint.rules.exec.ScriptWithoutShebang;
 import dev.dockerlint.rules.exec.ShellNotFound;
 import dev.dockerlint.rules.image.ImageNotInspected;
 import dev.dockerlint.rules.image.InvalidBaseImagePlatform;
+import dev.dockerlint.rules.imagecheck.ImageBomBeforeShebang;
+import dev.dockerlint.rules.imagecheck.ImageCrlfShebang;
+import dev.dockerlint.rules.imagecheck.ImageForeignBinary;
+import dev.dockerlint.rules.imagecheck.ImageInterpreterNotFound;
+import dev.dockerlint.rules.imagecheck.ImageMissingDynamicLoader;
+import dev.dockerlint.rules.imagecheck.ImagePlatformMismatch;
+import dev.dockerlint.rules.imagecheck.ImageProgramNotExecutable;
+import dev.dockerlint.rules.imagecheck.ImageProgramNotFound;
+import dev.dockerlint.rules.imagecheck.ImageScriptWithoutShebang;
+import dev.dockerlint.rules.imagecheck.ImageShellNotFound;
+import dev.dockerlint.rules.imagecheck.ImageUserNotFound;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
 import dev.dockerlint.rules.platform.ArchPrefixedImage;
 import dev.dockerlint.rules.platform.ConstantPlatformFlag;
@@ -31,7 +43,10 @@ import dev.dockerlint.rules.syntax.EmptyContinuationLine;
 import dev.dockerlint.rules.syntax.SyntaxError;
 import java.util.List;
 
-/** The only list of dockerlint's rules. A rule that is not here does not exist. */
+/**
+ * The only list of dockerlint's rules: those of Dockerfiles ({@link #all}) and those of built
+ * images ({@link #imageChecks}). A rule that is not here does not exist.
+ */
 public final class BuiltInRules {
   private BuiltInRules() {}
 
@@ -65,5 +80,21 @@ public final class BuiltInRules {
         new CopySourceIgnored(),
         new InvalidBaseImagePlatform(),
         new ImageNotInspected());
+  }
+
+  /** The checks of {@code dockerlint image}. */
+  public static List<ImageCheck> imageChecks() {
+    return List.of(
+        new ImageForeignBinary(),
+        new ImageScriptWithoutShebang(),
+        new ImageBomBeforeShebang(),
+        new ImageCrlfShebang(),
+        new ImageProgramNotExecutable(),
+        new ImageProgramNotFound(),
+        new ImageInterpreterNotFound(),
+        new ImageShellNotFound(),
+        new ImageMissingDynamicLoader(),
+        new ImagePlatformMismatch(),
+        new ImageUserNotFound());
   }
 }

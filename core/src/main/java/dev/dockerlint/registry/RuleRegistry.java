@@ -1,6 +1,7 @@
 package dev.dockerlint.registry;
 
 import dev.dockerlint.rules.FixAvailability;
+import dev.dockerlint.rules.ImageCheck;
 import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleMeta;
 import dev.dockerlint.rules.Severity;
@@ -57,11 +58,16 @@ public final class RuleRegistry {
       List.of(INTERNAL_ERROR, UNUSED_SUPPRESSION, UNKNOWN_RULE);
 
   private final List<Entry> entries;
+  private final List<ImageCheck> imageChecks;
 
   /** A rule and its metadata. */
   public record Entry(Rule rule, RuleMeta meta) {}
 
   public RuleRegistry(List<Rule> rules) {
+    this(rules, List.of());
+  }
+
+  public RuleRegistry(List<Rule> rules, List<ImageCheck> imageChecks) {
     List<Entry> list = new ArrayList<>();
     Set<String> codes = new HashSet<>();
     Set<String> names = new HashSet<>();
@@ -77,7 +83,15 @@ public final class RuleRegistry {
       }
       list.add(new Entry(r, m));
     }
+    for (ImageCheck c : imageChecks) {
+      RuleMeta m = c.meta();
+      if (!codes.add(m.code()) || !names.add(m.name())) {
+        throw new IllegalStateException(
+            "duplicate rule code or name: " + m.code() + " " + m.name());
+      }
+    }
     this.entries = List.copyOf(list);
+    this.imageChecks = List.copyOf(imageChecks);
   }
 
   public static RuleRegistry builtIn() {
@@ -85,16 +99,24 @@ public final class RuleRegistry {
   }
 
   private static final class Holder {
-    static final RuleRegistry BUILT_IN = new RuleRegistry(BuiltInRules.all());
+    static final RuleRegistry BUILT_IN =
+        new RuleRegistry(BuiltInRules.all(), BuiltInRules.imageChecks());
   }
 
   public List<Entry> entries() {
     return entries;
   }
 
+  /** The checks of built images ({@code dockerlint image}). */
+  public List<ImageCheck> imageChecks() {
+    return imageChecks;
+  }
+
+  /** The metadata of every rule: the engine's, the Dockerfile rules', the image checks'. */
   public List<RuleMeta> metas() {
     List<RuleMeta> out = new ArrayList<>(ENGINE_RULES);
     entries.forEach(e -> out.add(e.meta()));
+    imageChecks.forEach(c -> out.add(c.meta()));
     return out;
   }
 

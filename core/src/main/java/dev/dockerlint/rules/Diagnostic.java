@@ -12,11 +12,24 @@ public record Diagnostic(
     String message,
     Optional<Predicts> predicts,
     List<Fix> fixes,
-    List<Related> related) {
+    List<Related> related,
+    Optional<ImagePlace> image) {
 
   public Diagnostic {
     fixes = List.copyOf(fixes);
     related = List.copyOf(related);
+  }
+
+  /** A diagnostic about a Dockerfile (not about a built image). */
+  public Diagnostic(
+      RuleMeta rule,
+      Severity severity,
+      Range range,
+      String message,
+      Optional<Predicts> predicts,
+      List<Fix> fixes,
+      List<Related> related) {
+    this(rule, severity, range, message, predicts, fixes, related, Optional.empty());
   }
 
   public static Diagnostic of(RuleMeta rule, Finding f) {
@@ -27,10 +40,11 @@ public record Diagnostic(
         f.message(),
         f.predicts(),
         f.fixes(),
-        f.related());
+        f.related(),
+        f.image());
   }
 
   public Diagnostic withSeverity(Severity s) {
-    return new Diagnostic(rule, s, range, message, predicts, fixes, related);
+    return new Diagnostic(rule, s, range, message, predicts, fixes, related, image);
   }
 }

@@ -38,8 +38,9 @@ class RegistryTest {
 
   @TestFactory
   Stream<DynamicTest> everyRuleHasACompleteDocPage() {
-    return BuiltInRules.all().stream()
-        .map(Rule::meta)
+    return Stream.concat(
+            BuiltInRules.all().stream().map(Rule::meta),
+            BuiltInRules.imageChecks().stream().map(ImageCheck::meta))
         .map(
             m ->
                 DynamicTest.dynamicTest(

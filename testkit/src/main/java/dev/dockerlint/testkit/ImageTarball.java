@@ -210,6 +210,7 @@ public final class ImageTarball {
     b.user.ifPresent(u -> config.put("User", u));
     b.workingDir.ifPresent(w -> config.put("WorkingDir", w));
     b.shell.ifPresent(s -> strings(config.putArray("Shell"), s));
+    b.healthcheck.ifPresent(h -> strings(config.putObject("Healthcheck").putArray("Test"), h));
     if (!b.labels.isEmpty()) {
       ObjectNode labels = config.putObject("Labels");
       b.labels.forEach(labels::put);
@@ -238,6 +239,7 @@ public final class ImageTarball {
     private final Map<String, String> env = new LinkedHashMap<>();
     private final Map<String, String> labels = new LinkedHashMap<>();
     private Optional<List<String>> entrypoint = Optional.empty();
+    private Optional<List<String>> healthcheck = Optional.empty();
     private Optional<List<String>> cmd = Optional.empty();
     private Optional<List<String>> shell = Optional.empty();
     private Optional<String> user = Optional.empty();
@@ -262,6 +264,15 @@ public final class ImageTarball {
     /** Adds {@code NAME=value} to {@code config.Env}. */
     public Builder env(String name, String value) {
       env.put(name, value);
+      return this;
+    }
+
+    /**
+     * {@code config.Healthcheck.Test}, as {@code HEALTHCHECK CMD} stores it: {@code ["CMD",
+     * argv...]} for the exec form, {@code ["CMD-SHELL", "command line"]} for the shell form.
+     */
+    public Builder healthcheck(String... test) {
+      healthcheck = Optional.of(List.of(test));
       return this;
     }
 

@@ -49,7 +49,7 @@ import java.util.zip.InflaterInputStream;
  */
 public final class DiskCache {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String VERSION = "images-v1";
+  private static final String VERSION = "images-v2";
 
   private final Path root;
   private final Duration tagTtl;
@@ -202,6 +202,7 @@ public final class DiskCache {
     c.workingDir().ifPresent(w -> cfg.put("WorkingDir", w));
     ObjectNode labels = cfg.putObject("Labels");
     c.labels().forEach(labels::put);
+    c.healthcheck().ifPresent(h -> h.forEach(cfg.putObject("Healthcheck").putArray("Test")::add));
     writeFile(
         root.resolve("configs").resolve(name(imageId, ".json")),
         out -> out.write(JSON.writeValueAsBytes(n)),

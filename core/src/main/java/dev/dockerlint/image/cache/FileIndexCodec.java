@@ -11,10 +11,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes and reads a {@link FileIndex} in a versioned binary form for the disk cache: a header
  * (magic, the schema of the entry records, the count), then per entry its path, kind, mode, size,
- * owner, link target and length-prefixed facts, so a reader can find paths without decoding facts.
+ * owner, link target, length-prefixed facts and the optional text, so a reader can find paths
+ * without decoding facts.
  */
 final class FileIndexCodec {
-  private static final int MAGIC = 0x444c4632; // "DLF2"
+  private static final int MAGIC = 0x444c4633; // "DLF3"
   private static final String SCHEMA = RecordCodec.schema(FileEntry.class);
   private static final int MAX_ENTRIES = 10_000_000;
 
@@ -43,6 +44,10 @@ final class FileIndexCodec {
         factsBytes.writeTo(out);
       } else {
         out.writeInt(0);
+      }
+      out.writeBoolean(e.text().isPresent());
+      if (e.text().isPresent()) {
+        writeString(out, e.text().get());
       }
     }
   }

@@ -48,6 +48,9 @@ final class LazyFileIndex implements FileIndex {
         c.string();
       }
       c.skip(c.int32());
+      if (c.bool()) {
+        c.string();
+      }
       offsets.put(path, at);
       order.add(path);
     }
@@ -69,6 +72,22 @@ final class LazyFileIndex implements FileIndex {
     List<FileEntry> out = new ArrayList<>(order.size());
     for (String p : order) {
       out.add(entry(p));
+    }
+    return out;
+  }
+
+  /** Finds the children by path without decoding the other entries. */
+  @Override
+  public List<FileEntry> children(String dir) {
+    String d = ImagePaths.clean(dir);
+    String prefix = d.equals("/") ? "/" : d + "/";
+    List<FileEntry> out = new ArrayList<>();
+    for (String p : order) {
+      if (p.startsWith(prefix)
+          && p.length() > prefix.length()
+          && p.indexOf('/', prefix.length()) < 0) {
+        out.add(entry(p));
+      }
     }
     return out;
   }
@@ -101,7 +120,9 @@ final class LazyFileIndex implements FileIndex {
                         new DataInputStream(new ByteArrayInputStream(data, c.pos, factsLength)),
                         FileFacts.class));
       }
-      return new FileEntry(path, kind, mode, size, uid, gid, link, facts);
+      c.skip(factsLength);
+      Optional<String> text = c.bool() ? Optional.of(c.string()) : Optional.empty();
+      return new FileEntry(path, kind, mode, size, uid, gid, link, facts, text);
     } catch (IOException | RuntimeException e) {
       throw new UncheckedIOException(
           new IOException("corrupt cached file index entry at " + at + ": " + e.getMessage(), e));

@@ -7,8 +7,6 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.dockerlint.image.Deadline;
-import dev.dockerlint.image.Digests;
-import dev.dockerlint.image.ImageConfigs;
 import dev.dockerlint.image.ImageInfo;
 import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.image.Lookup;
@@ -29,7 +27,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -159,44 +156,14 @@ public final class DockerEngineSource implements ImageMetadataSource, AutoClosea
    * DOCKER_HOST, no DOCKER_CONTEXT and no current context in the docker CLI's config.
    */
   static Optional<String> missingSocket(DockerEngineSettings settings) {
-    String host =
-        settings
-            .dockerHost()
-            .orElseGet(() -> Optional.ofNullable(System.getenv("DOCKER_HOST")).orElse(""));
-    if (host.isEmpty()) {
-      String context = Optional.ofNullable(System.getenv("DOCKER_CONTEXT")).orElse("");
-      if (!context.isEmpty() && !context.equals("default")) {
-        return Optional.empty();
-      }
-      if (!currentContext().isEmpty() && !currentContext().equals("default")) {
-        return Optional.empty();
-      }
-      host = "unix:///var/run/docker.sock";
-    }
-    if (host.startsWith("unix://")) {
-      java.nio.file.Path socket = java.nio.file.Path.of(host.substring("unix://".length()));
+    Optional<String> host = EngineSocket.plainAddress(settings);
+    if (host.isPresent() && host.get().startsWith("unix://")) {
+      java.nio.file.Path socket = java.nio.file.Path.of(host.get().substring("unix://".length()));
       if (!java.nio.file.Files.exists(socket)) {
-        return Optional.of("no Docker Engine at " + host + " (no such socket)");
+        return Optional.of("no Docker Engine at " + host.get() + " (no such socket)");
       }
     }
     return Optional.empty();
-  }
-
-  private static String currentContext() {
-    String dir = System.getenv("DOCKER_CONFIG");
-    java.nio.file.Path config =
-        (dir != null && !dir.isEmpty()
-                ? java.nio.file.Path.of(dir)
-                : java.nio.file.Path.of(System.getProperty("user.home"), ".docker"))
-            .resolve("config.json");
-    if (!java.nio.file.Files.isRegularFile(config)) {
-      return "";
-    }
-    try {
-      return JSON.readTree(config.toFile()).path("currentContext").asText("");
-    } catch (IOException e) {
-      return "unreadable";
-    }
   }
 
   /** The engine's platform ({@code docker version}'s Os/Arch). */
@@ -212,8 +179,7 @@ public final class DockerEngineSource implements ImageMetadataSource, AutoClosea
   @Override
   public Lookup lookup(ImageRef ref, Platform wanted, boolean withFiles) {
     Deadline d = Deadline.after(withFiles ? settings.filesTimeout() : settings.lookupTimeout());
-    String name =
-        ref.digest().isPresent() ? nameWithoutTag(ref) + "@" + ref.digest().get() : ref.familiar();
+    String name = EngineSocket.engineName(ref);
     JsonNode inspect;
     try (DockerHttpClient.Response r = get("/images/" + name + "/json")) {
       if (r.getStatusCode() == 404) {
@@ -234,20 +200,12 @@ public final class DockerEngineSource implements ImageMetadataSource, AutoClosea
               + ": "
               + oneLine(e));
     }
-    String id = inspect.path("Id").asText("");
-    if (!Digests.valid(id)) {
-      return new Lookup.Unavailable("the Docker Engine gave " + ref.familiar() + " a malformed ID");
+    Lookup described = EngineSocket.info(ref, inspect);
+    if (!(described instanceof Lookup.Found found)) {
+      return described;
     }
-    Platform actual = ImageConfigs.platformOf(inspect, "Os", "Architecture", "Variant");
-    ImageInfo info =
-        new ImageInfo(
-            ref,
-            repoDigest(inspect, ref),
-            actual,
-            List.of(),
-            ImageConfigs.fromJson(inspect.get("Config")),
-            Optional.empty(),
-            Optional.of(id));
+    ImageInfo info = found.image();
+    String id = info.imageId().orElseThrow();
     if (!withFiles) {
       return new Lookup.Found(info);
     }
@@ -266,28 +224,6 @@ public final class DockerEngineSource implements ImageMetadataSource, AutoClosea
     } catch (LayerException e) {
       return new Lookup.Unavailable(ref.familiar() + ": " + e.getMessage());
     }
-  }
-
-  private static String nameWithoutTag(ImageRef ref) {
-    String f = ref.familiar();
-    int at = f.indexOf('@');
-    String noDigest = at >= 0 ? f.substring(0, at) : f;
-    return ref.tag().isPresent()
-        ? noDigest.substring(0, noDigest.length() - ref.tag().get().length() - 1)
-        : noDigest;
-  }
-
-  /** The digest from RepoDigests for this reference's repository, if the image was pulled. */
-  private static Optional<String> repoDigest(JsonNode inspect, ImageRef ref) {
-    String repo = nameWithoutTag(ref);
-    for (JsonNode d : inspect.path("RepoDigests")) {
-      String s = d.asText("");
-      int at = s.indexOf('@');
-      if (at > 0 && s.substring(0, at).equals(repo) && Digests.valid(s.substring(at + 1))) {
-        return Optional.of(s.substring(at + 1));
-      }
-    }
-    return ref.digest();
   }
 
   /** Streams {@code docker save ID} into the image's filesystem. */

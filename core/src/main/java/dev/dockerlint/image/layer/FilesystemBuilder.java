@@ -74,7 +74,8 @@ public final class FilesystemBuilder {
         link.uid(),
         link.gid(),
         Optional.of(target),
-        t != null ? t.facts() : Optional.empty());
+        t != null ? t.facts() : Optional.empty(),
+        t != null && FileEntry.keepsText(link.path()) ? t.text() : Optional.empty());
   }
 
   private void ensureParents(String path) {

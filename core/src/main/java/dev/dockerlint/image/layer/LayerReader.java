@@ -8,6 +8,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -16,15 +18,18 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Streams layer tars (plain, gzip or zstd, told apart by their first bytes) into {@link
- * LayerChanges}: one pass, entries only, never a whole file in memory. For executable files and
- * files in the usual {@code bin} and {@code lib} directories it reads the first bytes into {@link
- * FileFacts}; the rest of every file is skipped. One reader holds the {@link LayerLimits} budget of
- * one image across its layers.
+ * LayerChanges}: one pass, entries only, never a whole file in memory. For executable files, files
+ * in the usual {@code bin} and {@code lib} directories and ELF files anywhere it reads the first
+ * bytes into {@link FileFacts}, and it keeps the text of the few system files {@link
+ * FileEntry#keepsText} names; the rest of every file is skipped. One reader holds the {@link
+ * LayerLimits} budget of one image across its layers.
  */
 public final class LayerReader {
   private static final Pattern FACTS_DIRECTORY =
       Pattern.compile(
           "/(?:usr/(?:local/)?)?s?bin|/(?:usr/)?lib(?:32|64|x32|exec)?(?:/[a-z0-9_]+-linux-[a-z0-9_]+)?");
+
+  private static final byte[] ELF_MAGIC = {0x7f, 'E', 'L', 'F'};
 
   private final LayerLimits limits;
   private final byte[] skipBuffer = new byte[65536];
@@ -203,11 +208,25 @@ public final class LayerReader {
     if (e.isFile()) {
       long size = e.getSize();
       Optional<FileFacts> facts = Optional.empty();
-      if ((mode & 0111) != 0 || FACTS_DIRECTORY.matcher(parent).matches()) {
+      Optional<String> text = Optional.empty();
+      if (FileEntry.keepsText(path) && size <= FileEntry.MAX_TEXT) {
+        byte[] content = tar.readNBytes(FileEntry.MAX_TEXT);
+        text = Optional.of(new String(content, StandardCharsets.UTF_8));
+      } else if ((mode & 0111) != 0 || FACTS_DIRECTORY.matcher(parent).matches()) {
         facts = Optional.of(FileFacts.read(tar, size));
+      } else if (size >= ELF_MAGIC.length) {
+        // an ELF file anywhere (a library in /opt, a binary without its exec bit): its
+        // architecture matters to 'dockerlint image --all-binaries'
+        byte[] head = tar.readNBytes(ELF_MAGIC.length);
+        if (Arrays.equals(head, ELF_MAGIC)) {
+          byte[] rest = tar.readNBytes(FileFacts.PREFIX_LIMIT - head.length);
+          byte[] prefix = Arrays.copyOf(head, head.length + rest.length);
+          System.arraycopy(rest, 0, prefix, head.length, rest.length);
+          facts = Optional.of(FileFacts.of(prefix, size));
+        }
       }
       return new FileEntry(
-          path, FileEntry.Kind.FILE, mode, size, uid, gid, Optional.empty(), facts);
+          path, FileEntry.Kind.FILE, mode, size, uid, gid, Optional.empty(), facts, text);
     }
     return new FileEntry(
         path, FileEntry.Kind.OTHER, mode, 0, uid, gid, Optional.empty(), Optional.empty());

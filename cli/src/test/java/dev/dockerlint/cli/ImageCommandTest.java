@@ -1,0 +1,106 @@
+package dev.dockerlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dockerlint.output.Formats;
+import dev.dockerlint.testkit.Fixtures;
+import dev.dockerlint.testkit.FixturesExtension;
+import dev.dockerlint.testkit.ImageTarball;
+import dev.dockerlint.testkit.Layer;
+import dev.dockerlint.testkit.Platform;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dockerlint image} on docker save archives: formats, exit codes, bad input. */
+@ExtendWith(FixturesExtension.class)
+class ImageCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  /** An amd64 image whose entrypoint is busybox for {@code arch}. */
+  private String archive(Fixtures f, String arch, String name) {
+    ImageTarball image =
+        ImageTarball.builder()
+            .platform(Platform.LINUX_AMD64)
+            .layer(f.busyboxLayer("amd64"))
+            .layer(
+                Layer.builder()
+                    .directory("/opt", 0755)
+                    .copy("/opt/app", f.busybox(arch).file(), 0755)
+                    .build())
+            .entrypoint("/opt/app")
+            .build();
+    return "docker-archive:" + image.writeDockerArchive(dir.resolve(name));
+  }
+
+  @Test
+  void aForeignBinaryIsAFindingInEveryFormat(Fixtures f) throws IOException {
+    String ref = archive(f, "arm64", "bad.tar");
+    for (String format : Formats.NAMES) {
+      CliRun r = CliRun.run("image", "--format", format, "--image-source", "none", ref);
+      assertThat(r.exit()).as(format).isEqualTo(ExitCode.FINDINGS);
+      assertThat(r.out()).as(format).contains("DKL1600").contains("/opt/app");
+    }
+    CliRun json = CliRun.run("image", "--format", "json", "--image-source", "none", ref);
+    JsonNode file = JSON.readTree(json.out()).path("files").path(0);
+    assertThat(file.path("path").asText()).isEqualTo(ref + " (linux/amd64)");
+    JsonNode d = file.path("diagnostics").path(0);
+    assertThat(d.path("predicts").asText()).isEqualTo("exec format error");
+    assertThat(d.path("image").path("path").asText()).isEqualTo("/opt/app");
+    assertThat(d.path("image").path("found").asText()).isEqualTo("linux/arm64");
+    assertThat(d.path("image").path("expected").asText()).isEqualTo("linux/amd64");
+    CliRun sarif = CliRun.run("image", "--format", "sarif", "--image-source", "none", ref);
+    JsonNode props =
+        JSON.readTree(sarif.out()).path("runs").path(0).path("results").path(0).path("properties");
+    assertThat(props.path("predicts").asText()).isEqualTo("exec format error");
+    assertThat(props.path("pathInImage").asText()).isEqualTo("/opt/app");
+  }
+
+  @Test
+  void aGoodImageExitsZero(Fixtures f) {
+    CliRun r = CliRun.run("image", "--image-source", "none", archive(f, "amd64", "good.tar"));
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.CLEAN);
+    assertThat(r.out()).contains("No problems");
+  }
+
+  @Test
+  void badInputIsOneLineExitTwoAndTheOtherImagesAreStillChecked(Fixtures f) {
+    String missing = "docker-archive:" + dir.resolve("missing.tar");
+    CliRun r =
+        CliRun.run(
+            "image",
+            "--format",
+            "json",
+            "--image-source",
+            "none",
+            missing,
+            archive(f, "arm64", "bad.tar"));
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err().strip().lines())
+        .containsExactly("dockerlint: " + missing + ": no such file");
+    assertThat(r.out()).contains("DKL1600");
+  }
+
+  @Test
+  void anUnknownPlatformIsAUsageError() {
+    CliRun r = CliRun.run("image", "--platform", "linux/", "x:1");
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("invalid --platform 'linux/'");
+  }
+
+  @Test
+  void theConfigurationIgnoresImageChecksLikeDockerfileRules(Fixtures f) throws IOException {
+    String ref = archive(f, "arm64", "bad.tar");
+    Path config =
+        java.nio.file.Files.writeString(dir.resolve("dockerlint.yaml"), "ignore: [DKL1600]\n");
+    CliRun r = CliRun.run("image", "--config", config.toString(), "--image-source", "none", ref);
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.CLEAN);
+    assertThat(r.out()).doesNotContain("DKL1600");
+  }
+}
