@@ -6,7 +6,7 @@
 #
 # usage: code-server.sh DIR      (idempotent; prints DIR/node_modules/.bin/code-server)
 set -euo pipefail
-dir=${1:?usage: code-server-setup.sh DIR}
+dir=${1:?usage: code-server.sh DIR}
 bin=$dir/node_modules/.bin/code-server
 if [ -x "$bin" ] && [ -e "$dir/.ready" ]; then echo "$bin"; exit 0; fi
 export DEBIAN_FRONTEND=noninteractive npm_config_yes=true npm_config_unsafe_perm=true

@@ -125,8 +125,12 @@ describe("the extension in VS Code", () => {
         "--headless",
         "--no-sandbox",
         "--disable-gpu",
-        "--disable-background-networking",
         "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
       ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
