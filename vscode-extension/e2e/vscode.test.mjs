@@ -55,6 +55,7 @@ describe("the extension in VS Code", () => {
   let page;
   const work = mkdtempSync(join(tmpdir(), "dockerlint-e2e-"));
   const folder = join(work, "project");
+  const extensions = join(work, "extensions");
 
   before(async () => {
     assert.ok(existsSync(vsix), `${vsix} is missing: run 'npm run package' first`);
@@ -66,7 +67,6 @@ describe("the extension in VS Code", () => {
       .split("\n")
       .at(-1);
     const userData = join(work, "user-data");
-    const extensions = join(work, "extensions");
     mkdirSync(join(userData, "User"), { recursive: true });
     writeFileSync(
       join(userData, "User", "settings.json"),
@@ -286,5 +286,37 @@ describe("the extension in VS Code", () => {
     const preview = page.frameLocator("iframe.webview").frameLocator("#active-frame");
     await preview.locator("h1", { hasText: "DKL1304" }).waitFor({ timeout: WAIT });
     assert.match(await preview.locator("body").innerText(), /Predicts\s+permission denied/);
+  });
+
+  /** The ids of the language servers this VS Code started (their jar is under its extensions folder). */
+  function serverPids() {
+    return execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" })
+      .split("\n")
+      .filter((l) => l.includes(`${extensions}/`) && l.includes("dockerlint.jar lsp"))
+      .map((l) => Number(l.trim().split(/\s+/)[0]));
+  }
+
+  step("starts the server again after it crashed, and lints again", async () => {
+    const before = serverPids();
+    assert.equal(before.length, 1, "one server running");
+    process.kill(before[0], "SIGKILL");
+    const deadline = Date.now() + WAIT;
+    let now = serverPids();
+    while (!(now.length === 1 && now[0] !== before[0]) && Date.now() < deadline) {
+      await page.waitForTimeout(250);
+      now = serverPids();
+    }
+    assert.equal(now.length, 1, "a new server");
+    assert.notEqual(now[0], before[0]);
+    await page
+      .locator(".statusbar-item", { hasText: "dockerlint" })
+      .locator(".codicon-check")
+      .waitFor({ timeout: WAIT });
+    await page.locator('.explorer-viewlet .monaco-list-row[aria-label="Dockerfile"]').click();
+    await page.locator(".monaco-editor .view-line", { hasText: "ENTRYPOINT" }).click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("MAINTAINER again");
+    await page.locator(".monaco-editor .squiggly-warning").first().waitFor({ timeout: WAIT });
   });
 });

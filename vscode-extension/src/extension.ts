@@ -219,11 +219,8 @@ class ServerController {
       return;
     }
     this.crashHandled.add(gen);
-    const old = this.client;
+    // the client cleans itself up after a close it was told not to restart
     this.client = undefined;
-    if (old) {
-      void old.dispose().catch(() => undefined);
-    }
     const d = this.policy.crashed(Date.now());
     if (d.restart) {
       this.log(`${what} (crash ${d.crash}); restarting in ${d.delayMs} ms`);
