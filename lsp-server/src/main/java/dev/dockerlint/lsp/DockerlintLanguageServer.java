@@ -1,5 +1,7 @@
 package dev.dockerlint.lsp;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import dev.dockerlint.engine.Linter;
 import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.lsp.document.Documents;
@@ -20,6 +22,7 @@ import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.DocumentLinkOptions;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.MessageParams;
@@ -58,6 +61,8 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
   private volatile SettingsLayer clientLayer = SettingsLayer.empty();
   private volatile ServerSettings settings = ServerSettings.DEFAULTS;
   private volatile boolean shutdown;
+  private volatile boolean imageLookupsWanted;
+  private final Object imageLookupsLock = new Object();
 
   /** A server whose image facts come from {@code imageSource} (asked off the typing thread). */
   public DockerlintLanguageServer(ImageMetadataSource imageSource) {
@@ -66,10 +71,12 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
 
   /** A server running {@code linter}'s rules. */
   public DockerlintLanguageServer(Linter linter, ImageMetadataSource imageSource) {
-    this.images = new AsyncImageFacts(imageSource, imageThreads, key -> imageFactsArrived());
+    this.images =
+        new AsyncImageFacts(
+            imageSource, imageThreads, key -> imageFactsArrived(), this::imageLookupsChanged);
     this.textDocuments =
         new DockerlintTextDocumentService(this, documents, linter, images, lintThread);
-    this.workspace = new DockerlintWorkspaceService(this, documents);
+    this.workspace = new DockerlintWorkspaceService(this, documents, linter.registry());
   }
 
   /** A server without image facts. */
@@ -120,6 +127,12 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
     applyClientSettings(params.getInitializationOptions());
+    imageLookupsWanted =
+        params.getCapabilities() != null
+            && params.getCapabilities().getExperimental() instanceof JsonObject x
+            && x.get(DockerlintLanguageClient.IMAGE_LOOKUPS_CAPABILITY) instanceof JsonPrimitive p
+            && p.isBoolean()
+            && p.getAsBoolean();
     ServerCapabilities c = new ServerCapabilities();
     c.setTextDocumentSync(TextDocumentSyncKind.Incremental);
     c.setHoverProvider(true);
@@ -136,6 +149,8 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
     c.setDocumentRangeFormattingProvider(true);
     c.setDocumentLinkProvider(new DocumentLinkOptions(false));
     c.setInlayHintProvider(true);
+    c.setExecuteCommandProvider(
+        new ExecuteCommandOptions(List.of(DockerlintWorkspaceService.EXPLAIN_COMMAND)));
     c.setCodeActionProvider(
         new CodeActionOptions(
             List.of(
@@ -176,6 +191,25 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
     settings = ServerSettings.of(layers);
     if (!settings.equals(before)) {
       textDocuments.settingsChanged(settings);
+    }
+  }
+
+  /**
+   * Tells a client that asked for it which image look-ups are in progress. The state is read under
+   * the lock, so the last notification sent is the current state even when threads race.
+   */
+  private void imageLookupsChanged() {
+    if (!imageLookupsWanted || !(client instanceof DockerlintLanguageClient c)) {
+      return;
+    }
+    synchronized (imageLookupsLock) {
+      List<String> now =
+          images.inFlight().stream()
+              .map(k -> k.ref() + " " + k.platform())
+              .distinct()
+              .sorted()
+              .toList();
+      c.imageLookups(new DockerlintLanguageClient.ImageLookups(now));
     }
   }
 

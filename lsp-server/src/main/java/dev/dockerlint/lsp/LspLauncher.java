@@ -23,7 +23,6 @@ import org.eclipse.lsp4j.jsonrpc.messages.Message;
 import org.eclipse.lsp4j.jsonrpc.messages.MessageIssue;
 import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
-import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
  * Runs the language server over a pair of streams (stdio) or one loopback socket connection, until
@@ -46,10 +45,10 @@ public final class LspLauncher {
               return t;
             });
     try {
-      Launcher<LanguageClient> launcher =
+      Launcher<DockerlintLanguageClient> launcher =
           new AnswersParseErrors()
               .setLocalService(server)
-              .setRemoteInterface(LanguageClient.class)
+              .setRemoteInterface(DockerlintLanguageClient.class)
               .setInput(in)
               .setOutput(out)
               .setExecutorService(reader)
@@ -86,7 +85,7 @@ public final class LspLauncher {
    * A launcher that answers a message that is not JSON at all with a JSON-RPC parse error ({@code
    * -32700}, id {@code null}) as JSON-RPC 2.0 asks, instead of only logging it; then it reads on.
    */
-  static final class AnswersParseErrors extends Launcher.Builder<LanguageClient> {
+  static final class AnswersParseErrors extends Launcher.Builder<DockerlintLanguageClient> {
     @Override
     protected MessageJsonHandler createJsonHandler() {
       return new MessageJsonHandler(

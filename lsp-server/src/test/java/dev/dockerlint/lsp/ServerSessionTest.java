@@ -29,9 +29,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
@@ -48,7 +50,6 @@ import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -80,9 +81,15 @@ class ServerSessionTest {
     }
   }
 
-  static final class Client implements LanguageClient {
+  static final class Client implements DockerlintLanguageClient {
     final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
     final BlockingQueue<MessageParams> shown = new LinkedBlockingQueue<>();
+    final BlockingQueue<List<String>> imageLookups = new LinkedBlockingQueue<>();
+
+    @Override
+    public void imageLookups(ImageLookups lookups) {
+      imageLookups.add(lookups.images());
+    }
 
     @Override
     public void telemetryEvent(Object object) {}
@@ -118,6 +125,10 @@ class ServerSessionTest {
   private LanguageServer remote;
 
   private void start(ImageMetadataSource images) throws Exception {
+    start(images, "{}");
+  }
+
+  private void start(ImageMetadataSource images, String experimentalCapabilities) throws Exception {
     server =
         new DockerlintLanguageServer(
             new Linter(
@@ -127,13 +138,22 @@ class ServerSessionTest {
     PipedOutputStream clientOut = new PipedOutputStream(serverIn);
     PipedInputStream clientIn = new PipedInputStream(1 << 16);
     PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-    Launcher<LanguageClient> s = LSPLauncher.createServerLauncher(server, serverIn, serverOut);
+    Launcher<DockerlintLanguageClient> s =
+        new Launcher.Builder<DockerlintLanguageClient>()
+            .setLocalService(server)
+            .setRemoteInterface(DockerlintLanguageClient.class)
+            .setInput(serverIn)
+            .setOutput(serverOut)
+            .create();
     server.connect(s.getRemoteProxy());
     s.startListening();
     Launcher<LanguageServer> c = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
     c.startListening();
     remote = c.getRemoteProxy();
     InitializeParams init = new InitializeParams();
+    ClientCapabilities capabilities = new ClientCapabilities();
+    capabilities.setExperimental(JsonParser.parseString(experimentalCapabilities));
+    init.setCapabilities(capabilities);
     init.setInitializationOptions(
         JsonParser.parseString("{\"dockerlint\":{\"platform\":\"linux/arm64\"}}"));
     remote.initialize(init).get(20, TimeUnit.SECONDS);
@@ -251,5 +271,66 @@ class ServerSessionTest {
     remote.shutdown().get(20, TimeUnit.SECONDS);
     remote.exit();
     assertThat(server.exited().get(20, TimeUnit.SECONDS)).isZero();
+  }
+
+  @Test
+  void imageLookupsInProgressAreNotifiedToAClientThatAsked() throws Exception {
+    ImageMetadataSource slow =
+        (ref, platform, withFiles) -> {
+          try {
+            releaseImages.await(20, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new Lookup.Unavailable("test");
+        };
+    start(slow, "{\"dockerlintImageLookups\": true}");
+    open("FROM alpine:3.20\n");
+    assertThat(client.imageLookups.poll(20, TimeUnit.SECONDS))
+        .containsExactly("alpine:3.20 linux/arm64");
+    releaseImages.countDown();
+    List<String> last;
+    do {
+      last = client.imageLookups.poll(20, TimeUnit.SECONDS);
+      assertThat(last).as("an image lookups notification within 20 s").isNotNull();
+    } while (!last.isEmpty());
+  }
+
+  @Test
+  void imageLookupsAreNotNotifiedUnlessAsked() throws Exception {
+    start(
+        (ref, platform, withFiles) -> new Lookup.Unavailable("test"),
+        "{\"dockerlintImageLookups\": false}");
+    open("FROM alpine:3.20\nMAINTAINER me\n");
+    assertThat(codes(client.next())).containsExactly("DKL4000");
+    assertThat(client.imageLookups).isEmpty();
+  }
+
+  @Test
+  void explainAnswersTheRulePageAsMarkdown() throws Exception {
+    start(ImageMetadataSource.none("test"));
+    Object page =
+        remote
+            .getWorkspaceService()
+            .executeCommand(
+                new ExecuteCommandParams(
+                    DockerlintWorkspaceService.EXPLAIN_COMMAND, List.of("maintainer-deprecated")))
+            .get(20, TimeUnit.SECONDS);
+    assertThat(page.toString()).contains("DKL4000").contains("| Aliases | DL4000");
+  }
+
+  @Test
+  void explainOfAnUnknownRuleIsAnError() throws Exception {
+    start(ImageMetadataSource.none("test"));
+    assertThatThrownBy(
+            () ->
+                remote
+                    .getWorkspaceService()
+                    .executeCommand(
+                        new ExecuteCommandParams(
+                            DockerlintWorkspaceService.EXPLAIN_COMMAND, List.of("DKL9999")))
+                    .get(20, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(ResponseErrorException.class)
+        .hasMessageContaining("unknown rule 'DKL9999'");
   }
 }

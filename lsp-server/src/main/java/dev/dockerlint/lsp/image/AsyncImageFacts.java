@@ -5,6 +5,7 @@ import dev.dockerlint.image.Lookup;
 import dev.dockerlint.semantic.ImageRef;
 import dev.dockerlint.semantic.Platform;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +19,8 @@ import java.util.function.Consumer;
  * told, so the server lints again and the diagnostics that need the facts follow.
  *
  * <p>{@code Unavailable} answers of the source are kept for {@link #RETRY_NANOS} only (a daemon may
- * come up later); a key is asked at most once at a time.
+ * come up later); a key is asked at most once at a time. {@code onLookupsChanged} is told whenever
+ * a look-up starts or ends, so a client can show what is in progress ({@link #inFlight()}).
  */
 public final class AsyncImageFacts implements ImageMetadataSource {
 
@@ -31,6 +33,7 @@ public final class AsyncImageFacts implements ImageMetadataSource {
   private final ImageMetadataSource source;
   private final ExecutorService executor;
   private final Consumer<Key> onArrival;
+  private final Runnable onLookupsChanged;
 
   /** How long an {@code Unavailable} answer is believed before the source is asked again. */
   public static final long RETRY_NANOS = 30_000_000_000L;
@@ -42,9 +45,23 @@ public final class AsyncImageFacts implements ImageMetadataSource {
 
   public AsyncImageFacts(
       ImageMetadataSource source, ExecutorService executor, Consumer<Key> onArrival) {
+    this(source, executor, onArrival, () -> {});
+  }
+
+  public AsyncImageFacts(
+      ImageMetadataSource source,
+      ExecutorService executor,
+      Consumer<Key> onArrival,
+      Runnable onLookupsChanged) {
     this.source = source;
     this.executor = executor;
     this.onArrival = onArrival;
+    this.onLookupsChanged = onLookupsChanged;
+  }
+
+  /** The look-ups in progress now. */
+  public Set<Key> inFlight() {
+    return Set.copyOf(inFlight.keySet());
   }
 
   @Override
@@ -71,6 +88,7 @@ public final class AsyncImageFacts implements ImageMetadataSource {
         inFlight.remove(key);
         return new Lookup.Unavailable("the server is shutting down");
       }
+      onLookupsChanged.run();
     }
     return new Lookup.Unavailable(PENDING, true);
   }
@@ -101,6 +119,7 @@ public final class AsyncImageFacts implements ImageMetadataSource {
       unavailableSince.remove(key);
     }
     inFlight.remove(key);
+    onLookupsChanged.run();
     if (!(answer instanceof Lookup.Unavailable)) {
       onArrival.accept(key);
     }

@@ -11,6 +11,7 @@ import dev.dockerlint.semantic.Platform;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,5 +109,29 @@ class AsyncImageFactsTest {
         .isInstanceOf(Lookup.Unavailable.class)
         .asString()
         .contains("boom");
+  }
+
+  @Test
+  void lookupsInProgressAreReportedWhenTheyStartAndEnd() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    ImageMetadataSource slow =
+        (ref, p, files) -> {
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return found(ref, p);
+        };
+    List<Integer> seen = new CopyOnWriteArrayList<>();
+    AsyncImageFacts[] facts = new AsyncImageFacts[1];
+    facts[0] = new AsyncImageFacts(slow, pool, k -> {}, () -> seen.add(facts[0].inFlight().size()));
+    facts[0].lookup(ALPINE, Platform.LINUX_AMD64, false);
+    assertThat(facts[0].inFlight())
+        .containsExactly(new AsyncImageFacts.Key(ALPINE, Platform.LINUX_AMD64, false));
+    release.countDown();
+    pool.submit(() -> {}).get(10, TimeUnit.SECONDS);
+    assertThat(facts[0].inFlight()).isEmpty();
+    assertThat(seen).containsExactly(1, 0);
   }
 }

@@ -1,0 +1,56 @@
+// The packaged .vsix holds the bundled client, the server jar, README, CHANGELOG and the README's
+// screenshot, and nothing else (no sources, source maps, tests or node_modules).
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+
+const extensionDir = dirname(dirname(fileURLToPath(import.meta.url)));
+const version = JSON.parse(readFileSync(join(extensionDir, "package.json"), "utf8")).version;
+const vsix = join(extensionDir, `dockerlint-${version}.vsix`);
+const files = [
+  "CHANGELOG.md",
+  "README.md",
+  "dist/extension.js",
+  "images/screenshot.png",
+  "package.json",
+  "server/dockerlint.jar",
+];
+
+describe(`dockerlint-${version}.vsix`, () => {
+  it("vsce ls lists only the files the extension needs", () => {
+    const listed = execFileSync("npx", ["vsce", "ls", "--no-dependencies"], {
+      cwd: extensionDir,
+      encoding: "utf8",
+    })
+      .trim()
+      .split("\n")
+      .map((l) => l.trim())
+      .sort();
+    assert.deepEqual(listed, files);
+  });
+
+  it("holds those files and the package's own metadata, and no others", () => {
+    const entries = execFileSync("jar", ["tf", vsix], { encoding: "utf8" }).trim().split("\n").sort();
+    assert.deepEqual(
+      entries,
+      [
+        "[Content_Types].xml",
+        "extension.vsixmanifest",
+        ...files.map((f) => `extension/${f.replace(/^(README|CHANGELOG)\.md$/, (m) => m.toLowerCase())}`),
+      ].sort(),
+    );
+  });
+
+  it("carries the server jar that was built", () => {
+    const listing = execFileSync("jar", ["tvf", vsix], { encoding: "utf8" });
+    const line = listing.split("\n").find((l) => l.endsWith(" extension/server/dockerlint.jar"));
+    assert.ok(line, "extension/server/dockerlint.jar");
+    assert.equal(
+      Number(line.trim().split(/\s+/)[0]),
+      statSync(join(extensionDir, "server", "dockerlint.jar")).size,
+    );
+  });
+});
