@@ -7,6 +7,7 @@ import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.lsp.document.Documents;
 import dev.dockerlint.lsp.features.SemanticTokensProvider;
 import dev.dockerlint.lsp.image.AsyncImageFacts;
+import dev.dockerlint.lsp.settings.ProjectConfigs;
 import dev.dockerlint.lsp.settings.ServerSettings;
 import dev.dockerlint.lsp.settings.SettingsLayer;
 import dev.dockerlint.lsp.settings.SettingsParser;
@@ -21,17 +22,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
 import org.eclipse.lsp4j.DocumentLinkOptions;
 import org.eclipse.lsp4j.ExecuteCommandOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.RenameOptions;
 import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
@@ -62,6 +69,7 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
   private volatile ServerSettings settings = ServerSettings.DEFAULTS;
   private volatile boolean shutdown;
   private volatile boolean imageLookupsWanted;
+  private volatile boolean watchedFilesRegistrable;
   private final Object imageLookupsLock = new Object();
 
   /** A server whose image facts come from {@code imageSource} (asked off the typing thread). */
@@ -74,8 +82,10 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
     this.images =
         new AsyncImageFacts(
             imageSource, imageThreads, key -> imageFactsArrived(), this::imageLookupsChanged);
+    ProjectConfigs configs =
+        new ProjectConfigs(System.getenv(), message -> show(MessageType.Warning, message));
     this.textDocuments =
-        new DockerlintTextDocumentService(this, documents, linter, images, lintThread);
+        new DockerlintTextDocumentService(this, documents, linter, images, configs, lintThread);
     this.workspace = new DockerlintWorkspaceService(this, documents, linter.registry());
   }
 
@@ -127,6 +137,16 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
     applyClientSettings(params.getInitializationOptions());
+    watchedFilesRegistrable =
+        params.getCapabilities() != null
+            && params.getCapabilities().getWorkspace() != null
+            && params.getCapabilities().getWorkspace().getDidChangeWatchedFiles() != null
+            && Boolean.TRUE.equals(
+                params
+                    .getCapabilities()
+                    .getWorkspace()
+                    .getDidChangeWatchedFiles()
+                    .getDynamicRegistration());
     imageLookupsWanted =
         params.getCapabilities() != null
             && params.getCapabilities().getExperimental() instanceof JsonObject x
@@ -169,6 +189,37 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
   private static String version() {
     String v = DockerlintLanguageServer.class.getPackage().getImplementationVersion();
     return v == null ? "development build" : v;
+  }
+
+  /**
+   * Asks a client that can for notifications when project configuration files change, so that an
+   * edited {@code .dockerlint.yaml} applies at once (without it, within a few seconds of the next
+   * edit).
+   */
+  @Override
+  public void initialized(InitializedParams params) {
+    LanguageClient c = client;
+    if (!watchedFilesRegistrable || c == null) {
+      return;
+    }
+    List<FileSystemWatcher> watchers =
+        List.of(
+            new FileSystemWatcher(Either.forLeft("**/.dockerlint.{yaml,yml}")),
+            new FileSystemWatcher(Either.forLeft("**/.hadolint.{yaml,yml}")));
+    c.registerCapability(
+            new RegistrationParams(
+                List.of(
+                    new Registration(
+                        "dockerlint-configuration-files",
+                        "workspace/didChangeWatchedFiles",
+                        new DidChangeWatchedFilesRegistrationOptions(watchers)))))
+        .exceptionally(
+            e -> {
+              log(
+                  MessageType.Info,
+                  "dockerlint: the client did not watch configuration files: " + e);
+              return null;
+            });
   }
 
   /** Reads settings sent by the client (initializationOptions or didChangeConfiguration). */
@@ -215,6 +266,19 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
 
   private void imageFactsArrived() {
     textDocuments.relintAll();
+  }
+
+  /** Shows a message to the user (once per call). */
+  void show(MessageType type, String message) {
+    LanguageClient c = client;
+    if (c != null) {
+      c.showMessage(new MessageParams(type, message));
+    }
+  }
+
+  /** Project configuration files changed on disk. */
+  void configurationFilesChanged() {
+    textDocuments.configurationFilesChanged();
   }
 
   /** Logs to the client (its output panel), never to stdout, which carries the protocol. */

@@ -20,7 +20,9 @@ import dev.dockerlint.lsp.features.ReferencesProvider;
 import dev.dockerlint.lsp.features.RenameProvider;
 import dev.dockerlint.lsp.features.SemanticTokensProvider;
 import dev.dockerlint.lsp.image.AsyncImageFacts;
+import dev.dockerlint.lsp.settings.ProjectConfigs;
 import dev.dockerlint.lsp.settings.ServerSettings;
+import dev.dockerlint.semantic.BuildOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -93,6 +95,8 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
   private final Documents documents;
   private final DiagnosticsScheduler scheduler;
   private final DiagnosticsProvider diagnostics;
+  private final ProjectConfigs configs;
+  private volatile long configGeneration;
   private final HoverProvider hover;
   private final CompletionProvider completion = new CompletionProvider();
   private final CodeActionProvider codeActions;
@@ -112,10 +116,13 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
       Documents documents,
       Linter linter,
       AsyncImageFacts images,
+      ProjectConfigs configs,
       ScheduledExecutorService lintThread) {
     this.server = server;
     this.documents = documents;
-    this.diagnostics = new DiagnosticsProvider(linter, images);
+    this.configs = configs;
+    this.configGeneration = configs.generation();
+    this.diagnostics = new DiagnosticsProvider(linter, images, configs);
     this.hover = new HoverProvider(diagnostics, images);
     this.codeActions = new CodeActionProvider(diagnostics);
     this.scheduler = new DiagnosticsScheduler(documents, lintThread, this::lintAndPublish);
@@ -127,8 +134,9 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
   public void didOpen(DidOpenTextDocumentParams params) {
     var td = params.getTextDocument();
     String text = td.getText() == null ? "" : td.getText();
-    documents.put(
-        new DocumentModel(td.getUri(), td.getVersion(), text, server.settings().buildOptions()));
+    DocumentModel doc =
+        new DocumentModel(td.getUri(), td.getVersion(), text, server.settings().buildOptions());
+    documents.put(doc.withOptions(optionsFor(doc, server.settings())));
     scheduler.schedule(td.getUri(), 0);
   }
 
@@ -169,12 +177,23 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
     // The text is already known from didChange; saving changes nothing the server sees.
   }
 
+  /** The build a document is linted for: its project configuration under the settings. */
+  private BuildOptions optionsFor(DocumentModel doc, ServerSettings settings) {
+    return settings.buildOptions(diagnostics.config(doc));
+  }
+
   /** Settings changed: every document is read again with the new build options, then linted. */
   void settingsChanged(ServerSettings settings) {
     for (DocumentModel d : documents.all()) {
-      documents.replace(d, d.withOptions(settings.buildOptions()));
+      documents.replace(d, d.withOptions(optionsFor(d, settings)));
       scheduler.schedule(d.uri(), 0);
     }
+  }
+
+  /** A project configuration file changed on disk: every document is linted again. */
+  void configurationFilesChanged() {
+    configs.invalidate();
+    settingsChanged(server.settings());
   }
 
   /** New image facts arrived: lint every document again (the facts are cached now). */
@@ -188,6 +207,19 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
   private void lintAndPublish(DocumentModel doc) {
     if (!documents.isCurrent(doc)) {
       return;
+    }
+    BuildOptions options = optionsFor(doc, server.settings());
+    long generation = configs.generation();
+    if (generation != configGeneration) {
+      // A configuration file changed on disk since the last lint: other documents may use it too.
+      configGeneration = generation;
+      settingsChanged(server.settings());
+      return;
+    }
+    if (!options.equals(doc.options())) {
+      DocumentModel reread = doc.withOptions(options);
+      documents.replace(doc, reread);
+      doc = reread;
     }
     List<org.eclipse.lsp4j.Diagnostic> ds;
     try {

@@ -81,7 +81,21 @@ public final class DockerlintWorkspaceService implements WorkspaceService {
 
   @Override
   public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
-    // Build context files are read when a lint needs them; nothing is cached across lints.
+    // Build context files are read when a lint needs them; nothing is cached across lints. A
+    // project configuration is: a change to one is applied to every open document at once.
+    if (params.getChanges() != null
+        && params.getChanges().stream().anyMatch(e -> isConfigurationFile(e.getUri()))) {
+      server.configurationFilesChanged();
+    }
+  }
+
+  /** Whether a file URI names a {@code .dockerlint.yaml} or {@code .hadolint.yaml} (or .yml). */
+  static boolean isConfigurationFile(String uri) {
+    if (uri == null) {
+      return false;
+    }
+    String name = uri.substring(uri.lastIndexOf('/') + 1);
+    return name.matches("(\\.dockerlint|\\.hadolint|config|hadolint)\\.ya?ml");
   }
 
   @Override

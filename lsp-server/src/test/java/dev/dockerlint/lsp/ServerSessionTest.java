@@ -21,6 +21,8 @@ import dev.dockerlint.semantic.Stage;
 import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -30,15 +32,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.FileChangeType;
+import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
@@ -53,6 +60,7 @@ import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The server over piped streams, as a client sees it: the lsp4j client talks JSON-RPC to it. */
 class ServerSessionTest {
@@ -232,6 +240,78 @@ class ServerSessionTest {
             new DidChangeConfigurationParams(
                 JsonParser.parseString("{\"dockerlint\":{\"ignore\":[\"DKL4000\"]}}")));
     assertThat(client.next().getDiagnostics()).isEmpty();
+  }
+
+  @Test
+  void theProjectConfigurationAppliesAndAnEditToItAppliesOnceWatched(@TempDir Path dir)
+      throws Exception {
+    Path yaml = dir.resolve(".dockerlint.yaml");
+    Files.writeString(yaml, "ignore: [maintainer-deprecated]\n");
+    Path sub = Files.createDirectories(dir.resolve("app"));
+    String uri = sub.resolve("Dockerfile").toUri().toString();
+    start(ImageMetadataSource.none("test"));
+    remote
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(
+                new TextDocumentItem(uri, "dockerfile", 1, "FROM alpine\nMAINTAINER me\n")));
+    assertThat(client.next().getDiagnostics()).isEmpty();
+    Files.writeString(yaml, "severity:\n  DL4000: error\n");
+    remote
+        .getWorkspaceService()
+        .didChangeWatchedFiles(
+            new DidChangeWatchedFilesParams(
+                List.of(new FileEvent(yaml.toUri().toString(), FileChangeType.Changed))));
+    PublishDiagnosticsParams p = client.next();
+    assertThat(codes(p)).containsExactly("DKL4000");
+    assertThat(p.getDiagnostics().get(0).getSeverity()).isEqualTo(DiagnosticSeverity.Error);
+  }
+
+  @Test
+  void aMalformedProjectConfigurationIsShownAndLintingGoesOn(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve(".dockerlint.yaml"), "ignore: [unclosed\n");
+    String uri = dir.resolve("Dockerfile").toUri().toString();
+    start(ImageMetadataSource.none("test"));
+    remote
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(
+                new TextDocumentItem(uri, "dockerfile", 1, "FROM alpine\nMAINTAINER me\n")));
+    assertThat(codes(client.next())).containsExactly("DKL4000");
+    MessageParams m = client.shown.poll(20, TimeUnit.SECONDS);
+    assertThat(m).isNotNull();
+    assertThat(m.getType()).isEqualTo(MessageType.Warning);
+    assertThat(m.getMessage()).contains(".dockerlint.yaml").contains("not applied");
+  }
+
+  @Test
+  void theProjectConfigurationsBuildArgumentsApplyUnderTheSettings(@TempDir Path dir)
+      throws Exception {
+    Files.writeString(dir.resolve(".dockerlint.yaml"), "build-args:\n  BASE: alpine\n");
+    String uri = dir.resolve("Dockerfile").toUri().toString();
+    ImageMetadataSource amd64Only =
+        (ref, platform, withFiles) ->
+            new Lookup.Found(
+                new ImageInfo(
+                    ref,
+                    Optional.empty(),
+                    Platform.LINUX_AMD64,
+                    List.of(Platform.LINUX_AMD64),
+                    ImageConfig.empty(),
+                    Optional.empty()));
+    start(amd64Only);
+    remote
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(
+                new TextDocumentItem(uri, "dockerfile", 1, "ARG BASE\nFROM $BASE\nRUN true\n")));
+    // The configuration's build argument names the image; the settings' platform (linux/arm64)
+    // is not one it offers.
+    List<String> found = codes(client.next());
+    if (found.isEmpty()) {
+      found = codes(client.next());
+    }
+    assertThat(found).containsExactly("DKL9002");
   }
 
   @Test

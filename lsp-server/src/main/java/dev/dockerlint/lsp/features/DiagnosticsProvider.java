@@ -1,9 +1,11 @@
 package dev.dockerlint.lsp.features;
 
+import dev.dockerlint.config.Config;
 import dev.dockerlint.engine.Linter;
 import dev.dockerlint.engine.Report;
 import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.lsp.document.DocumentModel;
+import dev.dockerlint.lsp.settings.ProjectConfigs;
 import dev.dockerlint.lsp.settings.ServerSettings;
 import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.rules.Related;
@@ -22,8 +24,9 @@ import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 
 /**
  * Every rule's findings as LSP diagnostics: code, a link to the rule's page, tags, related places
- * and the runtime error the finding predicts. Rules turned off in the settings do not run;
- * severities set in the settings replace the rule's.
+ * and the runtime error the finding predicts. The project's {@code .dockerlint.yaml} applies as on
+ * the command line (ignored rules, severities, label schema, trusted registries ...); then rules
+ * turned off in the settings do not run and severities set in the settings replace the rule's.
  */
 public final class DiagnosticsProvider
     implements Provider<Void, List<org.eclipse.lsp4j.Diagnostic>> {
@@ -33,10 +36,22 @@ public final class DiagnosticsProvider
 
   private final Linter linter;
   private final ImageMetadataSource images;
+  private final ProjectConfigs configs;
 
   public DiagnosticsProvider(Linter linter, ImageMetadataSource images) {
+    this(linter, images, ProjectConfigs.none());
+  }
+
+  /** Lints each document with the project configuration ({@code .dockerlint.yaml}) found for it. */
+  public DiagnosticsProvider(Linter linter, ImageMetadataSource images, ProjectConfigs configs) {
     this.linter = linter;
     this.images = images;
+    this.configs = configs;
+  }
+
+  /** The project configuration that applies to {@code doc}. */
+  public Config config(DocumentModel doc) {
+    return configs.forFile(doc.path());
   }
 
   /** The document's report (computed once per document version) with settings applied. */
@@ -54,8 +69,9 @@ public final class DiagnosticsProvider
         settings.images().source() == ServerSettings.ImageSettings.Source.NONE
             ? ImageMetadataSource.none("image look-ups are turned off (dockerlint.images.source)")
             : images;
-    return linter.lint(
-        doc.displayPath(), doc.model(), contextDir(doc, settings), source, settings::enabled);
+    return linter
+        .withConfig(config(doc))
+        .lint(doc.displayPath(), doc.model(), contextDir(doc, settings), source, settings::enabled);
   }
 
   /** The build context: the {@code context} setting, else the Dockerfile's folder. */

@@ -1,5 +1,6 @@
 package dev.dockerlint.lsp.settings;
 
+import dev.dockerlint.config.Config;
 import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.rules.RuleMeta;
 import dev.dockerlint.rules.Severity;
@@ -14,8 +15,9 @@ import java.util.Optional;
 /**
  * Everything the language server is told under the {@code dockerlint} key: immutable, passed to
  * every provider call, never kept in a static. Built from {@link SettingsLayer}s in order
- * (defaults, then a future {@code .dockerlint.yaml} layer, then the client's initializationOptions
- * and didChangeConfiguration), so a later layer overrides only the keys it sets.
+ * (defaults, then the client's initializationOptions and didChangeConfiguration), so a later layer
+ * overrides only the keys it sets. The project's {@code .dockerlint.yaml} applies per document,
+ * under these settings (see {@link ProjectConfigs}).
  *
  * @param rules per rule id (code, name or alias): {@link RuleSetting#OFF} or a severity
  * @param platform the target platform ({@code --platform}); empty means this machine's
@@ -138,7 +140,18 @@ public record ServerSettings(
 
   /** The build the server lints for. */
   public BuildOptions buildOptions() {
-    BuildOptions o = BuildOptions.defaults().withBuildArgs(buildArgs);
+    return buildOptions(Config.none());
+  }
+
+  /**
+   * The build the server lints a document for: the project configuration's platform and build
+   * arguments, with these settings' on top.
+   */
+  public BuildOptions buildOptions(Config project) {
+    BuildOptions o = project.applyTo(BuildOptions.defaults());
+    Map<String, String> args = new LinkedHashMap<>(o.buildArgs());
+    args.putAll(buildArgs);
+    o = o.withBuildArgs(args);
     return platform.map(o::withTargetPlatform).orElse(o);
   }
 
