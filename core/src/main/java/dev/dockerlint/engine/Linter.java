@@ -8,14 +8,18 @@ import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.rules.Finding;
 import dev.dockerlint.rules.LintInput;
 import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.rules.RuleMeta;
+import dev.dockerlint.rules.Severity;
 import dev.dockerlint.semantic.BuildOptions;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.DockerfileReader;
+import dev.dockerlint.syntax.Instruction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -69,35 +73,42 @@ public final class Linter {
     Dockerfile file = DockerfileReader.parse(text);
     SemanticModel model = SemanticModel.of(file, options);
     LintInput input = new LintInput(path, file, model, contextDir, new MemoizingSource(images));
+    CheckOptions checks = CheckOptions.of(file, options);
+    Map<Instruction, CheckOptions> localChecks = CheckOptions.perInstruction(file);
     List<Diagnostic> out = new ArrayList<>();
     for (RuleRegistry.Entry e : registry.entries()) {
-      if (!e.meta().enabledByDefault() || config.ignores(e.meta())) {
+      RuleMeta meta = e.meta();
+      if (!runs(meta, checks, localChecks) || config.ignores(meta)) {
         continue;
       }
       List<Diagnostic> found = new ArrayList<>();
       try {
-        e.rule().check(new RuleContext(e.meta(), input, found::add));
-        out.addAll(found);
+        e.rule().check(new RuleContext(meta, input, found::add, config));
+        for (Diagnostic d : found) {
+          if (enabledAt(d, file, checks, localChecks)) {
+            out.add(d);
+          }
+        }
       } catch (RuntimeException | StackOverflowError ex) {
         out.add(
             Diagnostic.of(
                 RuleRegistry.INTERNAL_ERROR,
                 Finding.of(
                     file.source().range(0, 0),
-                    "internal error in " + e.meta().code() + " " + e.meta().name() + ": " + ex)));
+                    "internal error in " + meta.code() + " " + meta.name() + ": " + ex)));
       }
     }
     Suppressions suppressions =
-        config.disableIgnorePragma() ? Suppressions.none() : Suppressions.of(file);
+        config.disableIgnorePragma() ? Suppressions.none() : Suppressions.of(file, options);
     List<Diagnostic> kept = new ArrayList<>();
     for (Diagnostic d : out) {
-      if (!suppressions.suppresses(d)) {
-        kept.add(config.applySeverity(d));
+      if (!suppressions.suppresses(d) && !config.ignores(d.rule())) {
+        kept.add(buildkitError(config.applySeverity(d), checks));
       }
     }
     for (Diagnostic d :
         suppressions.problems(
-            file, registry, m -> m.enabledByDefault() && !config.ignores(m) && ran(m))) {
+            file, registry, m -> runs(m, checks, localChecks) && !config.ignores(m) && ran(m))) {
       if (!config.ignores(d.rule()) && !suppressions.suppresses(d)) {
         kept.add(config.applySeverity(d));
       }
@@ -108,8 +119,43 @@ public final class Linter {
     return new Report(path, file, model, kept);
   }
 
+  /**
+   * Whether a rule runs on this file: on by default, turned on by the configuration, or an
+   * experimental BuildKit check that a {@code check=experimental=} directive or comment names.
+   */
+  private boolean runs(
+      RuleMeta meta, CheckOptions checks, Map<Instruction, CheckOptions> localChecks) {
+    if (meta.enabledByDefault() || config.enables(meta) || checks.enables(meta)) {
+      return true;
+    }
+    return localChecks.values().stream().anyMatch(o -> o.enables(meta));
+  }
+
+  /**
+   * An experimental check turned on only by the comment above some instructions reports only there.
+   */
+  private boolean enabledAt(
+      Diagnostic d,
+      Dockerfile file,
+      CheckOptions checks,
+      Map<Instruction, CheckOptions> localChecks) {
+    RuleMeta meta = d.rule();
+    if (meta.enabledByDefault() || config.enables(meta) || checks.enables(meta)) {
+      return true;
+    }
+    Optional<Instruction> at = file.instructionAt(d.range().startOffset());
+    return at.map(localChecks::get).filter(o -> o.enables(meta)).isPresent();
+  }
+
+  /** With {@code # check=error=true} a BuildKit check's finding fails the build: an error. */
+  private static Diagnostic buildkitError(Diagnostic d, CheckOptions checks) {
+    return checks.error() && d.rule().buildkitCheck().isPresent()
+        ? d.withSeverity(Severity.ERROR)
+        : d;
+  }
+
   /** Whether the rule is one this linter runs (not a rule of a registry it does not have). */
-  private boolean ran(dev.dockerlint.rules.RuleMeta m) {
+  private boolean ran(RuleMeta m) {
     for (RuleRegistry.Entry e : registry.entries()) {
       if (e.meta().code().equals(m.code())) {
         return true;

@@ -1,5 +1,6 @@
 package dev.dockerlint.rules;
 
+import dev.dockerlint.config.Config;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.Range;
@@ -10,11 +11,25 @@ public final class RuleContext {
   private final RuleMeta meta;
   private final LintInput input;
   private final Consumer<Diagnostic> sink;
+  private final Config config;
 
   public RuleContext(RuleMeta meta, LintInput input, Consumer<Diagnostic> sink) {
+    this(meta, input, sink, Config.none());
+  }
+
+  public RuleContext(RuleMeta meta, LintInput input, Consumer<Diagnostic> sink, Config config) {
     this.meta = meta;
     this.input = input;
     this.sink = sink;
+    this.config = config;
+  }
+
+  /**
+   * The configuration of this run, for rules that take settings from it (trusted registries, the
+   * label schema, ShellCheck).
+   */
+  public Config config() {
+    return config;
   }
 
   public Dockerfile file() {

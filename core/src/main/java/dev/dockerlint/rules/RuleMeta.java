@@ -2,6 +2,7 @@ package dev.dockerlint.rules;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** {@link RuleInfo} read into a value, plus where the rule's documentation lives. */
 public record RuleMeta(
@@ -47,6 +48,16 @@ public record RuleMeta(
       }
     }
     return false;
+  }
+
+  /** The BuildKit check this rule is, when one of its aliases is a BuildKit check name. */
+  public Optional<String> buildkitCheck() {
+    for (String a : aliases) {
+      if (BuildkitChecks.isCheck(a)) {
+        return Optional.of(a);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The path of the rule's documentation page inside the jar and the repository. */
