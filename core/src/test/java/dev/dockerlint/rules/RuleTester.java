@@ -46,7 +46,7 @@ public final class RuleTester {
   private static final Pattern EXPECT =
       Pattern.compile(
           "^expect:\\s+(\\S+)(?:\\s+\"((?:[^\"\\\\]|\\\\.)*)\")?((?:\\s+\\w+=(?:\"[^\"]*\"|\\S+))*)\\s*$");
-  private static final Pattern ATTR = Pattern.compile("(\\w+)=(\"[^\"]*\"|\\S+)");
+  private static final Pattern ATTR = Pattern.compile("([\\w-]+)=(\"[^\"]*\"|\\S+)");
 
   private final Rule rule;
   private final RuleMeta meta;
