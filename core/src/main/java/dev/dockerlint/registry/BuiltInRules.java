@@ -1,7 +1,7 @@
 package dev.dockerlint.registry;
 
 import dev.dockerlint.rules.Rule;
-import dev.dockerlint.rules.parity.MaintainerDeprecated;
+import dev.dockerlint.rules.parity.*;
 import dev.dockerlint.rules.syntax.EmptyContinuationLine;
 import dev.dockerlint.rules.syntax.SyntaxError;
 import java.util.List;
@@ -11,6 +11,23 @@ public final class BuiltInRules {
   private BuiltInRules() {}
 
   public static List<Rule> all() {
-    return List.of(new SyntaxError(), new EmptyContinuationLine(), new MaintainerDeprecated());
+    return List.of(
+        new SyntaxError(),
+        new EmptyContinuationLine(),
+        new MaintainerDeprecated(),
+        new UntaggedImage(),
+        new LatestTag(),
+        new UntrustedRegistry(),
+        new DuplicateStageName(),
+        new ReservedStageName(),
+        new CopyFromUnknownStage(),
+        new CopyFromOwnStage(),
+        new CopyEntireFilesystem(),
+        new InstructionBeforeFrom(),
+        new ForbiddenOnbuildTrigger(),
+        new StageNameCasing(),
+        new FromAsCasing(),
+        new UndefinedArgInFrom(),
+        new InvalidDefaultArgInFrom());
   }
 }

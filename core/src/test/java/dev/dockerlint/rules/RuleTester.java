@@ -3,6 +3,8 @@ package dev.dockerlint.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.dockerlint.config.Config;
+import dev.dockerlint.config.RuleRef;
 import dev.dockerlint.engine.Linter;
 import dev.dockerlint.engine.Report;
 import dev.dockerlint.registry.RuleRegistry;
@@ -36,7 +38,8 @@ import java.util.stream.Stream;
  *
  * <p>Build settings come from {@code # test:} lines: {@code platform=linux/arm64}, {@code
  * build-platform=linux/amd64}, {@code build-arg=K=V}, {@code context=DIR} (relative to the
- * fixture's folder).
+ * fixture's folder), {@code trusted-registry=R}, {@code label=NAME:TYPE}, {@code
+ * strict-labels=true}.
  *
  * <p>Fix pairs: {@code x.before.Dockerfile} and {@code x.after.Dockerfile}. Applying the rule's
  * safe fixes to "before" gives "after"; applying them again changes nothing; the rule no longer
@@ -222,8 +225,30 @@ public final class RuleTester {
     o = new BuildOptions(target, build, args, Optional.empty());
     Optional<Path> context =
         Optional.ofNullable(settings.get("context")).map(c -> fixture.getParent().resolve(c));
-    Linter linter = new Linter(new RuleRegistry(List.of(rule)));
+    Linter linter = new Linter(new RuleRegistry(List.of(rule)), config(settings));
     return linter.lint(fixture.getFileName().toString(), text, o, context);
+  }
+
+  /**
+   * The configuration a fixture asks for: {@code trusted-registry=R} and {@code label=NAME:TYPE}
+   * (repeatable), {@code strict-labels=true}. The rule under test is always on, also when it is off
+   * by default.
+   */
+  private Config config(Map<String, String> settings) {
+    Config.Builder b = Config.builder().enable(new RuleRef(meta.code(), 0));
+    for (String r : settings.getOrDefault("trusted-registry", "").split(";")) {
+      if (!r.isEmpty()) {
+        b.trustedRegistry(r);
+      }
+    }
+    for (String l : settings.getOrDefault("label", "").split(";")) {
+      int colon = l.lastIndexOf(':');
+      if (colon > 0) {
+        b.label(l.substring(0, colon), l.substring(colon + 1));
+      }
+    }
+    b.strictLabels(Boolean.parseBoolean(settings.getOrDefault("strict-labels", "false")));
+    return b.build();
   }
 
   private static Map<String, String> settings(Dockerfile f) {
