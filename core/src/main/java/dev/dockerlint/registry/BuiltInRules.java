@@ -28,6 +28,11 @@ public final class BuiltInRules {
         new StageNameCasing(),
         new FromAsCasing(),
         new UndefinedArgInFrom(),
-        new InvalidDefaultArgInFrom());
+        new InvalidDefaultArgInFrom(),
+        new UnpinnedAptGetPackage(),
+        new AptListsNotDeleted(),
+        new AptGetWithoutYes(),
+        new AptGetInstallRecommends(),
+        new AptInRun());
   }
 }

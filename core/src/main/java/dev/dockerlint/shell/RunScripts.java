@@ -9,9 +9,12 @@ import dev.dockerlint.syntax.OnbuildInstruction;
 import dev.dockerlint.syntax.RunInstruction;
 import dev.dockerlint.syntax.Word;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -27,13 +30,22 @@ public final class RunScripts {
   private static final Pattern LONE_HEREDOC =
       Pattern.compile("^[0-9]*<<-?\\s*([\"']?)[^\\s\"']+\\1$");
 
-  /** Every script of every RUN and ONBUILD RUN, in file order. */
+  private static final Map<SemanticModel, List<RunScript>> CACHE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /**
+   * Every script of every RUN and ONBUILD RUN, in file order. Read once per model: many rules ask.
+   */
   public static List<RunScript> all(SemanticModel model) {
-    List<RunScript> out = new ArrayList<>();
-    for (Instruction i : model.file().instructions()) {
-      out.addAll(of(model, i));
-    }
-    return out;
+    return CACHE.computeIfAbsent(
+        model,
+        m -> {
+          List<RunScript> out = new ArrayList<>();
+          for (Instruction i : m.file().instructions()) {
+            out.addAll(of(m, i));
+          }
+          return List.copyOf(out);
+        });
   }
 
   /** The scripts of one instruction (none for anything but RUN and ONBUILD RUN). */
