@@ -33,6 +33,14 @@ public final class BuiltInRules {
         new AptListsNotDeleted(),
         new AptGetWithoutYes(),
         new AptGetInstallRecommends(),
-        new AptInRun());
+        new AptInRun(),
+        new UnpinnedPipPackage(),
+        new PipCacheNotDisabled(),
+        new UnpinnedNpmPackage(),
+        new UnpinnedApkPackage(),
+        new ApkAddWithoutNoCache(),
+        new UnpinnedGem(),
+        new UnpinnedGoPackage(),
+        new YarnCacheNotCleaned());
   }
 }
