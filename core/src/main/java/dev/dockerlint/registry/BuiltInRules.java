@@ -41,6 +41,16 @@ public final class BuiltInRules {
         new ApkAddWithoutNoCache(),
         new UnpinnedGem(),
         new UnpinnedGoPackage(),
-        new YarnCacheNotCleaned());
+        new YarnCacheNotCleaned(),
+        new YumInstallWithoutYes(),
+        new YumCleanMissing(),
+        new UnpinnedYumPackage(),
+        new ZypperWithoutNonInteractive(),
+        new ZypperDistUpgrade(),
+        new ZypperCleanMissing(),
+        new UnpinnedZypperPackage(),
+        new DnfInstallWithoutYes(),
+        new DnfCleanMissing(),
+        new UnpinnedDnfPackage());
   }
 }
