@@ -51,6 +51,16 @@ public final class BuiltInRules {
         new UnpinnedZypperPackage(),
         new DnfInstallWithoutYes(),
         new DnfCleanMissing(),
-        new UnpinnedDnfPackage());
+        new UnpinnedDnfPackage(),
+        new PointlessCommandInRun(),
+        new CdInRun(),
+        new SudoInRun(),
+        new UseraddHighUid(),
+        new WgetWithoutProgress(),
+        new WgetAndCurl(),
+        new LnBinSh(),
+        new PipeWithoutPipefail(),
+        new ConsecutiveRun(),
+        new CopiedArchiveExtracted());
   }
 }

@@ -134,7 +134,12 @@ public final class RunScripts {
     }
     ShellCommand c =
         new ShellCommand(
-            words.get(0).value(), words.get(0), words.subList(1, words.size()), 0, m.length());
+            words.get(0).value(),
+            words.get(0),
+            words.subList(1, words.size()),
+            0,
+            m.length(),
+            false);
     out.add(new RunScript(i, ShellScript.of(m.text(), c), m, "sh", false, onbuild));
     return out;
   }

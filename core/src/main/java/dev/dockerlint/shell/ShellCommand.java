@@ -9,11 +9,18 @@ import java.util.Set;
  * One simple command of a shell script: its program name and the words after it. {@code name} is
  * the first word when it is a literal; behind {@code busybox}, {@code builtin}, {@code command} and
  * {@code exec} it is the program they run, as ShellCheck reads it. {@code arguments} are all the
- * words after the first one. Flags follow hadolint: {@code --name=value} is the flag {@code name},
- * {@code -abc} are the flags {@code a}, {@code b} and {@code c}; {@code -} and {@code --} are none.
+ * words after the first one; {@code subshell} tells whether it runs in a subshell ({@code ( )},
+ * {@code $( )}, backticks), where {@code cd} and {@code set} do not reach the rest of the script.
+ * Flags follow hadolint: {@code --name=value} is the flag {@code name}, {@code -abc} are the flags
+ * {@code a}, {@code b} and {@code c}; {@code -} and {@code --} are none.
  */
 public record ShellCommand(
-    String name, ShellWord nameWord, List<ShellWord> arguments, int start, int end) {
+    String name,
+    ShellWord nameWord,
+    List<ShellWord> arguments,
+    int start,
+    int end,
+    boolean subshell) {
 
   public ShellCommand {
     arguments = List.copyOf(arguments);
@@ -157,7 +164,7 @@ public record ShellCommand(
         kept.add(arguments.get(i));
       }
     }
-    return new ShellCommand(name, nameWord, kept, start, end);
+    return new ShellCommand(name, nameWord, kept, start, end, subshell);
   }
 
   /** The values given to a flag ({@code useradd -u 1000}: {@code u} gives {@code 1000}). */

@@ -39,6 +39,7 @@ final class ShellParser {
   private final List<ShellCommand> commands = new ArrayList<>();
   private final List<Integer> pipes = new ArrayList<>();
   private final List<Heredoc> pendingHeredocs = new ArrayList<>();
+  private int subshell;
 
   private record Heredoc(String delimiter, boolean stripTabs) {}
 
@@ -168,7 +169,9 @@ final class ShellParser {
         skipBalanced("((", "))");
       } else {
         pos++;
+        subshell++;
         list(Set.of(), ')');
+        subshell--;
         expect(")");
       }
       redirectionsAfterCompound();
@@ -390,11 +393,12 @@ final class ShellParser {
       words.add(w);
     }
     if (!words.isEmpty()) {
-      commands.add(newCommand(words, start, last));
+      commands.add(newCommand(words, start, last, subshell > 0));
     }
   }
 
-  private static ShellCommand newCommand(List<ShellWord> words, int start, int end) {
+  private static ShellCommand newCommand(
+      List<ShellWord> words, int start, int end, boolean subshell) {
     ShellWord first = words.get(0);
     List<ShellWord> args = words.subList(1, words.size());
     String name = first.literal() ? first.value() : "";
@@ -421,7 +425,7 @@ final class ShellParser {
         default -> {}
       }
     }
-    return new ShellCommand(name, first, args, start, end);
+    return new ShellCommand(name, first, args, start, end, subshell);
   }
 
   /** {@code NAME=...}, {@code NAME+=...}, {@code NAME[i]=...} (then a {@code (...)} array). */
@@ -749,6 +753,7 @@ final class ShellParser {
     }
     ShellParser inner = new ShellParser(s.substring(0, to));
     inner.pos = from;
+    inner.subshell = subshell + 1;
     inner.parse();
     commands.addAll(inner.commands);
     pipes.addAll(inner.pipes);

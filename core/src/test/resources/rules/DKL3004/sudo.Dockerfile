@@ -1,0 +1,6 @@
+FROM debian:12
+# hadolint's documented example
+# expect: DKL3004 "Do not use sudo"
+RUN sudo apt-get install -y curl=7.88.1-10
+RUN apt-get install -y curl=7.88.1-10
+RUN echo sudo
