@@ -61,6 +61,18 @@ public final class BuiltInRules {
         new LnBinSh(),
         new PipeWithoutPipefail(),
         new ConsecutiveRun(),
-        new CopiedArchiveExtracted());
+        new CopiedArchiveExtracted(),
+        new RelativeWorkdir(),
+        new RootUser(),
+        new PortOutOfRange(),
+        new MultipleHealthcheck(),
+        new MultipleCmd(),
+        new MultipleEntrypoint(),
+        new AddInsteadOfCopy(),
+        new CopyManyToFile(),
+        new EnvSelfReference(),
+        new CopyRelativeWithoutWorkdir(),
+        new NonNumericUser(),
+        new SecretInArgOrEnv());
   }
 }
