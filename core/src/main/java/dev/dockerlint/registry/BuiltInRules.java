@@ -73,6 +73,18 @@ public final class BuiltInRules {
         new EnvSelfReference(),
         new CopyRelativeWithoutWorkdir(),
         new NonNumericUser(),
-        new SecretInArgOrEnv());
+        new SecretInArgOrEnv(),
+        new InvalidLabelKey(),
+        new MissingLabel(),
+        new SuperfluousLabel(),
+        new EmptyLabel(),
+        new LabelNotUrl(),
+        new LabelNotRfc3339(),
+        new LabelNotSpdx(),
+        new LabelNotGitHash(),
+        new LabelNotSemver(),
+        new LabelNotEmail(),
+        new MissingHealthcheck(),
+        new InlineIgnorePragma());
   }
 }

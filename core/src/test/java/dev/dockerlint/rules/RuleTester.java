@@ -33,8 +33,9 @@ import java.util.stream.Stream;
 /**
  * Runs one rule over fixture Dockerfiles in {@code src/test/resources/rules/<CODE>/}. In a fixture,
  * {@code # expect: CODE ["message part"] [predicts="..."] [severity=...]} marks the next
- * instruction: the rule must report there, with that text. Any unmarked diagnostic of the rule
- * fails the test, so a fixture without markers is a negative case.
+ * instruction: the rule must report there (or on a comment line between the marker and it), with
+ * that text. Any unmarked diagnostic of the rule fails the test, so a fixture without markers is a
+ * negative case.
  *
  * <p>Build settings come from {@code # test:} lines: {@code platform=linux/arm64}, {@code
  * build-platform=linux/amd64}, {@code build-arg=K=V}, {@code context=DIR} (relative to the
@@ -301,12 +302,7 @@ public final class RuleTester {
       String message = m.group(2) == null ? "" : m.group(2).replace("\\\"", "\"");
       out.add(
           new Expectation(
-              m.group(1),
-              message,
-              attrs,
-              next.header().firstLine(),
-              next.header().lastLine(),
-              markerLine));
+              m.group(1), message, attrs, markerLine + 1, next.header().lastLine(), markerLine));
     }
     return out;
   }
