@@ -3,9 +3,9 @@ package dev.dockerlint.engine;
 import dev.dockerlint.rules.RuleMeta;
 import dev.dockerlint.semantic.BuildOptions;
 import dev.dockerlint.syntax.Comment;
-import dev.dockerlint.syntax.Directive;
 import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.PrevComments;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -132,29 +132,11 @@ public record CheckOptions(
    */
   public static Map<Instruction, CheckOptions> perInstruction(Dockerfile file) {
     Map<Instruction, CheckOptions> out = new IdentityHashMap<>();
-    List<Comment> comments = new ArrayList<>(file.comments());
-    comments.removeIf(c -> isDirective(file, c));
-    int from = 0;
-    int previousLast = -1;
-    for (Instruction i : file.instructions()) {
-      List<Comment> block = new ArrayList<>();
-      while (from < comments.size()
-          && comments.get(from).range().start().line() < i.header().firstLine()) {
-        Comment c = comments.get(from++);
-        if (c.range().start().line() <= previousLast) {
-          continue;
-        }
-        if (c.text().isEmpty()) {
-          block.clear();
-        } else {
-          block.add(c);
-        }
-      }
-      previousLast = i.header().lastLine();
-      for (Comment c : block) {
+    for (Map.Entry<Instruction, List<Comment>> e : PrevComments.of(file).entrySet()) {
+      for (Comment c : e.getValue()) {
         Matcher m = CHECK_COMMENT.matcher(c.text());
         if (m.matches()) {
-          ofComment(m.group(1)).ifPresent(o -> out.put(i, o));
+          ofComment(m.group(1)).ifPresent(o -> out.put(e.getKey(), o));
           break;
         }
       }
@@ -163,15 +145,6 @@ public record CheckOptions(
   }
 
   private static final Pattern CHECK_COMMENT = Pattern.compile("^check\\s*=\\s*(.+?)\\s*$");
-
-  private static boolean isDirective(Dockerfile file, Comment c) {
-    for (Directive d : file.directives()) {
-      if (d.range().startOffset() == c.range().startOffset()) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /** Whether these options skip the check (never an experimental one). */
   public boolean skips(RuleMeta rule) {

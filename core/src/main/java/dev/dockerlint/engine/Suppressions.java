@@ -31,8 +31,10 @@ import java.util.regex.Pattern;
  *   <li>{@code # dockerlint stage ignore=CODE[,...]}: the build stage the comment is in (or, right
  *       above a {@code FROM}, the stage that FROM starts);
  *   <li>hadolint's {@code # hadolint ignore=DL3006} and its {@code global}/{@code stage} forms;
- *   <li>BuildKit's {@code # check=skip=Name[,Name]} directive (file-wide, {@code all} for
- *       everything) and the same line above an instruction.
+ *   <li>BuildKit's {@code # check=skip=Name[,Name]} directive (file-wide; {@code all} for every
+ *       BuildKit check, not other rules; replaced by the {@code BUILDKIT_DOCKERFILE_CHECK} build
+ *       argument when it is given) and the same line above an instruction (its value ends at the
+ *       first space, as in BuildKit).
  * </ul>
  *
  * Codes are matched against each rule's code, name and aliases, so a hadolint code or a BuildKit

@@ -85,6 +85,12 @@ public final class BuiltInRules {
         new LabelNotSemver(),
         new LabelNotEmail(),
         new MissingHealthcheck(),
-        new InlineIgnorePragma());
+        new InlineIgnorePragma(),
+        new InconsistentInstructionCasing(),
+        new UndefinedVariable(),
+        new LegacyKeyValueFormat(),
+        new ExposeProtocolCasing(),
+        new ExposeHostMapping(),
+        new InvalidDefinitionDescription());
   }
 }

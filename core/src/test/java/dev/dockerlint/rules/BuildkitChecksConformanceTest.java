@@ -1,0 +1,194 @@
+package dev.dockerlint.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dockerlint.engine.Linter;
+import dev.dockerlint.engine.Report;
+import dev.dockerlint.registry.RuleRegistry;
+import dev.dockerlint.semantic.BuildOptions;
+import dev.dockerlint.semantic.Platform;
+import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.testing.SharedData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * dockerlint reports what {@code docker build --check} reports on BuildKit's own 88 check test
+ * cases ({@code shared/conformance/buildkit-checks/cases.jsonl}): for every case, the same set of
+ * check names (through the rules' aliases) on the same lines, and nothing for the negative cases.
+ * With {@code error=true} (in the file or in the {@code BUILDKIT_DOCKERFILE_CHECK} build argument)
+ * those findings are errors; without it they are not.
+ *
+ * <p>A finding's line is the first line of its instruction, where BuildKit reports, except for
+ * NoEmptyContinuation, which BuildKit reports on the instruction's last line. In the cases whose
+ * lines upstream never compares, the notes' {@code probable_actual_lines} are used when given, else
+ * only the names are compared. Cases with a {@code .dockerignore} get a build context written by
+ * the test. Base images are not looked up (no image source): InvalidBaseImagePlatform needs a
+ * registry, and UndefinedVar's cases need no facts about {@code alpine} (see DKL5005's page).
+ *
+ * <p>{@link #PENDING_MERGE} lists the checks whose rules live on other branches and have not been
+ * merged here yet; they are left out of the comparison until then, every other check of every case
+ * is compared. The list must shrink: a pending check that a rule here carries fails the test.
+ */
+class BuildkitChecksConformanceTest {
+
+  /** BuildKit checks implemented on other branches, and where. */
+  static final Map<String, String> PENDING_MERGE =
+      Map.of(
+          "JSONArgsRecommended", "rules-exec-a (DKL1001 shell-form-command)",
+          "FromPlatformFlagConstDisallowed", "rules-exec-a (DKL1101 constant-platform-flag)",
+          "RedundantTargetPlatform", "rules-exec-a (DKL1102 redundant-target-platform)",
+          "CopyIgnoredFile", "rules-exec-b (DKL1402 copy-source-ignored)",
+          "InvalidBaseImagePlatform", "image-metadata (DKL1502 invalid-base-image-platform)");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path temp;
+
+  static List<JsonNode> cases() throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    for (String line :
+        Files.readAllLines(
+            SharedData.conformance("buildkit-checks", "cases.jsonl"), StandardCharsets.UTF_8)) {
+      if (!line.isBlank()) {
+        out.add(JSON.readTree(line));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void theFileHasAllEightyEightCases() throws IOException {
+    assertThat(cases()).hasSize(88);
+  }
+
+  @Test
+  void pendingChecksAreNotImplementedHereYet() {
+    for (String check : PENDING_MERGE.keySet()) {
+      assertThat(RuleRegistry.builtIn().find(check))
+          .as("%s has landed: remove it from PENDING_MERGE", check)
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void everyBuildkitCheckNameIsARuleOrPending() {
+    for (String check :
+        List.of(
+            "StageNameCasing",
+            "FromAsCasing",
+            "NoEmptyContinuation",
+            "ConsistentInstructionCasing",
+            "DuplicateStageName",
+            "ReservedStageName",
+            "JSONArgsRecommended",
+            "MaintainerDeprecated",
+            "UndefinedArgInFrom",
+            "WorkdirRelativePath",
+            "UndefinedVar",
+            "MultipleInstructionsDisallowed",
+            "LegacyKeyValueFormat",
+            "InvalidBaseImagePlatform",
+            "RedundantTargetPlatform",
+            "SecretsUsedInArgOrEnv",
+            "InvalidDefaultArgInFrom",
+            "FromPlatformFlagConstDisallowed",
+            "CopyIgnoredFile",
+            "InvalidDefinitionDescription",
+            "ExposeProtoCasing",
+            "ExposeInvalidFormat")) {
+      assertThat(RuleRegistry.builtIn().find(check).isPresent() || PENDING_MERGE.containsKey(check))
+          .as("a rule carries %s", check)
+          .isTrue();
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> eachCaseReportsWhatBuildkitReports() throws IOException {
+    return cases().stream()
+        .map(c -> DynamicTest.dynamicTest(c.path("id").asText(), () -> verify(c)));
+  }
+
+  private void verify(JsonNode c) throws IOException {
+    String id = c.path("id").asText();
+    String dockerfile = c.path("dockerfile").asText();
+    Optional<Path> context = Optional.empty();
+    if (c.hasNonNull("dockerignore")) {
+      Path dir = Files.createDirectories(temp.resolve(id.replace('#', '-')));
+      Files.writeString(dir.resolve("Dockerfile"), dockerfile, StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve(".dockerignore"), c.path("dockerignore").asText());
+      context = Optional.of(dir);
+    }
+    Report report = Linter.builtIn().lint("Dockerfile", dockerfile, options(c), context);
+
+    boolean linesChecked = c.path("line_numbers_checked_upstream").asBoolean(true);
+    List<Integer> probable = new ArrayList<>();
+    c.path("probable_actual_lines").forEach(n -> probable.add(n.asInt()));
+    boolean compareLines = linesChecked || !probable.isEmpty();
+
+    Set<String> expected = new TreeSet<>();
+    int k = 0;
+    for (JsonNode e : c.path("check_expected")) {
+      String rule = e.path("rule").asText();
+      int line = linesChecked || probable.isEmpty() ? e.path("line").asInt() : probable.get(k);
+      k++;
+      if (!PENDING_MERGE.containsKey(rule)) {
+        expected.add(compareLines ? rule + "@" + line : rule);
+      }
+    }
+    Set<String> actual = new TreeSet<>();
+    boolean errorExpected =
+        c.path("build_error").asText("").startsWith("lint violation found for rules");
+    for (Diagnostic d : report.diagnostics()) {
+      Optional<String> check = d.rule().buildkitCheck();
+      if (check.isEmpty() || PENDING_MERGE.containsKey(check.get())) {
+        continue;
+      }
+      actual.add(compareLines ? check.get() + "@" + line(report, d) : check.get());
+      assertThat(d.severity() == Severity.ERROR)
+          .as("%s: %s is an error exactly when error=true is in force", id, check.get())
+          .isEqualTo(errorExpected);
+    }
+    assertThat(actual).as("%s: checks reported (check@line)", id).isEqualTo(expected);
+  }
+
+  /** The line BuildKit reports a finding on (1-based). */
+  private static int line(Report report, Diagnostic d) {
+    if (d.rule().buildkitCheck().filter("NoEmptyContinuation"::equals).isPresent()) {
+      return d.range().start().line() + 1;
+    }
+    Optional<Instruction> i = report.file().instructionAt(d.range().startOffset());
+    return i.map(x -> x.header().firstLine()).orElse(d.range().start().line()) + 1;
+  }
+
+  private static BuildOptions options(JsonNode c) {
+    JsonNode attrs = c.path("frontend_attrs");
+    Platform target = Platform.parse(attrs.path("platform").asText("linux/amd64")).orElseThrow();
+    Map<String, String> args = new LinkedHashMap<>();
+    attrs
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getKey().startsWith("build-arg:")) {
+                args.put(e.getKey().substring("build-arg:".length()), e.getValue().asText());
+              }
+            });
+    return new BuildOptions(target, Platform.LINUX_AMD64, args, Optional.empty());
+  }
+}
