@@ -1,7 +1,30 @@
 package dev.dockerlint.registry;
 
 import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.buildcontext.CopySourceIgnored;
+import dev.dockerlint.rules.buildcontext.CopySourceNotFound;
+import dev.dockerlint.rules.buildcontext.UnreadableContextSource;
+import dev.dockerlint.rules.crossbuild.CompileUnderEmulation;
+import dev.dockerlint.rules.crossbuild.CopyFromForeignPlatformStage;
+import dev.dockerlint.rules.crossbuild.CrossBuildIgnoresTarget;
+import dev.dockerlint.rules.crossbuild.HardCodedArchitecture;
+import dev.dockerlint.rules.exec.BomBeforeShebang;
+import dev.dockerlint.rules.exec.CrlfShebang;
+import dev.dockerlint.rules.exec.ForeignBinary;
+import dev.dockerlint.rules.exec.InterpreterNotFound;
+import dev.dockerlint.rules.exec.MissingDynamicLoader;
+import dev.dockerlint.rules.exec.MissingExecBit;
+import dev.dockerlint.rules.exec.ProgramNotFound;
+import dev.dockerlint.rules.exec.ScriptWithoutShebang;
+import dev.dockerlint.rules.exec.ShellNotFound;
 import dev.dockerlint.rules.parity.*;
+import dev.dockerlint.rules.platform.ArchPrefixedImage;
+import dev.dockerlint.rules.platform.ConstantPlatformFlag;
+import dev.dockerlint.rules.platform.FinalStageOnBuildPlatform;
+import dev.dockerlint.rules.platform.RedundantTargetPlatform;
+import dev.dockerlint.rules.platform.RunUnderEmulation;
+import dev.dockerlint.rules.shellform.ShellFormCommand;
+import dev.dockerlint.rules.shellform.ShellFormRunWithoutShell;
 import dev.dockerlint.rules.syntax.EmptyContinuationLine;
 import dev.dockerlint.rules.syntax.SyntaxError;
 import java.util.List;
@@ -15,6 +38,29 @@ public final class BuiltInRules {
         new SyntaxError(),
         new EmptyContinuationLine(),
         new MaintainerDeprecated(),
+        new ShellFormCommand(),
+        new ShellFormRunWithoutShell(),
+        new ConstantPlatformFlag(),
+        new RedundantTargetPlatform(),
+        new FinalStageOnBuildPlatform(),
+        new ArchPrefixedImage(),
+        new RunUnderEmulation(),
+        new CrossBuildIgnoresTarget(),
+        new HardCodedArchitecture(),
+        new CompileUnderEmulation(),
+        new CopyFromForeignPlatformStage(),
+        new ForeignBinary(),
+        new ScriptWithoutShebang(),
+        new BomBeforeShebang(),
+        new CrlfShebang(),
+        new MissingExecBit(),
+        new ProgramNotFound(),
+        new InterpreterNotFound(),
+        new ShellNotFound(),
+        new MissingDynamicLoader(),
+        new CopySourceNotFound(),
+        new UnreadableContextSource(),
+        new CopySourceIgnored(),
         new UntaggedImage(),
         new LatestTag(),
         new UntrustedRegistry(),

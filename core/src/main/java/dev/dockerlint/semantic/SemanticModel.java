@@ -150,6 +150,53 @@ public final class SemanticModel {
     return List.copyOf(references);
   }
 
+  /** The automatic ARGs that describe the platform of the machine running the build. */
+  public static final Set<String> BUILD_PLATFORM_ARGS =
+      Set.of("BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT");
+
+  /** The earlier stage {@code s} is based on ({@code FROM <stage>}), if any. */
+  public Optional<Stage> baseStage(Stage s) {
+    return s.base() instanceof Base.StageBase b
+        ? Optional.of(stages.get(b.stageIndex()))
+        : Optional.empty();
+  }
+
+  /** {@code s} followed by the stages it is built on, nearest first. */
+  public List<Stage> lineage(Stage s) {
+    List<Stage> out = new ArrayList<>();
+    for (Optional<Stage> at = Optional.of(s); at.isPresent(); at = baseStage(at.get())) {
+      out.add(at.get());
+    }
+    return out;
+  }
+
+  /**
+   * The stage whose {@code FROM --platform} decides the platform of {@code s}: {@code s} itself
+   * when its FROM has the flag, else the nearest base stage with one. Empty when the platform is
+   * the build's target platform.
+   */
+  public Optional<Stage> platformOrigin(Stage s) {
+    for (Stage at : lineage(s)) {
+      if (at.platformSource() == Stage.PlatformSource.FLAG) {
+        return Optional.of(at);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether the platform of {@code s} is the build machine's: its {@code FROM --platform} (or that
+   * of the stage it is based on) uses {@code $BUILDPLATFORM}, {@code $BUILDOS}, {@code $BUILDARCH}
+   * or {@code $BUILDVARIANT}.
+   */
+  public boolean onBuildPlatform(Stage s) {
+    return platformOrigin(s)
+        .flatMap(o -> o.from().flag("platform"))
+        .flatMap(f -> expandWithMatches(f.valueOrEmpty(), global))
+        .map(r -> r.matched().stream().anyMatch(BUILD_PLATFORM_ARGS::contains))
+        .orElse(false);
+  }
+
   /** Stages that are needed for the final stage (reachable through FROM and --from). */
   public Set<Stage> stagesNeededForFinal() {
     Set<Stage> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -374,11 +421,15 @@ public final class SemanticModel {
     if (flag.isPresent()) {
       String raw = flag.get().valueOrEmpty();
       platformText = Optional.of(expand(raw, global).orElse(raw));
-      platform = Platform.parse(platformText.get());
-      source = Stage.PlatformSource.FLAG;
-    } else if (earlier.isPresent()) {
+    }
+    // BuildKit ignores --platform on a FROM of an earlier stage (the stage keeps its base's
+    // platform) and on FROM scratch (an empty filesystem is given the target platform).
+    if (earlier.isPresent()) {
       platform = earlier.get().platform();
       source = Stage.PlatformSource.INHERITED;
+    } else if (platformText.isPresent() && !(base instanceof Base.Scratch)) {
+      platform = Platform.parse(platformText.get());
+      source = Stage.PlatformSource.FLAG;
     } else {
       platform = Optional.of(options.targetPlatform());
       source = Stage.PlatformSource.TARGET;

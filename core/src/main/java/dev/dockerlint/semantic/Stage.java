@@ -18,11 +18,14 @@ public final class Stage {
 
   /** Where the stage's platform comes from. */
   public enum PlatformSource {
-    /** No {@code --platform}: the build's target platform. */
+    /**
+     * No {@code --platform}, or {@code FROM scratch} (BuildKit gives it the target platform even
+     * with the flag): the build's target platform.
+     */
     TARGET,
-    /** {@code --platform=...} on the FROM line. */
+    /** {@code --platform=...} on the FROM line of an image. */
     FLAG,
-    /** Based on an earlier stage: that stage's platform. */
+    /** Based on an earlier stage: that stage's platform (BuildKit ignores {@code --platform}). */
     INHERITED
   }
 

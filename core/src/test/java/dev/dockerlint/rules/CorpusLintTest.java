@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,17 @@ class CorpusLintTest {
 
   @Test
   void realDockerfilesHaveNoUnexplainedErrors() throws IOException {
+    lintCorpus("without a build context", p -> Optional.empty());
+  }
+
+  /** As the CLI lints them: the Dockerfile's folder is the context (where sources are missing). */
+  @Test
+  void realDockerfilesWithTheirFolderAsContextHaveNoUnexplainedErrors() throws IOException {
+    lintCorpus("with their folder as build context", p -> Optional.of(p.getParent()));
+  }
+
+  private static void lintCorpus(String how, Function<Path, Optional<Path>> context)
+      throws IOException {
     Path root = SharedData.corpus("real");
     Map<String, String> known = knownErrors();
     BuildOptions options =
@@ -48,7 +60,7 @@ class CorpusLintTest {
     for (Path p : files) {
       String name = root.relativize(p).toString();
       Report r =
-          linter.lint(name, Files.readString(p, StandardCharsets.UTF_8), options, Optional.empty());
+          linter.lint(name, Files.readString(p, StandardCharsets.UTF_8), options, context.apply(p));
       for (Diagnostic d : r.diagnostics()) {
         perRule.merge(
             d.rule().code() + " " + d.rule().name() + " (" + d.severity().id() + ")",
@@ -66,7 +78,7 @@ class CorpusLintTest {
         }
       }
     }
-    System.out.println("Findings per rule over " + files.size() + " corpus files:");
+    System.out.println("Findings per rule over " + files.size() + " corpus files " + how + ":");
     perRule.forEach((k, v) -> System.out.printf("  %6d  %s%n", v, k));
     assertThat(unexplained).isEmpty();
   }

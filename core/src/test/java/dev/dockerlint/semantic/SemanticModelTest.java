@@ -174,6 +174,44 @@ class SemanticModelTest {
   }
 
   @Test
+  void lineageRunsFromAStageToTheStagesItIsBasedOn() {
+    SemanticModel m = model("FROM alpine AS a\nFROM a AS b\nFROM b\nFROM scratch\n");
+    assertThat(m.lineage(m.stages().get(2))).extracting(Stage::index).containsExactly(2, 1, 0);
+    assertThat(m.baseStage(m.stages().get(1))).contains(m.stages().get(0));
+    assertThat(m.baseStage(m.stages().get(3))).isEmpty();
+  }
+
+  @Test
+  void buildPlatformStagesAreKnownThroughTheStagesBasedOnThem() {
+    SemanticModel m =
+        model(
+            "FROM --platform=$BUILDPLATFORM golang AS build\nFROM build AS test\n"
+                + "FROM --platform=linux/${BUILDARCH} alpine AS tools\n"
+                + "FROM --platform=$TARGETPLATFORM alpine AS target\nFROM alpine\n",
+            new BuildOptions(
+                Platform.LINUX_ARM64, Platform.LINUX_AMD64, Map.of(), Optional.empty()));
+    assertThat(m.stages())
+        .extracting(m::onBuildPlatform)
+        .containsExactly(true, true, true, false, false);
+    assertThat(m.platformOrigin(m.stages().get(1))).contains(m.stages().get(0));
+    assertThat(m.platformOrigin(m.stages().get(4))).isEmpty();
+    assertThat(m.stages().get(1).platform()).contains(Platform.LINUX_AMD64);
+  }
+
+  @Test
+  void platformFlagOnAStageBaseOrScratchIsIgnoredLikeBuildKitDoes() {
+    SemanticModel m =
+        model(
+            "FROM --platform=linux/arm64 alpine AS a\nFROM --platform=linux/s390x a AS b\n"
+                + "FROM --platform=linux/s390x scratch\n");
+    assertThat(m.stages().get(1).platform()).contains(Platform.LINUX_ARM64);
+    assertThat(m.stages().get(1).platformSource()).isEqualTo(Stage.PlatformSource.INHERITED);
+    assertThat(m.stages().get(2).platform()).contains(Platform.LINUX_AMD64);
+    assertThat(m.stages().get(2).platformSource()).isEqualTo(Stage.PlatformSource.TARGET);
+    assertThat(m.stages().get(2).platformText()).contains("linux/s390x");
+  }
+
+  @Test
   void platformsNormaliseLikeContainerd() {
     assertThat(Platform.parse("linux/x86_64")).contains(Platform.LINUX_AMD64);
     assertThat(Platform.parse("linux/aarch64/v8")).contains(Platform.LINUX_ARM64);

@@ -1,0 +1,147 @@
+package dev.dockerlint.rules.shellform;
+
+import dev.dockerlint.rules.Edit;
+import dev.dockerlint.rules.Finding;
+import dev.dockerlint.rules.Fix;
+import dev.dockerlint.rules.FixAvailability;
+import dev.dockerlint.rules.Predicts;
+import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.rules.RuleInfo;
+import dev.dockerlint.rules.Severity;
+import dev.dockerlint.semantic.SemanticModel;
+import dev.dockerlint.semantic.Stage;
+import dev.dockerlint.syntax.Command;
+import dev.dockerlint.syntax.Flag;
+import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.RunInstruction;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A shell-form {@code RUN} (or a RUN heredoc) in a stage that has no shell at that point: {@code
+ * FROM scratch} or a shell-less image, before anything put {@code /bin/sh} (or the SHELL in force)
+ * there. The build stops at this step: runc cannot start {@code /bin/sh -c}.
+ *
+ * @see <a href="https://docs.docker.com/reference/dockerfile/#run">RUN</a>
+ */
+@RuleInfo(
+    code = "DKL1002",
+    name = "shell-form-run-without-shell",
+    severity = Severity.ERROR,
+    summary = "Shell-form RUN in a stage that has no shell",
+    fix = FixAvailability.SOMETIMES,
+    predicts = Predicts.NO_SUCH_FILE)
+public final class ShellFormRunWithoutShell implements Rule {
+
+  private static final Set<String> MOUNT_TARGET_KEYS = Set.of("target", "dst", "destination");
+
+  @Override
+  public void check(RuleContext ctx) {
+    PathPresence files = new PathPresence(ctx);
+    Set<Stage> needed = ctx.model().stagesNeededForFinal();
+    for (Stage s : ctx.model().stages()) {
+      for (Instruction i : s.instructions()) {
+        if (i instanceof RunInstruction run
+            && run.command().orElse(null) instanceof Command.ShellForm sf
+            && !sf.text().value().isBlank()) {
+          PathPresence.shellProgram(s, i)
+              .filter(program -> !mounted(run, program))
+              .ifPresent(program -> check(ctx, files, s, run, sf, program, needed.contains(s)));
+        }
+      }
+    }
+  }
+
+  private static void check(
+      RuleContext ctx,
+      PathPresence files,
+      Stage s,
+      RunInstruction run,
+      Command.ShellForm sf,
+      String program,
+      boolean needed) {
+    PathPresence.Answer answer = files.before(s, run, program);
+    String shellText = String.join(" ", s.shellFor(run));
+    String failure = "'exec: \"" + program + "\": stat " + program + ": no such file or directory'";
+    Optional<List<String>> plain =
+        run.heredocs().isEmpty() ? ExecForm.plainWords(sf.text().value()) : Optional.empty();
+    String execForm = plain.map(w -> "RUN " + ExecForm.array(w)).orElse("");
+    String remedy =
+        execForm.isEmpty()
+            ? "Copy a shell into the stage first, or run a program in exec form"
+            : "Use exec form, which needs no shell: " + execForm;
+    Finding f;
+    if (answer.state() == PathPresence.State.ABSENT) {
+      f =
+          Finding.of(
+              sf.range(),
+              "RUN in shell form runs '"
+                  + shellText
+                  + " ...', but this stage has no "
+                  + program
+                  + " at this point ("
+                  + answer.why()
+                  + "): "
+                  + (needed ? "the build fails" : "building this stage fails")
+                  + " with "
+                  + failure
+                  + ". "
+                  + remedy);
+      if (!needed) {
+        f =
+            f.withSeverity(Severity.WARNING)
+                .withRelated(
+                    s.from().range(), "BuildKit skips this stage: the final stage does not use it");
+      }
+    } else if (answer.state() == PathPresence.State.MAYBE) {
+      Instruction creator = answer.creator().orElseThrow();
+      String line =
+          creator.keyword().canonical() + " on line " + (creator.range().start().line() + 1);
+      f =
+          Finding.of(
+                  sf.range(),
+                  "RUN in shell form runs '"
+                      + shellText
+                      + " ...', and this stage has no "
+                      + program
+                      + " ("
+                      + answer.why()
+                      + ") unless "
+                      + line
+                      + " put it there: otherwise the build fails with "
+                      + failure
+                      + ". "
+                      + remedy)
+              .withSeverity(Severity.WARNING)
+              .withRelated(creator.range(), line + " may create " + program);
+    } else {
+      return;
+    }
+    f = f.withPredicts(Predicts.NO_SUCH_FILE);
+    if (plain.isPresent()) {
+      f =
+          f.withFix(
+              Fix.safe(
+                  "Use exec form: " + execForm, new Edit(sf.range(), ExecForm.array(plain.get()))));
+    }
+    ctx.report(f);
+  }
+
+  /** Whether a {@code RUN --mount} puts something at {@code path} or one of its directories. */
+  private static boolean mounted(RunInstruction run, String path) {
+    for (Flag mount : run.flags("mount")) {
+      for (String part : mount.valueOrEmpty().split(",")) {
+        int eq = part.indexOf('=');
+        if (eq > 0 && MOUNT_TARGET_KEYS.contains(part.substring(0, eq).trim())) {
+          String target = SemanticModel.resolvePath("/", part.substring(eq + 1).trim());
+          if (target.equals("/") || path.equals(target) || path.startsWith(target + "/")) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,4 @@
+FROM scratch
+COPY app /app
+ENTRYPOINT ["/app"]
+CMD ["serve", "--port", "8080"]

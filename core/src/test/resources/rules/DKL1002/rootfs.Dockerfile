@@ -1,0 +1,3 @@
+FROM scratch
+ADD alpine-minirootfs.tar.gz /
+RUN apk add --no-cache curl

@@ -1,0 +1,3 @@
+# expect: DKL1102 "redundant"
+FROM --platform=$TARGETPLATFORM   alpine:3.20 AS base
+RUN true
