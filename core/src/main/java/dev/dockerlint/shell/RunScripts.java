@@ -1,5 +1,6 @@
 package dev.dockerlint.shell;
 
+import dev.dockerlint.rules.platform.Platforms;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.syntax.Command;
 import dev.dockerlint.syntax.Dockerfile;
@@ -65,6 +66,10 @@ public final class RunScripts {
       return List.of();
     }
     List<String> shell = model.stageOf(i).map(s -> s.shellFor(i)).orElse(List.of("/bin/sh", "-c"));
+    if (shell.equals(List.of("/bin/sh", "-c"))
+        && model.stageOf(i).map(s -> Platforms.windows(model, s)).orElse(false)) {
+      return List.of(); // a Windows stage without SHELL runs cmd /S /C
+    }
     Dockerfile file = model.file();
     List<RunScript> out = new ArrayList<>();
     if (command.get() instanceof Command.ShellForm sf) {

@@ -22,7 +22,7 @@ import java.util.Optional;
 @RuleInfo(
     code = "DKL3021",
     name = "copy-many-to-file",
-    severity = Severity.ERROR,
+    severity = Severity.WARNING,
     summary = "COPY of several sources to a destination without a trailing slash",
     aliases = {"DL3021"},
     fix = FixAvailability.SOMETIMES)
