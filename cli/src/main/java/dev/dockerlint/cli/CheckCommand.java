@@ -14,6 +14,11 @@ import dev.dockerlint.output.Formatter;
 import dev.dockerlint.registry.RuleRegistry;
 import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.semantic.BuildOptions;
+import dev.dockerlint.semantic.SemanticModel;
+import dev.dockerlint.shellcheck.ShellcheckRequest;
+import dev.dockerlint.shellcheck.ShellcheckRunner;
+import dev.dockerlint.shellcheck.ShellcheckScripts;
+import dev.dockerlint.syntax.DockerfileReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -125,7 +130,7 @@ public final class CheckCommand implements Callable<Integer> {
       }
       Config found = c;
       c.source().ifPresent(s -> configs.putIfAbsent(s, found));
-      jobs.add(new Job(in, lint.effective(c)));
+      jobs.add(new Job(in, lint.effective(c, spec)));
     }
     if (!configErrors.isEmpty()) {
       configErrors.forEach(m -> err.println("dockerlint: " + m));
@@ -138,6 +143,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     Linter linter = new Linter(registry);
+    prefetchShellcheck(jobs);
     List<Outcome> outcomes = lintAll(jobs, linter);
     int exit = ExitCode.CLEAN;
     List<FileResult> results = new ArrayList<>();
@@ -206,6 +212,36 @@ public final class CheckCommand implements Callable<Integer> {
     static Outcome failed(String display, String error) {
       return new Outcome(FileResult.failed(display, error), ExitCode.USAGE, "", Optional.empty());
     }
+  }
+
+  /**
+   * Checks the RUN scripts of all files with ShellCheck before linting them, so that one shellcheck
+   * process checks many scripts (the ShellCheck rule then finds its results cached).
+   */
+  private void prefetchShellcheck(List<Job> jobs) {
+    ShellcheckRunner runner = ShellcheckRunner.shared();
+    if (jobs.size() < 2
+        || jobs.stream().allMatch(j -> j.config().shellcheck() == Config.ShellcheckMode.OFF)
+        || !runner.available()) {
+      return;
+    }
+    List<ShellcheckRequest> requests =
+        jobs.parallelStream()
+            .filter(j -> j.input().error() == null && !j.input().stdin())
+            .filter(j -> j.config().shellcheck() != Config.ShellcheckMode.OFF)
+            .flatMap(
+                j -> {
+                  Inputs.Read read = Inputs.read(j.input(), stdin);
+                  if (read.error() != null) {
+                    return java.util.stream.Stream.empty();
+                  }
+                  SemanticModel model =
+                      SemanticModel.of(
+                          DockerfileReader.parse(read.text()), lint.buildOptions(spec, j.config()));
+                  return ShellcheckScripts.requests(model).stream();
+                })
+            .toList();
+    runner.prefetch(requests);
   }
 
   /** Lints the inputs in parallel (one task per file), keeping their order. */

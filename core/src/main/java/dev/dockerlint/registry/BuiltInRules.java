@@ -23,6 +23,7 @@ import dev.dockerlint.rules.platform.ConstantPlatformFlag;
 import dev.dockerlint.rules.platform.FinalStageOnBuildPlatform;
 import dev.dockerlint.rules.platform.RedundantTargetPlatform;
 import dev.dockerlint.rules.platform.RunUnderEmulation;
+import dev.dockerlint.rules.shellcheck.Shellcheck;
 import dev.dockerlint.rules.shellform.ShellFormCommand;
 import dev.dockerlint.rules.shellform.ShellFormRunWithoutShell;
 import dev.dockerlint.rules.syntax.EmptyContinuationLine;
@@ -137,6 +138,7 @@ public final class BuiltInRules {
         new LegacyKeyValueFormat(),
         new ExposeProtocolCasing(),
         new ExposeHostMapping(),
-        new InvalidDefinitionDescription());
+        new InvalidDefinitionDescription(),
+        new Shellcheck());
   }
 }

@@ -4,6 +4,7 @@ import dev.dockerlint.config.Config;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.Range;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** What a rule sees of one file, and where it reports. */
@@ -50,6 +51,14 @@ public final class RuleContext {
 
   public void report(Finding f) {
     sink.accept(Diagnostic.of(meta, f));
+  }
+
+  /**
+   * Reports a finding that also answers to more names: a ShellCheck finding is the ShellCheck
+   * rule's, and suppressions and the configuration can name it by its SC code.
+   */
+  public void report(Finding f, List<String> moreAliases) {
+    sink.accept(Diagnostic.of(meta.withMoreAliases(moreAliases), f));
   }
 
   public void report(Range range, String message) {

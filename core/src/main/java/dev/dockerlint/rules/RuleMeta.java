@@ -36,6 +36,13 @@ public record RuleMeta(
         info.enabledByDefault());
   }
 
+  /** This rule's metadata with more aliases (the SC code of one ShellCheck finding). */
+  public RuleMeta withMoreAliases(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(aliases);
+    all.addAll(more);
+    return new RuleMeta(code, name, severity, summary, all, fix, predicts, enabledByDefault);
+  }
+
   /** Whether {@code id} is this rule's code, name or one of its aliases (case-insensitive). */
   public boolean matches(String id) {
     String s = id.trim();

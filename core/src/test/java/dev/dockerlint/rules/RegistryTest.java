@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockerlint.registry.BuiltInRules;
 import dev.dockerlint.registry.RuleRegistry;
+import dev.dockerlint.rules.shellcheck.Shellcheck;
+import dev.dockerlint.testing.Tools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +89,13 @@ class RegistryTest {
         .map(
             r ->
                 DynamicTest.dynamicTest(
-                    r.meta().code() + " " + r.meta().name(), () -> RuleTester.of(r).checkAll()));
+                    r.meta().code() + " " + r.meta().name(),
+                    () -> {
+                      if (r instanceof Shellcheck) {
+                        Tools.requireShellcheck();
+                      }
+                      RuleTester.of(r).checkAll();
+                    }));
   }
 
   static String doc(RuleMeta m) throws IOException {

@@ -1,0 +1,80 @@
+package dev.dockerlint.rules.shellcheck;
+
+import dev.dockerlint.config.Config;
+import dev.dockerlint.rules.Finding;
+import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.rules.RuleInfo;
+import dev.dockerlint.rules.Severity;
+import dev.dockerlint.shellcheck.ShellcheckComment;
+import dev.dockerlint.shellcheck.ShellcheckRequest;
+import dev.dockerlint.shellcheck.ShellcheckRunner;
+import dev.dockerlint.shellcheck.ShellcheckScripts;
+import dev.dockerlint.syntax.Range;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * ShellCheck's findings in RUN scripts (shell form, heredoc scripts, {@code sh -c} exec forms), as
+ * hadolint reports them, through the {@code shellcheck} executable when it is installed (Debian's
+ * {@code shellcheck}). Each finding answers to its SC code in suppressions and the configuration.
+ * ShellCheck's levels are the severities, except that only syntax errors (SC1xxx) are errors: they
+ * fail the RUN; ShellCheck's other "errors" are likely bugs, reported as warnings.
+ *
+ * @see <a href="https://www.shellcheck.net/wiki/">ShellCheck wiki</a>
+ */
+@RuleInfo(
+    code = "DKL6000",
+    name = "shellcheck",
+    severity = Severity.WARNING,
+    summary = "ShellCheck finding in a RUN script")
+public final class Shellcheck implements Rule {
+  @Override
+  public void check(RuleContext ctx) {
+    Config.ShellcheckMode mode = ctx.config().shellcheck();
+    if (mode == Config.ShellcheckMode.OFF) {
+      return;
+    }
+    ShellcheckRunner runner = ShellcheckRunner.shared();
+    if (!runner.available()) {
+      if (mode == Config.ShellcheckMode.ON) {
+        ctx.report(
+            Finding.of(
+                    ctx.file().source().range(0, 0),
+                    "shellcheck is not installed, but 'shellcheck: on' asks for it: install it"
+                        + " (Debian: apt-get install shellcheck) or set 'shellcheck: auto'")
+                .withSeverity(Severity.ERROR));
+      }
+      return;
+    }
+    List<ShellcheckScripts.Prepared> scripts = ShellcheckScripts.all(ctx.model());
+    if (scripts.isEmpty()) {
+      return;
+    }
+    List<ShellcheckRequest> requests = new ArrayList<>();
+    scripts.forEach(s -> requests.add(s.request()));
+    Map<ShellcheckRequest, List<ShellcheckComment>> results = runner.check(requests);
+    for (ShellcheckScripts.Prepared s : scripts) {
+      for (ShellcheckComment c : results.getOrDefault(s.request(), List.of())) {
+        Optional<Range> range = s.range(c);
+        if (range.isEmpty()) {
+          continue;
+        }
+        ctx.report(
+            Finding.of(range.get(), c.codeName() + ": " + c.message()).withSeverity(severity(c)),
+            List.of(c.codeName()));
+      }
+    }
+  }
+
+  static Severity severity(ShellcheckComment c) {
+    return switch (c.level()) {
+      case "error" -> c.code() < 2000 ? Severity.ERROR : Severity.WARNING;
+      case "warning" -> Severity.WARNING;
+      case "info" -> Severity.INFO;
+      default -> Severity.STYLE;
+    };
+  }
+}
