@@ -4,3 +4,5 @@ FROM debian:12
 RUN sudo apt-get install -y curl=7.88.1-10
 RUN apt-get install -y curl=7.88.1-10
 RUN echo sudo
+# running a step as another user is what gosu would do
+RUN sudo -u node npm install -g typescript@5.4.5

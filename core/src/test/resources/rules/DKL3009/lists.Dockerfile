@@ -11,3 +11,5 @@ RUN apt-get update && apt-get install -y python \
 RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl
 RUN --mount=type=cache,target=/var/lib/apt --mount=type=cache,target=/var/cache/apt apt-get update
 COPY --from=build /usr/bin/make /usr/bin/make
+# apt 2.7's dist-clean removes the lists (hadolint does not know it)
+RUN apt-get update && apt-get install -y curl && apt-get dist-clean

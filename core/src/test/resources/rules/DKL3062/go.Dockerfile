@@ -12,3 +12,5 @@ RUN go get -d ./...
 RUN go run example.com/tool arg1 arg2
 RUN go run ./cmd/tool example.com/not-a-package
 RUN go build -o /app .
+RUN go run make.go
+RUN go install tool

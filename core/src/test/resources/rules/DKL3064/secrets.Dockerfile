@@ -25,3 +25,6 @@ ENV TRAVIS_OS_NAME=linux
 # hadolint's documented example
 # expect: DKL3064
 ARG AWS_SECRET_ACCESS_KEY
+# public key fingerprints and paths are not secrets (BuildKit reports them)
+ENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D
+ENV DOCKER_CREDENTIAL_GCR_CONFIG=/kaniko/.config/gcloud/docker_credential_gcr_config.json

@@ -16,3 +16,14 @@ FROM debian:12
 RUN wget -O - https://some.site | wc -l > /number
 SHELL ["pwsh", "-c"]
 RUN Get-Variable PSVersionTable | Select-Object -ExpandProperty Value
+FROM debian:12
+# pipes pipefail would not change (hadolint reports them)
+RUN echo "$SHA256 *file.tgz" | sha256sum -c -
+RUN printf '%s\n' a b | sort
+RUN yes | adduser app
+RUN cat <<'X' | tee /etc/motd
+hello
+X
+RUN export URL="$(curl -fsSL https://example.com/latest | head -n1)"
+# expect: DKL4006
+RUN echo start && cat /etc/passwd | grep root

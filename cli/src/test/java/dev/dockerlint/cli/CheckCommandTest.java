@@ -178,7 +178,8 @@ class CheckCommandTest {
 
   @Test
   void invalidPlatformIsAUsageError() throws IOException {
-    CliRun r = CliRun.run("--platform", "linux//", write("Dockerfile", "FROM alpine:3.20\n").toString());
+    CliRun r =
+        CliRun.run("--platform", "linux//", write("Dockerfile", "FROM alpine:3.20\n").toString());
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err()).contains("invalid --platform 'linux//'");
   }

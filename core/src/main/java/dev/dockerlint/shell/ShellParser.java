@@ -2,6 +2,7 @@ package dev.dockerlint.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,7 +38,8 @@ final class ShellParser {
   private final int end;
   private int pos;
   private final List<ShellCommand> commands = new ArrayList<>();
-  private final List<Integer> pipes = new ArrayList<>();
+  private final List<ShellPipe> pipes = new ArrayList<>();
+  private boolean inSubstitution;
   private final List<Heredoc> pendingHeredocs = new ArrayList<>();
   private int subshell;
 
@@ -52,7 +54,7 @@ final class ShellParser {
     return commands;
   }
 
-  List<Integer> pipes() {
+  List<ShellPipe> pipes() {
     return pipes;
   }
 
@@ -142,18 +144,32 @@ final class ShellParser {
     if (peekReserved() != null && "!".equals(peekReserved())) {
       pos++;
     }
-    command(stopWords, close);
+    Optional<ShellCommand> left = commandAt(stopWords, close);
     while (true) {
       blanks();
       if (pos < end && s.charAt(pos) == '|' && !startsWith("||")) {
-        pipes.add(pos);
+        pipes.add(new ShellPipe(pos, left, inSubstitution));
         pos += startsWith("|&") ? 2 : 1;
         linebreaks();
-        command(stopWords, close);
+        left = commandAt(stopWords, close);
       } else {
         return;
       }
     }
+  }
+
+  /** Reads a command; returns it when it is a simple command. */
+  private Optional<ShellCommand> commandAt(Set<String> stopWords, char close) {
+    blanks();
+    int start = pos;
+    int before = commands.size();
+    command(stopWords, close);
+    for (int i = before; i < commands.size(); i++) {
+      if (commands.get(i).start() == start) {
+        return Optional.of(commands.get(i));
+      }
+    }
+    return Optional.empty();
   }
 
   // ------------------------------------------------------------------------- commands
@@ -754,6 +770,7 @@ final class ShellParser {
     ShellParser inner = new ShellParser(s.substring(0, to));
     inner.pos = from;
     inner.subshell = subshell + 1;
+    inner.inSubstitution = true;
     inner.parse();
     commands.addAll(inner.commands);
     pipes.addAll(inner.pipes);

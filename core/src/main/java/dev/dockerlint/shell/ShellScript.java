@@ -15,9 +15,9 @@ import java.util.function.Predicate;
 public final class ShellScript {
   private final String text;
   private final List<ShellCommand> commands;
-  private final List<Integer> pipes;
+  private final List<ShellPipe> pipes;
 
-  private ShellScript(String text, List<ShellCommand> commands, List<Integer> pipes) {
+  private ShellScript(String text, List<ShellCommand> commands, List<ShellPipe> pipes) {
     this.text = text;
     this.commands = List.copyOf(commands);
     this.pipes = List.copyOf(pipes);
@@ -45,9 +45,14 @@ public final class ShellScript {
     return commands;
   }
 
-  /** Offsets of the pipe operators ({@code |}, {@code |&}; not {@code ||}). */
+  /** Offsets of the pipe operators ({@code |}, {@code |&}; not {@code ||}), in source order. */
   public List<Integer> pipes() {
-    return pipes;
+    return pipes.stream().map(ShellPipe::offset).sorted().toList();
+  }
+
+  /** The pipes with the command that writes into each, in source order. */
+  public List<ShellPipe> pipelines() {
+    return pipes.stream().sorted(Comparator.comparingInt(ShellPipe::offset)).toList();
   }
 
   public boolean hasPipes() {

@@ -1,5 +1,6 @@
 package dev.dockerlint.rules.parity;
 
+import dev.dockerlint.grammar.shell.ShellLex;
 import dev.dockerlint.rules.Edit;
 import dev.dockerlint.rules.Finding;
 import dev.dockerlint.rules.Fix;
@@ -13,6 +14,7 @@ import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.Word;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * ADD of local files and folders: ADD also fetches URLs and unpacks archives, so a reader has to
@@ -38,7 +40,13 @@ public final class AddInsteadOfCopy implements Rule {
       }
       boolean plain = true;
       for (Word w : a.sources()) {
-        String v = unquote(w.value());
+        Optional<ShellLex.Result> r =
+            ctx.model().expandWithMatches(w.value(), ctx.model().scopeBefore(i));
+        if (r.isEmpty() || !r.get().unmatched().isEmpty()) {
+          plain = false; // a variable without a value here may hold a URL or an archive
+          continue;
+        }
+        String v = unquote(r.get().result());
         if (isUrl(v) || CopiedArchiveExtracted.isArchive(v) || v.endsWith(".git")) {
           plain = false;
         }

@@ -67,7 +67,10 @@ public final class AptListsNotDeleted implements Rule {
     return c.is("apt-get", "update") || c.is("apt", "update") || c.is("aptitude", "update");
   }
 
+  /** {@code rm -rf /var/lib/apt/lists/*}, or apt's own {@code dist-clean} (apt 2.7 and later). */
   private static boolean cleanup(ShellCommand c) {
-    return c.name().equals("rm") && c.hasArgStartingWith("/var/lib/apt/lists");
+    return (c.name().equals("rm") && c.hasArgStartingWith("/var/lib/apt/lists"))
+        || c.is("apt-get", "dist-clean")
+        || c.is("apt", "dist-clean");
   }
 }

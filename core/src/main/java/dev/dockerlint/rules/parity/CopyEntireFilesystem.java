@@ -16,7 +16,7 @@ import dev.dockerlint.syntax.Word;
 @RuleInfo(
     code = "DKL3067",
     name = "copy-entire-filesystem",
-    severity = Severity.WARNING,
+    severity = Severity.INFO,
     summary = "COPY --from copies a whole filesystem to /",
     aliases = {"DL3067"})
 public final class CopyEntireFilesystem implements Rule {

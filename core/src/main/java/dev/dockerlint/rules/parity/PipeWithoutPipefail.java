@@ -8,6 +8,7 @@ import dev.dockerlint.rules.Severity;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.RunScript;
 import dev.dockerlint.shell.ShellCommand;
+import dev.dockerlint.shell.ShellPipe;
 import dev.dockerlint.syntax.Command;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.OnbuildInstruction;
@@ -44,7 +45,12 @@ public final class PipeWithoutPipefail implements Rule {
         if (!ownShebang && pipefailShell(argv(i, stage), busybox)) {
           continue;
         }
-        int pipe = s.script().pipes().get(0);
+        Optional<ShellPipe> risky =
+            s.script().pipelines().stream().filter(PipeWithoutPipefail::canHideFailure).findFirst();
+        if (risky.isEmpty()) {
+          continue;
+        }
+        int pipe = risky.get().offset();
         if (setsPipefail(s, pipe)) {
           continue;
         }
@@ -93,6 +99,27 @@ public final class PipeWithoutPipefail implements Rule {
     boolean o =
         args.stream().anyMatch(a -> a.startsWith("-") && !a.startsWith("--") && a.contains("o"));
     return capable && o && args.contains("pipefail");
+  }
+
+  /**
+   * Whether pipefail would change the outcome: not when the command writing into the pipe cannot
+   * fail ({@code echo}, {@code printf}, {@code true}, {@code cat} of standard input) or fails only
+   * because the pipe closes ({@code yes}, which pipefail would turn into a failed build), and not
+   * inside a command substitution, whose status becomes a word, not the script's.
+   */
+  static boolean canHideFailure(ShellPipe p) {
+    if (p.inSubstitution()) {
+      return false;
+    }
+    if (p.left().isEmpty()) {
+      return true;
+    }
+    ShellCommand c = p.left().get();
+    return switch (c.name()) {
+      case "echo", "printf", "yes", "true", ":" -> false;
+      case "cat" -> !c.arguments().isEmpty();
+      default -> true;
+    };
   }
 
   /** Whether a {@code set -o pipefail} (not in a subshell) comes before {@code pipe}. */

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 @RuleInfo(
     code = "DKL3064",
     name = "secret-in-arg-or-env",
-    severity = Severity.WARNING,
+    severity = Severity.INFO,
     summary = "ARG or ENV named like a secret",
     aliases = {"DL3064", "SecretsUsedInArgOrEnv"})
 public final class SecretInArgOrEnv implements Rule {
@@ -37,25 +37,45 @@ public final class SecretInArgOrEnv implements Rule {
           "(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)");
   private static final Pattern ALLOW = Pattern.compile("(?i)(?:_|^)(?:public|file|version)(?:_|$)");
 
+  /**
+   * Names of public key material ({@code GPG_KEY}, {@code PGP_KEYS}): fingerprints, not secrets.
+   */
+  private static final Pattern PUBLIC_KEYS = Pattern.compile("(?i)(?:_|^)(?:gpg|pgp)(?:_|$)");
+
   @Override
   public void check(RuleContext ctx) {
     for (Stage s : ctx.model().stages()) {
       for (Instruction i : s.instructions()) {
         if (i instanceof ArgInstruction a) {
           for (ArgDeclaration d : a.declarations()) {
-            report(ctx, "ARG", d.name(), d.nameRange());
+            report(
+                ctx,
+                "ARG",
+                d.name(),
+                d.nameRange(),
+                d.defaultValue().map(w -> w.value()).orElse(""));
           }
         } else if (i instanceof EnvInstruction e) {
           for (KeyValue kv : e.pairs()) {
-            report(ctx, "ENV", kv.key().value(), kv.key().range());
+            report(ctx, "ENV", kv.key().value(), kv.key().range(), kv.value().value());
           }
         }
       }
     }
   }
 
-  private static void report(RuleContext ctx, String instruction, String key, Range range) {
-    if (DENY.matcher(key).find() && !ALLOW.matcher(key).find()) {
+  /** A value that is a path ({@code /kaniko/.config/x.json}): where a secret is, not the secret. */
+  private static boolean path(String value) {
+    String v = value.replaceAll("^[\"']+|[\"']+$", "");
+    return v.startsWith("/") || v.startsWith("./") || v.startsWith("~/");
+  }
+
+  private static void report(
+      RuleContext ctx, String instruction, String key, Range range, String value) {
+    if (DENY.matcher(key).find()
+        && !ALLOW.matcher(key).find()
+        && !PUBLIC_KEYS.matcher(key).find()
+        && !path(value)) {
       ctx.report(
           Finding.of(
               range,

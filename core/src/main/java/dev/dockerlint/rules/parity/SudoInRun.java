@@ -21,7 +21,7 @@ public final class SudoInRun implements Rule {
   @Override
   public void check(RuleContext ctx) {
     for (Runs.Cmd c : Runs.commands(ctx)) {
-      if (c.name().equals("sudo")) {
+      if (c.name().equals("sudo") && !c.command().hasAnyFlag("u", "user")) {
         ctx.report(
             Finding.of(
                 c.range(),

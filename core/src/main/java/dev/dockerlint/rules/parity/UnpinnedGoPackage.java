@@ -39,7 +39,8 @@ public final class UnpinnedGoPackage implements Rule {
         if (words.size() > 1) {
           packages.add(words.get(1)); // the rest are the program's arguments
         }
-      } else if (sub.equals("install") || sub.equals("get")) {
+      } else if ((sub.equals("install") || sub.equals("get"))
+          && !(words.size() > 1 && words.get(1).value().equals("tool"))) {
         for (ShellWord w : words.subList(1, words.size())) {
           if (!w.value().equals("tool")) {
             packages.add(w);
@@ -65,7 +66,7 @@ public final class UnpinnedGoPackage implements Rule {
   }
 
   private static boolean pinned(String p) {
-    if (p.equals(".") || p.startsWith("/") || p.startsWith(".")) {
+    if (p.equals(".") || p.startsWith("/") || p.startsWith(".") || p.endsWith(".go")) {
       return true;
     }
     return p.contains("@") && !p.endsWith("@latest") && !p.endsWith("@none");
