@@ -241,7 +241,7 @@ public final class CheckCommand implements Callable<Integer> {
                   return ShellcheckScripts.requests(model).stream();
                 })
             .toList();
-    runner.prefetch(requests);
+    runner.prefetchAsync(requests);
   }
 
   /** Lints the inputs in parallel (one task per file), keeping their order. */

@@ -15,19 +15,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Runs the {@code shellcheck} executable over many scripts at once: scripts are written to a
  * temporary folder and checked in batches, one process per batch and dialect ({@code -f json1}),
- * batches in parallel. Results are cached by the SHA-256 of dialect and script for the life of the
- * runner, so a script that many Dockerfiles share is checked once. Thread-safe.
+ * batches in parallel, in the background while linting goes on. Results are cached by the SHA-256
+ * of dialect and script for the life of the runner, so a script that many Dockerfiles share is
+ * checked once, and a script being checked is waited for, not checked again. Thread-safe.
  *
  * <p>The executable is {@code $DOCKERLINT_SHELLCHECK} when set, else {@code shellcheck} on the
  * PATH. When it is missing or fails, {@link #available()} is false and nothing is checked.
@@ -42,7 +42,21 @@ public final class ShellcheckRunner {
   private static final ShellcheckRunner SHARED = new ShellcheckRunner(findExecutable());
 
   private final Optional<Path> executable;
-  private final Map<String, List<ShellcheckComment>> cache = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Optional<List<ShellcheckComment>>>> results =
+      new ConcurrentHashMap<>();
+
+  private final Map<String, String> failures = new ConcurrentHashMap<>();
+
+  /** Runs the batches of every runner: one shellcheck process per processor at a time. */
+  private static final ExecutorService POOL =
+      Executors.newFixedThreadPool(
+          Runtime.getRuntime().availableProcessors(),
+          r -> {
+            Thread t = new Thread(r, "dockerlint-shellcheck");
+            t.setDaemon(true);
+            return t;
+          });
+
   private volatile Optional<String> version;
   private final java.util.concurrent.atomic.AtomicInteger processes =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -130,72 +144,90 @@ public final class ShellcheckRunner {
   }
 
   /**
-   * The findings of each request, checking the ones not cached yet (in batches). A request whose
-   * batch failed gets no entry.
+   * The findings of each request, checking the ones not known yet (in batches) and waiting for
+   * those being checked. A request whose batch failed gets no entry.
    */
   public Map<ShellcheckRequest, List<ShellcheckComment>> check(
       Collection<ShellcheckRequest> requests) {
-    prefetch(requests);
+    Map<ShellcheckRequest, CompletableFuture<Optional<List<ShellcheckComment>>>> pending =
+        submit(requests);
     Map<ShellcheckRequest, List<ShellcheckComment>> out = new LinkedHashMap<>();
+    for (Map.Entry<ShellcheckRequest, CompletableFuture<Optional<List<ShellcheckComment>>>> e :
+        pending.entrySet()) {
+      e.getValue().join().ifPresent(c -> out.put(e.getKey(), c));
+    }
+    return out;
+  }
+
+  /** Checks every request not known yet, in batches, and waits until all are done. */
+  public void prefetch(Collection<ShellcheckRequest> requests) {
+    submit(requests).values().forEach(CompletableFuture::join);
+  }
+
+  /**
+   * Starts checking every request not known yet, in batches of up to {@value #BATCH} scripts per
+   * process and one process per available processor at a time, and returns at once: lint work and
+   * ShellCheck overlap, and {@link #check} waits for what it needs.
+   */
+  public void prefetchAsync(Collection<ShellcheckRequest> requests) {
+    submit(requests);
+  }
+
+  /** A script this runner checks, and the future its batch completes. */
+  private record Pending(
+      String key,
+      ShellcheckRequest request,
+      CompletableFuture<Optional<List<ShellcheckComment>>> result) {}
+
+  /** Each request's future: known, being checked, or checked by a batch started here. */
+  private Map<ShellcheckRequest, CompletableFuture<Optional<List<ShellcheckComment>>>> submit(
+      Collection<ShellcheckRequest> requests) {
+    Map<ShellcheckRequest, CompletableFuture<Optional<List<ShellcheckComment>>>> out =
+        new LinkedHashMap<>();
+    if (!available()) {
+      return out;
+    }
+    Map<String, List<Pending>> owned = new LinkedHashMap<>();
     for (ShellcheckRequest r : requests) {
-      List<ShellcheckComment> c = cache.get(r.key());
-      if (c != null) {
-        out.put(r, c);
+      String key = r.key();
+      CompletableFuture<Optional<List<ShellcheckComment>>> mine = new CompletableFuture<>();
+      CompletableFuture<Optional<List<ShellcheckComment>>> f = results.putIfAbsent(key, mine);
+      if (f == null) {
+        f = mine;
+        owned.computeIfAbsent(r.dialect(), d -> new ArrayList<>()).add(new Pending(key, r, mine));
+      }
+      out.put(r, f);
+    }
+    for (List<Pending> all : owned.values()) {
+      for (int i = 0; i < all.size(); i += BATCH) {
+        List<Pending> batch = List.copyOf(all.subList(i, Math.min(all.size(), i + BATCH)));
+        POOL.execute(() -> runBatch(batch));
       }
     }
     return out;
   }
 
   /**
-   * Checks every request not cached yet, in batches of up to {@value #BATCH} scripts per process,
-   * one process per available processor at a time.
+   * A batch that could not be checked: its scripts not answered yet get no findings, and are
+   * forgotten so that a later lint tries again.
    */
-  public void prefetch(Collection<ShellcheckRequest> requests) {
-    if (!available()) {
-      return;
-    }
-    Map<String, Map<String, ShellcheckRequest>> byDialect = new LinkedHashMap<>();
-    for (ShellcheckRequest r : requests) {
-      String key = r.key();
-      if (!cache.containsKey(key)) {
-        byDialect.computeIfAbsent(r.dialect(), d -> new LinkedHashMap<>()).putIfAbsent(key, r);
+  private void fail(List<Pending> batch, String reason) {
+    for (Pending p : batch) {
+      if (!p.result().isDone()) {
+        failures.put(p.key(), reason);
+        results.remove(p.key(), p.result());
+        p.result().complete(Optional.empty());
       }
-    }
-    List<List<Map.Entry<String, ShellcheckRequest>>> batches = new ArrayList<>();
-    for (Map<String, ShellcheckRequest> m : byDialect.values()) {
-      List<Map.Entry<String, ShellcheckRequest>> all = new ArrayList<>(m.entrySet());
-      for (int i = 0; i < all.size(); i += BATCH) {
-        batches.add(all.subList(i, Math.min(all.size(), i + BATCH)));
-      }
-    }
-    if (batches.isEmpty()) {
-      return;
-    }
-    if (batches.size() == 1) {
-      runBatch(batches.get(0));
-      return;
-    }
-    int threads = Math.max(1, Math.min(batches.size(), Runtime.getRuntime().availableProcessors()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (List<Map.Entry<String, ShellcheckRequest>> b : batches) {
-        futures.add(pool.submit(() -> runBatch(b)));
-      }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("shellcheck batch failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
   }
 
-  /** One shellcheck process over a batch of scripts of one dialect; fills the cache. */
-  private void runBatch(List<Map.Entry<String, ShellcheckRequest>> batch) {
+  /** Why a request got no findings, when its batch failed. */
+  public Optional<String> failure(ShellcheckRequest r) {
+    return Optional.ofNullable(failures.get(r.key()));
+  }
+
+  /** One shellcheck process over a batch of scripts of one dialect; completes their futures. */
+  private void runBatch(List<Pending> batch) {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("dockerlint-shellcheck");
@@ -205,15 +237,15 @@ public final class ShellcheckRunner {
       cmd.add("-f");
       cmd.add("json1");
       cmd.add("-s");
-      cmd.add(batch.get(0).getValue().dialect());
+      cmd.add(batch.get(0).request().dialect());
       cmd.add("-e");
       cmd.add(String.join(",", EXCLUDED));
-      Map<String, String> keyOfFile = new LinkedHashMap<>();
+      Map<String, Pending> ofFile = new LinkedHashMap<>();
       int n = 0;
-      for (Map.Entry<String, ShellcheckRequest> e : batch) {
+      for (Pending e : batch) {
         String name = "s" + (n++) + ".sh";
-        Files.writeString(dir.resolve(name), e.getValue().script(), StandardCharsets.UTF_8);
-        keyOfFile.put(name, e.getKey());
+        Files.writeString(dir.resolve(name), e.request().script(), StandardCharsets.UTF_8);
+        ofFile.put(name, e);
         cmd.add(name);
       }
       Path out = dir.resolve("out.json");
@@ -226,13 +258,15 @@ public final class ShellcheckRunner {
               .start();
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();
+        fail(batch, "shellcheck did not finish within " + TIMEOUT_SECONDS + " seconds");
         return;
       }
       if (p.exitValue() > 1) {
+        fail(batch, "shellcheck failed with exit code " + p.exitValue());
         return;
       }
       Map<String, List<ShellcheckComment>> found = new LinkedHashMap<>();
-      keyOfFile.keySet().forEach(f -> found.put(f, new ArrayList<>()));
+      ofFile.keySet().forEach(f -> found.put(f, new ArrayList<>()));
       JsonNode root = JSON.readTree(out.toFile());
       for (JsonNode c : root.path("comments")) {
         List<ShellcheckComment> l = found.get(c.path("file").asText());
@@ -248,12 +282,19 @@ public final class ShellcheckRunner {
                   c.path("message").asText()));
         }
       }
-      found.forEach((file, comments) -> cache.put(keyOfFile.get(file), List.copyOf(comments)));
+      found.forEach(
+          (file, comments) -> {
+            Pending done = ofFile.get(file);
+            failures.remove(done.key());
+            done.result().complete(Optional.of(List.copyOf(comments)));
+          });
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot run shellcheck", e);
+      fail(batch, "cannot run shellcheck: " + e.getMessage());
     } catch (InterruptedException e) {
+      fail(batch, "interrupted");
       Thread.currentThread().interrupt();
     } finally {
+      fail(batch, "shellcheck's answer could not be read");
       if (dir != null) {
         deleteTree(dir);
       }

@@ -13,9 +13,10 @@ import java.util.TreeSet;
 /**
  * The RUN scripts of a Dockerfile as ShellCheck gets them: in the dialect of the shell that runs
  * them (SHELL, or a heredoc's own shebang; ash is checked as sh, zsh and non-POSIX shells are not
- * checked), with one {@code export} line declaring the ARG and ENV names in scope (and the proxy
- * variables BuildKit passes), so that ShellCheck does not take them for unassigned variables. The
- * line goes after a shebang, and positions in ShellCheck's answer map back to the Dockerfile.
+ * checked), with one {@code export} line declaring the ARG and ENV names in scope that it uses (and
+ * the proxy variables BuildKit passes), so that ShellCheck does not take them for unassigned
+ * variables. The line goes after a shebang, and positions in ShellCheck's answer map back to the
+ * Dockerfile.
  */
 public final class ShellcheckScripts {
   private ShellcheckScripts() {}
@@ -90,6 +91,26 @@ public final class ShellcheckScripts {
     return all(model).stream().map(Prepared::request).toList();
   }
 
+  /**
+   * Whether the name occurs in the script as a word ({@code $x}, {@code ${x:-}}, {@code $((x +
+   * 1))}, {@code unset x}): only those go on the export line, so that scripts that differ only in
+   * the variables in scope share one cache entry, and ShellCheck has less to read.
+   */
+  static boolean uses(String text, String name) {
+    for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      int after = at + name.length();
+      if ((at == 0 || !isNameChar(text.charAt(at - 1)))
+          && (after >= text.length() || !isNameChar(text.charAt(after)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isNameChar(char c) {
+    return c == '_' || (c < 128 && Character.isLetterOrDigit(c));
+  }
+
   static Optional<Prepared> prepare(SemanticModel model, RunScript s) {
     String dialect =
         switch (s.dialect()) {
@@ -102,16 +123,25 @@ public final class ShellcheckScripts {
     if (dialect == null || s.text().isBlank()) {
       return Optional.empty();
     }
-    Set<String> names = new TreeSet<>(PROXIES);
-    for (String n : model.scopeBefore(s.instruction()).variables().keySet()) {
-      if (n.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+    String text = s.text();
+    Set<String> names = new TreeSet<>();
+    for (String n : PROXIES) {
+      if (uses(text, n)) {
         names.add(n);
       }
+    }
+    for (String n : model.scopeBefore(s.instruction()).variables().keySet()) {
+      if (n.matches("[A-Za-z_][A-Za-z0-9_]*") && uses(text, n)) {
+        names.add(n);
+      }
+    }
+    if (names.isEmpty()) {
+      String plain = text.endsWith("\n") ? text : text + "\n";
+      return Optional.of(new Prepared(s, new ShellcheckRequest(plain, dialect), -1));
     }
     StringBuilder header = new StringBuilder("export");
     names.forEach(n -> header.append(' ').append(n).append("=1"));
     header.append('\n');
-    String text = s.text();
     int headerLine = 0;
     String prepared;
     if (text.startsWith("#!")) {

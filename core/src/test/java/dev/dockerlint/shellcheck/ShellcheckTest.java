@@ -12,11 +12,16 @@ import dev.dockerlint.semantic.BuildOptions;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.syntax.DockerfileReader;
 import dev.dockerlint.testing.Tools;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** ShellCheck through its executable: batches, the cache, SC codes in suppressions and settings. */
 class ShellcheckTest {
@@ -79,5 +84,41 @@ class ShellcheckTest {
     assertThat(ShellcheckScripts.requests(m).get(0).script())
         .startsWith("export ")
         .contains(" dir=1 ");
+  }
+
+  @Test
+  void scriptsPrefetchedInTheBackgroundAreNotCheckedAgain() {
+    ShellcheckRunner runner = new ShellcheckRunner(ShellcheckRunner.shared().executable());
+    List<ShellcheckRequest> requests = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      requests.add(new ShellcheckRequest("echo $y" + i + "\n", "sh"));
+    }
+    runner.prefetchAsync(requests);
+    assertThat(runner.check(requests)).hasSize(10);
+    assertThat(runner.check(requests.subList(0, 3))).hasSize(3);
+    assertThat(runner.processesStarted()).isEqualTo(1);
+  }
+
+  @Test
+  void aFailingShellcheckIsNamedAndTriedAgain(@TempDir Path dir) throws IOException {
+    Path fake = dir.resolve("shellcheck");
+    Files.writeString(
+        fake, "#!/bin/sh\n[ \"$1\" = --version ] && { echo 'version: 0.0'; exit 0; }\nexit 4\n");
+    Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+    ShellcheckRunner runner = new ShellcheckRunner(Optional.of(fake));
+    ShellcheckRequest r = new ShellcheckRequest("echo hi\n", "sh");
+    assertThat(runner.check(List.of(r))).isEmpty();
+    assertThat(runner.failure(r)).hasValue("shellcheck failed with exit code 4");
+    assertThat(runner.check(List.of(r))).isEmpty();
+    assertThat(runner.processesStarted()).isEqualTo(2);
+  }
+
+  @Test
+  void theExportLineNamesOnlyTheVariablesTheScriptUses() {
+    String text = "FROM debian:12\nARG a=1\nARG ab=2\nRUN echo $((ab + 1))\nRUN echo hi\n";
+    SemanticModel m = SemanticModel.of(DockerfileReader.parse(text), BuildOptions.defaults());
+    List<ShellcheckRequest> requests = ShellcheckScripts.requests(m);
+    assertThat(requests.get(0).script()).startsWith("export ab=1\n");
+    assertThat(requests.get(1).script()).isEqualTo("echo hi\n");
   }
 }

@@ -60,7 +60,19 @@ public final class Shellcheck implements Rule {
     scripts.forEach(s -> requests.add(s.request()));
     Map<ShellcheckRequest, List<ShellcheckComment>> results = runner.check(requests);
     for (ShellcheckScripts.Prepared s : scripts) {
-      for (ShellcheckComment c : results.getOrDefault(s.request(), List.of())) {
+      if (!results.containsKey(s.request())) {
+        runner
+            .failure(s.request())
+            .ifPresent(
+                why ->
+                    ctx.report(
+                        Finding.of(
+                                s.run().range(0, 0),
+                                "ShellCheck could not check this script: " + why)
+                            .withSeverity(Severity.INFO)));
+        continue;
+      }
+      for (ShellcheckComment c : results.get(s.request())) {
         Optional<Range> range = s.range(c);
         if (range.isEmpty()) {
           continue;

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Times whole-process runs of dockerlint over a corpus with ShellCheck off and on, in the same
+# run on the same files, and prints the medians and the ratio (on / off). Every run is a fresh
+# process, so ShellCheck's cache starts empty each time: the ratio includes checking every
+# distinct RUN script once, in batches.
+#
+#   benchmarks/compare-shellcheck.sh [CORPUS_DIR] [RUNS]
+#
+# Needs the shellcheck executable (Debian: apt-get install shellcheck).
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+corpus="${1:-$root/../shared/corpus/real}"
+runs="${2:-5}"
+
+command -v shellcheck >/dev/null 2>&1 || { echo "shellcheck is not installed" >&2; exit 2; }
+mapfile -t files < <(find "$corpus" -type f ! -name MANIFEST.tsv | sort)
+"$root/dockerlint" --version >/dev/null   # build first if needed, outside the timings
+
+# median wall-clock milliseconds of RUNS runs of a command
+median_ms() {
+  local times=()
+  for _ in $(seq "$runs"); do
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    times+=($(( (end - start) / 1000000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+scripts=$("$root/dockerlint" --format json --no-fail --shellcheck on "${files[@]}" 2>/dev/null \
+  | grep -o '"code":"DKL6000"' | wc -l)
+printf 'files: %d (%s), %d runs each, %s cores, load %s, %s\n' "${#files[@]}" "$corpus" "$runs" \
+  "$(nproc)" "$(cut -d' ' -f1 /proc/loadavg)" "$(shellcheck --version | sed -n 2p)"
+off=$(median_ms "$root/dockerlint" --format json --no-fail --shellcheck off "${files[@]}")
+on=$(median_ms "$root/dockerlint" --format json --no-fail --shellcheck on "${files[@]}")
+printf '\n%-34s %10s\n' "median wall time (ms)" ""
+printf '%-34s %10d\n' "ShellCheck off" "$off"
+printf '%-34s %10d   (%d ShellCheck findings)\n' "ShellCheck on (cold cache)" "$on" "$scripts"
+printf '%-34s %10.2f\n' "ratio on / off (goal: at most 3)" "$(echo "$on / $off" | bc -l)"
