@@ -8,6 +8,9 @@ import dev.dockerlint.config.FailureThreshold;
 import dev.dockerlint.engine.Fixer;
 import dev.dockerlint.engine.Linter;
 import dev.dockerlint.engine.Report;
+import dev.dockerlint.image.ImageMetadataSource;
+import dev.dockerlint.image.ImageSources;
+import dev.dockerlint.image.cache.CacheWarnings;
 import dev.dockerlint.output.FileResult;
 import dev.dockerlint.output.Formats;
 import dev.dockerlint.output.Formatter;
@@ -77,6 +80,8 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Mixin FixOptions fixes = new FixOptions();
 
+  @Mixin ImageSourceOptions images = new ImageSourceOptions();
+
   @Option(names = "--verbose", description = "Show stack traces of internal errors")
   boolean verbose;
 
@@ -143,8 +148,15 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     Linter linter = new Linter(registry);
-    prefetchShellcheck(jobs);
-    List<Outcome> outcomes = lintAll(jobs, linter);
+    List<Outcome> outcomes;
+    try (ImageSources sources = ImageSources.open(images.settings(cwdConfig, env.variables()))) {
+      BuildOptions defaults = defaultBuildOptions(sources);
+      prefetchShellcheck(jobs, defaults);
+      outcomes = lintAll(jobs, linter, sources.source(), defaults);
+    }
+    if (verbose) {
+      CacheWarnings.drain().forEach(w -> err.println("dockerlint: warning: " + w));
+    }
     int exit = ExitCode.CLEAN;
     List<FileResult> results = new ArrayList<>();
     PrintWriter out = spec.commandLine().getOut();
@@ -163,6 +175,9 @@ public final class CheckCommand implements Callable<Integer> {
     out.flush();
     return exit;
   }
+
+  /** DKL1501 image-not-inspected, which never changes the exit code. */
+  private static final String IMAGE_NOT_INSPECTED = "DKL1501";
 
   private Config stdinConfig(ConfigFinder finder, Path cwd) {
     if (!lint.stdinFilename.equals("-")) {
@@ -215,10 +230,11 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   /**
-   * Checks the RUN scripts of all files with ShellCheck before linting them, so that one shellcheck
-   * process checks many scripts (the ShellCheck rule then finds its results cached).
+   * Starts checking the RUN scripts of all files with ShellCheck in the background before linting
+   * them, so that one shellcheck process checks many scripts while the files are linted (the
+   * ShellCheck rule then waits for its results, or finds them cached).
    */
-  private void prefetchShellcheck(List<Job> jobs) {
+  private void prefetchShellcheck(List<Job> jobs, BuildOptions defaults) {
     ShellcheckRunner runner = ShellcheckRunner.shared();
     if (jobs.size() < 2
         || jobs.stream().allMatch(j -> j.config().shellcheck() == Config.ShellcheckMode.OFF)
@@ -237,20 +253,36 @@ public final class CheckCommand implements Callable<Integer> {
                   }
                   SemanticModel model =
                       SemanticModel.of(
-                          DockerfileReader.parse(read.text()), lint.buildOptions(spec, j.config()));
+                          DockerfileReader.parse(read.text()),
+                          lint.buildOptions(spec, j.config(), defaults));
                   return ShellcheckScripts.requests(model).stream();
                 })
             .toList();
     runner.prefetchAsync(requests);
   }
 
+  /**
+   * Without {@code --platform} or a configured one, the target is the Docker Engine's platform when
+   * one answers (what {@code docker build} there builds for), else this machine's.
+   */
+  private BuildOptions defaultBuildOptions(ImageSources sources) {
+    if (lint.platform != null) {
+      return BuildOptions.defaults();
+    }
+    return sources
+        .enginePlatform()
+        .map(p -> new BuildOptions(p, p, Map.of(), Optional.empty()))
+        .orElse(BuildOptions.defaults());
+  }
+
   /** Lints the inputs in parallel (one task per file), keeping their order. */
-  private List<Outcome> lintAll(List<Job> jobs, Linter linter) {
+  private List<Outcome> lintAll(
+      List<Job> jobs, Linter linter, ImageMetadataSource images, BuildOptions defaults) {
     int threads = Math.min(jobs.size(), Runtime.getRuntime().availableProcessors());
     if (threads <= 1) {
       List<Outcome> out = new ArrayList<>();
       for (Job j : jobs) {
-        out.add(lintOne(j, linter));
+        out.add(lintOne(j, linter, images, defaults));
       }
       return out;
     }
@@ -265,7 +297,7 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       List<Future<Outcome>> futures = new ArrayList<>();
       for (Job j : jobs) {
-        futures.add(pool.submit(() -> lintOne(j, linter)));
+        futures.add(pool.submit(() -> lintOne(j, linter, images, defaults)));
       }
       List<Outcome> out = new ArrayList<>();
       for (Future<Outcome> f : futures) {
@@ -282,7 +314,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private Outcome lintOne(Job job, Linter base) {
+  private Outcome lintOne(Job job, Linter base, ImageMetadataSource images, BuildOptions defaults) {
     Inputs.Input in = job.input();
     if (in.error() != null) {
       return Outcome.failed(in.display(), in.error());
@@ -293,7 +325,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
     Config config = job.config();
     Linter linter = base.withConfig(config);
-    BuildOptions options = lint.buildOptions(spec, config);
+    BuildOptions options = lint.buildOptions(spec, config, defaults);
     Optional<Path> ctx =
         lint.context != null
             ? Optional.of(lint.context)
@@ -301,7 +333,7 @@ public final class CheckCommand implements Callable<Integer> {
                 ? Optional.empty()
                 : Optional.ofNullable(in.path().toAbsolutePath().getParent());
     String text = read.text();
-    Function<String, Report> lintText = t -> linter.lint(in.display(), t, options, ctx);
+    Function<String, Report> lintText = t -> linter.lint(in.display(), t, options, ctx, images);
     Report report;
     String diff = "";
     Optional<String> writeError = Optional.empty();
@@ -330,6 +362,9 @@ public final class CheckCommand implements Callable<Integer> {
     for (Diagnostic d : report.diagnostics()) {
       if (d.rule().code().equals(RuleRegistry.INTERNAL_ERROR.code())) {
         exit = Math.max(exit, ExitCode.INTERNAL);
+      } else if (d.rule().code().equals(IMAGE_NOT_INSPECTED)) {
+        // about dockerlint's view of the images, not about the Dockerfile: never fails a run
+        continue;
       } else if (!fixes.diff && !noFail && threshold.fails(d.severity())) {
         exit = Math.max(exit, ExitCode.FINDINGS);
       }

@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
       "",
       "  dockerlint [check] [OPTIONS] [PATH...]   lint files, directories or - (stdin)",
       "  dockerlint rules                         every rule",
-      "  dockerlint explain RULE                  a rule's documentation"
+      "  dockerlint explain RULE                  a rule's documentation",
+      "  dockerlint image [OPTIONS] IMAGE         what dockerlint knows about an image",
+      "  dockerlint lsp [--stdio | --socket PORT] the language server"
     },
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -48,8 +50,10 @@ public final class DockerlintCommand {
     Map<String, Class<?>> m = new LinkedHashMap<>();
     m.put("check", CheckCommand.class);
     m.put("parse", ParseCommand.class);
+    m.put("image", ImageCommand.class);
     m.put("rules", RulesCommand.class);
     m.put("explain", ExplainCommand.class);
+    m.put("lsp", LspCommand.class);
     m.put("version", VersionCommand.class);
     m.put("help", CommandLine.HelpCommand.class);
     return m;
@@ -77,6 +81,9 @@ public final class DockerlintCommand {
                 }
                 if (cls == ExplainCommand.class) {
                   return cls.cast(new ExplainCommand(env));
+                }
+                if (cls == LspCommand.class) {
+                  return cls.cast(new LspCommand(in, out));
                 }
                 return CommandLine.defaultFactory().create(cls);
               }

@@ -38,7 +38,9 @@ final class LintOptions {
   @Option(
       names = "--platform",
       paramLabel = "OS/ARCH[/VARIANT]",
-      description = "Target platform (default: the configuration's, else this machine's)")
+      description =
+          "Target platform (default: the configuration's, else the Docker Engine's when one"
+              + " answers, else this machine's)")
   String platform;
 
   @Option(
@@ -126,9 +128,12 @@ final class LintOptions {
     }
   }
 
-  /** The build settings for a file: the configuration's, then the command line's on top. */
-  BuildOptions buildOptions(CommandSpec spec, Config config) {
-    BuildOptions o = config.applyTo(BuildOptions.defaults());
+  /**
+   * The build settings for a file: {@code defaults} (this machine's or the Docker Engine's
+   * platform), the configuration's on top, then the command line's.
+   */
+  BuildOptions buildOptions(CommandSpec spec, Config config, BuildOptions defaults) {
+    BuildOptions o = config.applyTo(defaults);
     Optional<Platform> p = cliPlatform(spec);
     if (p.isPresent()) {
       o = o.withTargetPlatform(p.get());

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Parse, build the semantic model, run every enabled rule the configuration does not turn off, drop
@@ -71,21 +72,44 @@ public final class Linter {
       Optional<Path> contextDir,
       ImageMetadataSource images) {
     Dockerfile file = DockerfileReader.parse(text);
-    SemanticModel model = SemanticModel.of(file, options);
+    return lint(
+        path, SemanticModel.of(file, options), contextDir, images, RuleMeta::enabledByDefault);
+  }
+
+  /**
+   * Lints an already parsed file with the rules {@code selected} accepts or the configuration or
+   * the file's {@code check=experimental=} turns on, and the configuration does not turn off (the
+   * language server reuses the tree and model it keeps per document, and honours rules turned on or
+   * off in its settings).
+   */
+  public Report lint(
+      String path,
+      SemanticModel model,
+      Optional<Path> contextDir,
+      ImageMetadataSource images,
+      Predicate<RuleMeta> selected) {
+    Dockerfile file = model.file();
     LintInput input = new LintInput(path, file, model, contextDir, new MemoizingSource(images));
-    CheckOptions checks = CheckOptions.of(file, options);
+    CheckOptions checks = CheckOptions.of(file, model.options());
     Map<Instruction, CheckOptions> localChecks = CheckOptions.perInstruction(file);
+    Predicate<RuleMeta> on = m -> selected.test(m) || config.enables(m) || checks.enables(m);
+    Predicate<RuleMeta> runs =
+        m ->
+            !config.ignores(m)
+                && (on.test(m) || localChecks.values().stream().anyMatch(o -> o.enables(m)));
     List<Diagnostic> out = new ArrayList<>();
-    for (RuleRegistry.Entry e : registry.entries()) {
+    List<RuleRegistry.Entry> ordered = new ArrayList<>(registry.entries());
+    ordered.sort(Comparator.comparing((RuleRegistry.Entry e) -> e.rule().runsLast()));
+    for (RuleRegistry.Entry e : ordered) {
       RuleMeta meta = e.meta();
-      if (!runs(meta, checks, localChecks) || config.ignores(meta)) {
+      if (!runs.test(meta)) {
         continue;
       }
       List<Diagnostic> found = new ArrayList<>();
       try {
         e.rule().check(new RuleContext(meta, input, found::add, config));
         for (Diagnostic d : found) {
-          if (enabledAt(d, file, checks, localChecks)) {
+          if (enabledAt(d, file, on, localChecks)) {
             out.add(d);
           }
         }
@@ -99,16 +123,14 @@ public final class Linter {
       }
     }
     Suppressions suppressions =
-        config.disableIgnorePragma() ? Suppressions.none() : Suppressions.of(file, options);
+        config.disableIgnorePragma() ? Suppressions.none() : Suppressions.of(file, model.options());
     List<Diagnostic> kept = new ArrayList<>();
     for (Diagnostic d : out) {
       if (!suppressions.suppresses(d) && !config.ignores(d.rule())) {
         kept.add(buildkitError(config.applySeverity(d), checks));
       }
     }
-    for (Diagnostic d :
-        suppressions.problems(
-            file, registry, m -> runs(m, checks, localChecks) && !config.ignores(m) && ran(m))) {
+    for (Diagnostic d : suppressions.problems(file, registry, m -> runs.test(m) && ran(m))) {
       if (!config.ignores(d.rule()) && !suppressions.suppresses(d)) {
         kept.add(config.applySeverity(d));
       }
@@ -120,27 +142,15 @@ public final class Linter {
   }
 
   /**
-   * Whether a rule runs on this file: on by default, turned on by the configuration, or an
-   * experimental BuildKit check that a {@code check=experimental=} directive or comment names.
-   */
-  private boolean runs(
-      RuleMeta meta, CheckOptions checks, Map<Instruction, CheckOptions> localChecks) {
-    if (meta.enabledByDefault() || config.enables(meta) || checks.enables(meta)) {
-      return true;
-    }
-    return localChecks.values().stream().anyMatch(o -> o.enables(meta));
-  }
-
-  /**
    * An experimental check turned on only by the comment above some instructions reports only there.
    */
-  private boolean enabledAt(
+  private static boolean enabledAt(
       Diagnostic d,
       Dockerfile file,
-      CheckOptions checks,
+      Predicate<RuleMeta> on,
       Map<Instruction, CheckOptions> localChecks) {
     RuleMeta meta = d.rule();
-    if (meta.enabledByDefault() || config.enables(meta) || checks.enables(meta)) {
+    if (on.test(meta)) {
       return true;
     }
     Optional<Instruction> at = file.instructionAt(d.range().startOffset());

@@ -15,13 +15,16 @@ interface FsOp {
   /** The state of {@code path} after this change, given its state before. */
   FsState apply(String path, FsState before);
 
-  /** A filesystem: a base with changes on top, in order. */
-  static FsView layered(FsView base, List<FsOp> ops) {
-    List<FsOp> copy = List.copyOf(ops);
+  /**
+   * A filesystem: a base with the first {@code count} changes of {@code ops} on top, in order.
+   * {@code ops} may grow later (a stage appends its changes while it is built); the first {@code
+   * count} never change, so views share the list instead of copying it.
+   */
+  static FsView layered(FsView base, List<FsOp> ops, int count) {
     return path -> {
       FsState s = base.get(path);
-      for (FsOp op : copy) {
-        s = op.apply(path, s);
+      for (int k = 0; k < count; k++) {
+        s = ops.get(k).apply(path, s);
       }
       return s;
     };

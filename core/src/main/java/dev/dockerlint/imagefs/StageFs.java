@@ -68,7 +68,7 @@ public final class StageFs {
   /** The filesystem just before {@code i} runs. */
   public FsView before(Instruction i) {
     Integer n = opsBefore.get(i);
-    return FsOp.layered(base, n == null ? ops : ops.subList(0, n));
+    return FsOp.layered(base, ops, n == null ? ops.size() : n);
   }
 
   /**
@@ -98,7 +98,7 @@ public final class StageFs {
 
   /** The filesystem at the end of the stage: what a container of its image sees. */
   public FsView atEnd() {
-    return FsOp.layered(base, ops);
+    return FsOp.layered(base, ops, ops.size());
   }
 
   /** The {@code PATH} of the environment {@code i} runs in. */

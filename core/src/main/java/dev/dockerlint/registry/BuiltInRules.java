@@ -17,6 +17,8 @@ import dev.dockerlint.rules.exec.MissingExecBit;
 import dev.dockerlint.rules.exec.ProgramNotFound;
 import dev.dockerlint.rules.exec.ScriptWithoutShebang;
 import dev.dockerlint.rules.exec.ShellNotFound;
+import dev.dockerlint.rules.image.ImageNotInspected;
+import dev.dockerlint.rules.image.InvalidBaseImagePlatform;
 import dev.dockerlint.rules.parity.*;
 import dev.dockerlint.rules.platform.ArchPrefixedImage;
 import dev.dockerlint.rules.platform.ConstantPlatformFlag;
@@ -139,6 +141,8 @@ public final class BuiltInRules {
         new ExposeProtocolCasing(),
         new ExposeHostMapping(),
         new InvalidDefinitionDescription(),
-        new Shellcheck());
+        new Shellcheck(),
+        new InvalidBaseImagePlatform(),
+        new ImageNotInspected());
   }
 }

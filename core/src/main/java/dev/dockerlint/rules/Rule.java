@@ -11,4 +11,12 @@ public interface Rule {
   default RuleMeta meta() {
     return RuleMeta.of(getClass());
   }
+
+  /**
+   * Whether the engine runs this rule after all others (for rules that report on what the others
+   * learned, such as which images could not be inspected).
+   */
+  default boolean runsLast() {
+    return false;
+  }
 }

@@ -32,6 +32,7 @@ public final class Stage {
   private final int index;
   private final FromInstruction from;
   private final Optional<Word> name;
+  private final Optional<String> lowerName;
   private final Base base;
   private final Optional<String> platformText;
   private final Optional<Platform> platform;
@@ -61,6 +62,7 @@ public final class Stage {
     this.index = index;
     this.from = from;
     this.name = from.stageName();
+    this.lowerName = name.map(w -> w.value().toLowerCase(java.util.Locale.ROOT));
     this.base = base;
     this.platformText = platformText;
     this.platform = platform;
@@ -83,7 +85,7 @@ public final class Stage {
 
   /** The stage name, lower case as BuildKit compares it. */
   public Optional<String> name() {
-    return name.map(w -> w.value().toLowerCase(java.util.Locale.ROOT));
+    return lowerName;
   }
 
   /** The name or, without one, the index: how {@code COPY --from} can refer to this stage. */
@@ -111,7 +113,7 @@ public final class Stage {
 
   /** The instructions after the FROM, up to the next stage. */
   public List<Instruction> instructions() {
-    return List.copyOf(instructions);
+    return java.util.Collections.unmodifiableList(instructions);
   }
 
   /** Variables in scope just before {@code i} runs (for FROM: the global ARGs). */

@@ -2,6 +2,7 @@ package dev.dockerlint.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.registry.RuleRegistry;
 import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.rules.Rule;
@@ -10,6 +11,8 @@ import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
 import dev.dockerlint.rules.parity.MaintainerDeprecated;
 import dev.dockerlint.semantic.BuildOptions;
+import dev.dockerlint.semantic.SemanticModel;
+import dev.dockerlint.syntax.DockerfileReader;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -78,5 +81,37 @@ class LinterTest {
     List<Diagnostic> ds =
         lint("FROM alpine\nMAINTAINER b\nMAINTAINER a\n", new MaintainerDeprecated());
     assertThat(ds).extracting(d -> d.range().start().line()).containsExactly(1, 2);
+  }
+
+  @RuleInfo(
+      code = "DKL9997",
+      name = "off-by-default",
+      severity = Severity.INFO,
+      summary = "Reports every file",
+      enabledByDefault = false)
+  static final class OffByDefault implements Rule {
+    @Override
+    public void check(RuleContext ctx) {
+      ctx.report(ctx.file().source().range(0, 0), "reported");
+    }
+  }
+
+  @Test
+  void selectionDecidesWhichRulesRunOnAParsedModel() {
+    Linter linter =
+        new Linter(new RuleRegistry(List.of(new OffByDefault(), new MaintainerDeprecated())));
+    SemanticModel model =
+        SemanticModel.of(
+            DockerfileReader.parse("FROM alpine\nMAINTAINER me\n"), BuildOptions.defaults());
+    List<Diagnostic> ds =
+        linter
+            .lint(
+                "Dockerfile",
+                model,
+                Optional.empty(),
+                ImageMetadataSource.none("t"),
+                m -> m.code().equals("DKL9997"))
+            .diagnostics();
+    assertThat(ds).extracting(d -> d.rule().code()).containsExactly("DKL9997");
   }
 }

@@ -7,6 +7,8 @@ import dev.dockerlint.config.Config;
 import dev.dockerlint.config.RuleRef;
 import dev.dockerlint.engine.Linter;
 import dev.dockerlint.engine.Report;
+import dev.dockerlint.image.ImageMetadataSource;
+import dev.dockerlint.image.OfflineSource;
 import dev.dockerlint.registry.RuleRegistry;
 import dev.dockerlint.semantic.BuildOptions;
 import dev.dockerlint.semantic.Platform;
@@ -39,8 +41,9 @@ import java.util.stream.Stream;
  *
  * <p>Build settings come from {@code # test:} lines: {@code platform=linux/arm64}, {@code
  * build-platform=linux/amd64}, {@code build-arg=K=V}, {@code context=DIR} (relative to the
- * fixture's folder), {@code trusted-registry=R}, {@code label=NAME:TYPE}, {@code
- * strict-labels=true}.
+ * fixture's folder), {@code images=FILE.json}: facts about base images for an {@link
+ * dev.dockerlint.image.OfflineSource} (relative to the fixture's folder; without it, no image
+ * source), {@code trusted-registry=R}, {@code label=NAME:TYPE}, {@code strict-labels=true}.
  *
  * <p>Fix pairs: {@code x.before.Dockerfile} and {@code x.after.Dockerfile}. Applying the rule's
  * safe fixes to "before" gives "after"; applying them again changes nothing; the rule no longer
@@ -226,8 +229,12 @@ public final class RuleTester {
     o = new BuildOptions(target, build, args, Optional.empty());
     Optional<Path> context =
         Optional.ofNullable(settings.get("context")).map(c -> fixture.getParent().resolve(c));
+    ImageMetadataSource images =
+        settings.containsKey("images")
+            ? OfflineSource.fromFile(fixture.getParent().resolve(settings.get("images")))
+            : ImageMetadataSource.none("no image facts in this fixture");
     Linter linter = new Linter(new RuleRegistry(List.of(rule)), config(settings));
-    return linter.lint(fixture.getFileName().toString(), text, o, context);
+    return linter.lint(fixture.getFileName().toString(), text, o, context, images);
   }
 
   /**

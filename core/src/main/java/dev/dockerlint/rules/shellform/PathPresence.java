@@ -16,7 +16,10 @@ import dev.dockerlint.syntax.CopyInstruction;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.RunInstruction;
 import dev.dockerlint.syntax.Word;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -66,7 +69,46 @@ final class PathPresence {
 
   /** Whether {@code path} exists when instruction {@code i} of stage {@code s} starts. */
   Answer before(Stage s, Instruction i, String path) {
-    return walk(s, path, Optional.of(i), 0);
+    Map<Instruction, Answer> answers =
+        beforeEach.computeIfAbsent(new StagePath(s, path), k -> scan(s, path));
+    Answer a = answers.get(i);
+    return a != null ? a : walk(s, path, Optional.of(i), 0);
+  }
+
+  private record StagePath(Stage stage, String path) {}
+
+  /** Answers of {@link #before} for every instruction of a stage, found in one pass. */
+  private final Map<StagePath, Map<Instruction, Answer>> beforeEach = new HashMap<>();
+
+  /** {@link #walk} for every stop at once: the answer just before each instruction. */
+  private Map<Instruction, Answer> scan(Stage s, String path) {
+    Map<Instruction, Answer> out = new IdentityHashMap<>();
+    if (!path.startsWith("/") || windows(s)) {
+      return out;
+    }
+    Answer a = base(s, path, 0);
+    boolean settled = false;
+    for (Instruction i : s.instructions()) {
+      out.put(i, a);
+      if (settled) {
+        continue;
+      }
+      if (a.state() != State.ABSENT && a.state() != State.MAYBE) {
+        settled = true;
+        continue;
+      }
+      Effect e = effect(s, i, path, a.state());
+      if (e == Effect.CREATES) {
+        a = new Answer(State.PRESENT, "", Optional.empty());
+        settled = true;
+      } else if (e == Effect.ROOT_FILESYSTEM) {
+        a = Answer.unknown();
+        settled = true;
+      } else if (e == Effect.MAY_CREATE && a.state() == State.ABSENT) {
+        a = new Answer(State.MAYBE, a.why(), Optional.of(i));
+      }
+    }
+    return out;
   }
 
   /** Whether the stage builds a Windows image (see {@link Platforms#windows}). */

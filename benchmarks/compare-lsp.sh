@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Times dockerlint's language server against dockerfile-language-server-nodejs in the same run:
+# startup, didChange->publishDiagnostics, hover, completion and semantic tokens on a 50-line and a
+# 2,000-line Dockerfile, and RSS after 10,000 edits. See benchmarks/README.md.
+#
+#   benchmarks/compare-lsp.sh [EXTRA LspLatency ARGS...]     e.g. --edits 500 --requests 500
+#
+# Installs the peer from npm into benchmarks/target/peer-lsp on first use.
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+peer="$root/benchmarks/target/peer-lsp"
+version="0.15.0"
+
+if [ ! -x "$peer/node_modules/.bin/docker-langserver" ]; then
+  mkdir -p "$peer"
+  (cd "$peer" && npm init -y >/dev/null \
+    && npm install --no-audit --no-fund "dockerfile-language-server-nodejs@$version" >/dev/null)
+fi
+
+(cd "$root" && mvn -B -q -Pbench -pl benchmarks,cli -am package -DskipTests)
+"$root/dockerlint" version >/dev/null   # makes the class data sharing archive, outside the timings
+
+# The launcher execs java, so the measured process is the server itself.
+java -cp "$root/benchmarks/target/benchmarks.jar" dev.dockerlint.benchmarks.LspLatency \
+  --server "dockerlint=$root/dockerlint lsp --stdio" \
+  --server "node=node $peer/node_modules/dockerfile-language-server-nodejs/bin/docker-langserver --stdio" \
+  --out "$root/benchmarks/target/lsp-latency.json" "$@"

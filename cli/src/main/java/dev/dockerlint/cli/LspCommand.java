@@ -1,0 +1,88 @@
+package dev.dockerlint.cli;
+
+import dev.dockerlint.image.ImageMetadataSource;
+import dev.dockerlint.image.ImageSources;
+import dev.dockerlint.lsp.LspLauncher;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dockerlint lsp}: the language server, on standard input and output (the default) or on a
+ * loopback TCP port. Settings come from the client under the {@code dockerlint} key.
+ */
+@Command(
+    name = "lsp",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the language server (LSP) on standard input/output, or on 127.0.0.1:PORT.",
+      "Editors start it as: dockerlint lsp [--stdio]"
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  the client sent shutdown and exit",
+      "  1  the client went away without shutdown",
+      "  2  usage error",
+      "  3  internal error"
+    })
+public final class LspCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  private final InputStream in;
+  private final OutputStream out;
+
+  @Option(
+      names = "--stdio",
+      description = "Use standard input/output (the default; accepted for editors that pass it)")
+  boolean stdio;
+
+  @Option(
+      names = "--socket",
+      paramLabel = "PORT",
+      description =
+          "Listen on 127.0.0.1:PORT (0: any free port, printed on standard error) and serve one client")
+  Integer socket;
+
+  @Mixin ImageSourceOptions imageOptions;
+
+  @Parameters(hidden = true, arity = "0..*")
+  List<String> ignored = new ArrayList<>();
+
+  LspCommand(InputStream in, OutputStream out) {
+    this.in = in;
+    this.out = out;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    try (ImageSources sources = ImageSources.open(imageOptions.settings())) {
+      return serve(sources.source());
+    }
+  }
+
+  private int serve(ImageMetadataSource images) throws IOException {
+    if (out == System.out) {
+      // Standard output carries the protocol: anything else printed there would corrupt it.
+      System.setOut(System.err);
+    }
+    if (socket != null) {
+      return LspLauncher.serveSocket(
+          socket,
+          images,
+          port ->
+              spec.commandLine()
+                  .getErr()
+                  .println("dockerlint: language server listening on 127.0.0.1:" + port));
+    }
+    return LspLauncher.serve(in, out, images);
+  }
+}

@@ -1,0 +1,3 @@
+# test: images=images.json
+FROM example.com/base:1
+FROM scratch

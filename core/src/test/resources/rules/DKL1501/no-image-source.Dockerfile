@@ -1,0 +1,2 @@
+# without an image source (the default), nothing is reported
+FROM example.com/private:1

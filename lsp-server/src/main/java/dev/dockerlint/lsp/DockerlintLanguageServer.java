@@ -1,0 +1,237 @@
+package dev.dockerlint.lsp;
+
+import dev.dockerlint.engine.Linter;
+import dev.dockerlint.image.ImageMetadataSource;
+import dev.dockerlint.lsp.document.Documents;
+import dev.dockerlint.lsp.features.SemanticTokensProvider;
+import dev.dockerlint.lsp.image.AsyncImageFacts;
+import dev.dockerlint.lsp.settings.ServerSettings;
+import dev.dockerlint.lsp.settings.SettingsLayer;
+import dev.dockerlint.lsp.settings.SettingsParser;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionOptions;
+import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.DocumentLinkOptions;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.RenameOptions;
+import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+
+/**
+ * The dockerlint language server: lifecycle, settings and the threads. The features live in {@link
+ * DockerlintTextDocumentService}; this class holds what they share.
+ *
+ * <p>Threads: lsp4j reads messages on one thread and runs notifications (didOpen, didChange) on it,
+ * so those only record the new text. Requests run on a small request pool, lints on one lint thread
+ * (see {@link DiagnosticsScheduler}), image look-ups on their own pool, so none of them blocks
+ * typing.
+ */
+public final class DockerlintLanguageServer implements LanguageServer, LanguageClientAware {
+
+  private final Documents documents = new Documents();
+  private final ExecutorService requests = Executors.newFixedThreadPool(2, daemon("request"));
+  private final ScheduledExecutorService lintThread =
+      Executors.newSingleThreadScheduledExecutor(daemon("lint"));
+  private final ExecutorService imageThreads = Executors.newFixedThreadPool(2, daemon("image"));
+  private final CompletableFuture<Integer> exited = new CompletableFuture<>();
+  private final DockerlintTextDocumentService textDocuments;
+  private final DockerlintWorkspaceService workspace;
+  private final AsyncImageFacts images;
+  private volatile LanguageClient client;
+  private volatile List<SettingsLayer> baseLayers = List.of();
+  private volatile SettingsLayer clientLayer = SettingsLayer.empty();
+  private volatile ServerSettings settings = ServerSettings.DEFAULTS;
+  private volatile boolean shutdown;
+
+  /** A server whose image facts come from {@code imageSource} (asked off the typing thread). */
+  public DockerlintLanguageServer(ImageMetadataSource imageSource) {
+    this(Linter.builtIn(), imageSource);
+  }
+
+  /** A server running {@code linter}'s rules. */
+  public DockerlintLanguageServer(Linter linter, ImageMetadataSource imageSource) {
+    this.images = new AsyncImageFacts(imageSource, imageThreads, key -> imageFactsArrived());
+    this.textDocuments =
+        new DockerlintTextDocumentService(this, documents, linter, images, lintThread);
+    this.workspace = new DockerlintWorkspaceService(this, documents);
+  }
+
+  /** A server without image facts. */
+  public DockerlintLanguageServer() {
+    this(ImageMetadataSource.none("no image source configured"));
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "dockerlint-" + name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  @Override
+  public void connect(LanguageClient client) {
+    this.client = client;
+  }
+
+  LanguageClient client() {
+    return client;
+  }
+
+  ExecutorService requestPool() {
+    return requests;
+  }
+
+  ServerSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Layers below the client's settings (a future {@code .dockerlint.yaml}); the client's settings
+   * still win.
+   */
+  public void setBaseLayers(List<SettingsLayer> layers) {
+    baseLayers = List.copyOf(layers);
+    recomputeSettings();
+  }
+
+  /** Completes with the process exit code once the client said {@code exit}. */
+  public CompletableFuture<Integer> exited() {
+    return exited;
+  }
+
+  @Override
+  public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    applyClientSettings(params.getInitializationOptions());
+    ServerCapabilities c = new ServerCapabilities();
+    c.setTextDocumentSync(TextDocumentSyncKind.Incremental);
+    c.setHoverProvider(true);
+    CompletionOptions completion = new CompletionOptions(false, List.of("$", "{", "-", "=", ","));
+    c.setCompletionProvider(completion);
+    c.setDefinitionProvider(true);
+    c.setReferencesProvider(true);
+    c.setDocumentHighlightProvider(true);
+    c.setRenameProvider(new RenameOptions(true));
+    c.setDocumentSymbolProvider(true);
+    c.setWorkspaceSymbolProvider(true);
+    c.setFoldingRangeProvider(true);
+    c.setDocumentFormattingProvider(true);
+    c.setDocumentRangeFormattingProvider(true);
+    c.setDocumentLinkProvider(new DocumentLinkOptions(false));
+    c.setInlayHintProvider(true);
+    c.setCodeActionProvider(
+        new CodeActionOptions(
+            List.of(
+                CodeActionKind.QuickFix,
+                DockerlintTextDocumentService.FIX_ALL_KIND,
+                CodeActionKind.Source)));
+    SemanticTokensWithRegistrationOptions tokens =
+        new SemanticTokensWithRegistrationOptions(SemanticTokensProvider.LEGEND);
+    tokens.setFull(new org.eclipse.lsp4j.SemanticTokensServerFull(true));
+    tokens.setRange(false);
+    c.setSemanticTokensProvider(tokens);
+    return CompletableFuture.completedFuture(
+        new InitializeResult(c, new ServerInfo("dockerlint", version())));
+  }
+
+  private static String version() {
+    String v = DockerlintLanguageServer.class.getPackage().getImplementationVersion();
+    return v == null ? "development build" : v;
+  }
+
+  /** Reads settings sent by the client (initializationOptions or didChangeConfiguration). */
+  void applyClientSettings(Object json) {
+    SettingsParser.Result r = SettingsParser.parse(json);
+    for (String w : r.warnings()) {
+      LanguageClient c = client;
+      if (c != null) {
+        c.showMessage(new MessageParams(MessageType.Warning, "dockerlint: " + w));
+      }
+    }
+    clientLayer = r.layer();
+    recomputeSettings();
+  }
+
+  private void recomputeSettings() {
+    List<SettingsLayer> layers = new java.util.ArrayList<>(baseLayers);
+    layers.add(clientLayer);
+    ServerSettings before = settings;
+    settings = ServerSettings.of(layers);
+    if (!settings.equals(before)) {
+      textDocuments.settingsChanged(settings);
+    }
+  }
+
+  private void imageFactsArrived() {
+    textDocuments.relintAll();
+  }
+
+  /** Logs to the client (its output panel), never to stdout, which carries the protocol. */
+  void log(MessageType type, String message) {
+    LanguageClient c = client;
+    if (c != null) {
+      c.logMessage(new MessageParams(type, message));
+    }
+  }
+
+  @Override
+  public CompletableFuture<Object> shutdown() {
+    shutdown = true;
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public void exit() {
+    stopThreads();
+    exited.complete(shutdown ? 0 : 1);
+  }
+
+  /** Stops the worker threads (the client went away or said exit). */
+  public void stopThreads() {
+    requests.shutdownNow();
+    lintThread.shutdownNow();
+    imageThreads.shutdownNow();
+    try {
+      lintThread.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public DockerlintTextDocumentService getTextDocumentService() {
+    return textDocuments;
+  }
+
+  @Override
+  public DockerlintWorkspaceService getWorkspaceService() {
+    return workspace;
+  }
+
+  @Override
+  public void setTrace(org.eclipse.lsp4j.SetTraceParams params) {
+    // Tracing is the client's business; the server logs through window/logMessage regardless.
+  }
+
+  /** Whether {@code shutdown} was received. */
+  boolean isShutdown() {
+    return shutdown;
+  }
+}

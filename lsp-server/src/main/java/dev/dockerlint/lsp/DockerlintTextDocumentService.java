@@ -1,0 +1,385 @@
+package dev.dockerlint.lsp;
+
+import dev.dockerlint.engine.Linter;
+import dev.dockerlint.lsp.document.DocumentModel;
+import dev.dockerlint.lsp.document.Documents;
+import dev.dockerlint.lsp.document.TextEdits;
+import dev.dockerlint.lsp.features.CodeActionProvider;
+import dev.dockerlint.lsp.features.CompletionProvider;
+import dev.dockerlint.lsp.features.DefinitionProvider;
+import dev.dockerlint.lsp.features.DiagnosticsProvider;
+import dev.dockerlint.lsp.features.DocumentLinkProvider;
+import dev.dockerlint.lsp.features.DocumentSymbolProvider;
+import dev.dockerlint.lsp.features.FoldingProvider;
+import dev.dockerlint.lsp.features.FormattingProvider;
+import dev.dockerlint.lsp.features.HighlightProvider;
+import dev.dockerlint.lsp.features.HoverProvider;
+import dev.dockerlint.lsp.features.InlayHintProvider;
+import dev.dockerlint.lsp.features.Provider;
+import dev.dockerlint.lsp.features.ReferencesProvider;
+import dev.dockerlint.lsp.features.RenameProvider;
+import dev.dockerlint.lsp.features.SemanticTokensProvider;
+import dev.dockerlint.lsp.image.AsyncImageFacts;
+import dev.dockerlint.lsp.settings.ServerSettings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.DocumentLink;
+import org.eclipse.lsp4j.DocumentLinkParams;
+import org.eclipse.lsp4j.DocumentRangeFormattingParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensDelta;
+import org.eclipse.lsp4j.SemanticTokensDeltaParams;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.TextDocumentService;
+
+/**
+ * Text synchronisation and the dispatch of each request to its provider. Notifications only record
+ * text and schedule a lint; requests run on the server's request pool. A provider that throws is
+ * logged to the client and answers an empty result; a request for a document that is not open
+ * answers an InvalidParams error.
+ */
+public final class DockerlintTextDocumentService implements TextDocumentService {
+
+  /** The code action kind of "fix all safe problems". */
+  public static final String FIX_ALL_KIND = CodeActionProvider.FIX_ALL_KIND;
+
+  private final DockerlintLanguageServer server;
+  private final Documents documents;
+  private final DiagnosticsScheduler scheduler;
+  private final DiagnosticsProvider diagnostics;
+  private final HoverProvider hover;
+  private final CompletionProvider completion = new CompletionProvider();
+  private final CodeActionProvider codeActions;
+  private final DefinitionProvider definition = new DefinitionProvider();
+  private final ReferencesProvider references = new ReferencesProvider();
+  private final RenameProvider rename = new RenameProvider();
+  private final HighlightProvider highlight = new HighlightProvider();
+  private final DocumentSymbolProvider symbols = new DocumentSymbolProvider();
+  private final FoldingProvider folding = new FoldingProvider();
+  private final SemanticTokensProvider tokens = new SemanticTokensProvider();
+  private final FormattingProvider formatting = new FormattingProvider();
+  private final DocumentLinkProvider links = new DocumentLinkProvider();
+  private final InlayHintProvider inlayHints = new InlayHintProvider();
+
+  DockerlintTextDocumentService(
+      DockerlintLanguageServer server,
+      Documents documents,
+      Linter linter,
+      AsyncImageFacts images,
+      ScheduledExecutorService lintThread) {
+    this.server = server;
+    this.documents = documents;
+    this.diagnostics = new DiagnosticsProvider(linter, images);
+    this.hover = new HoverProvider(diagnostics, images);
+    this.codeActions = new CodeActionProvider(diagnostics);
+    this.scheduler = new DiagnosticsScheduler(documents, lintThread, this::lintAndPublish);
+  }
+
+  // ------------------------------------------------------------------ synchronisation
+
+  @Override
+  public void didOpen(DidOpenTextDocumentParams params) {
+    var td = params.getTextDocument();
+    String text = td.getText() == null ? "" : td.getText();
+    documents.put(
+        new DocumentModel(td.getUri(), td.getVersion(), text, server.settings().buildOptions()));
+    scheduler.schedule(td.getUri(), 0);
+  }
+
+  @Override
+  public void didChange(DidChangeTextDocumentParams params) {
+    String uri = params.getTextDocument().getUri();
+    var current = documents.get(uri);
+    if (current.isEmpty()) {
+      server.log(MessageType.Warning, "didChange for a document that is not open: " + uri);
+      return;
+    }
+    DocumentModel before = current.get();
+    Integer v = params.getTextDocument().getVersion();
+    int version = v == null ? before.version() + 1 : v;
+    List<TextDocumentContentChangeEvent> changes = params.getContentChanges();
+    if (changes != null && changes.size() == 1 && changes.get(0).getRange() != null) {
+      documents.put(before.edited(version, TextEdits.change(before.sourceText(), changes.get(0))));
+    } else {
+      String text = TextEdits.apply(before.text(), changes == null ? List.of() : changes);
+      documents.put(new DocumentModel(uri, version, text, before.options()));
+    }
+    scheduler.schedule(uri, server.settings().debounceMillis());
+  }
+
+  @Override
+  public void didClose(DidCloseTextDocumentParams params) {
+    String uri = params.getTextDocument().getUri();
+    documents.remove(uri);
+    tokens.forget(uri);
+    LanguageClient c = server.client();
+    if (c != null) {
+      c.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
+    }
+  }
+
+  @Override
+  public void didSave(DidSaveTextDocumentParams params) {
+    // The text is already known from didChange; saving changes nothing the server sees.
+  }
+
+  /** Settings changed: every document is read again with the new build options, then linted. */
+  void settingsChanged(ServerSettings settings) {
+    for (DocumentModel d : documents.all()) {
+      documents.replace(d, d.withOptions(settings.buildOptions()));
+      scheduler.schedule(d.uri(), 0);
+    }
+  }
+
+  /** New image facts arrived: lint every document again (the facts are cached now). */
+  void relintAll() {
+    for (DocumentModel d : documents.all()) {
+      documents.replace(d, d.withOptions(d.options()));
+      scheduler.schedule(d.uri(), 0);
+    }
+  }
+
+  private void lintAndPublish(DocumentModel doc) {
+    if (!documents.isCurrent(doc)) {
+      return;
+    }
+    List<org.eclipse.lsp4j.Diagnostic> ds;
+    try {
+      ds = diagnostics.provide(doc, null, server.settings(), () -> {});
+    } catch (RuntimeException | StackOverflowError e) {
+      logFailure("diagnostics", doc.uri(), e);
+      return;
+    }
+    LanguageClient c = server.client();
+    if (c != null && documents.isCurrent(doc)) {
+      c.publishDiagnostics(new PublishDiagnosticsParams(doc.uri(), ds, doc.version()));
+    }
+  }
+
+  // ------------------------------------------------------------------ requests
+
+  private <P, R> CompletableFuture<R> run(
+      String feature, String uri, P params, Provider<P, R> provider, R empty) {
+    return CompletableFutures.computeAsync(
+        server.requestPool(),
+        cancel -> {
+          DocumentModel doc =
+              documents
+                  .get(uri)
+                  .orElseThrow(
+                      () ->
+                          new ResponseErrorException(
+                              new ResponseError(
+                                  ResponseErrorCode.InvalidParams,
+                                  "document is not open: " + uri,
+                                  null)));
+          try {
+            return provider.provide(doc, params, server.settings(), cancel);
+          } catch (CancellationException e) {
+            throw e;
+          } catch (RuntimeException | StackOverflowError e) {
+            logFailure(feature, uri, e);
+            return empty;
+          }
+        });
+  }
+
+  private void logFailure(String feature, String uri, Throwable e) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    server.log(MessageType.Error, "dockerlint: " + feature + " failed on " + uri + ": " + trace);
+  }
+
+  @Override
+  public CompletableFuture<Hover> hover(HoverParams params) {
+    return run("hover", params.getTextDocument().getUri(), params, hover, null);
+  }
+
+  @Override
+  public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(
+      CompletionParams params) {
+    return run(
+        "completion",
+        params.getTextDocument().getUri(),
+        params,
+        (d, p, s, c) -> Either.forLeft(completion.provide(d, p, s, c)),
+        Either.forLeft(List.of()));
+  }
+
+  @Override
+  public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+    return run("code actions", params.getTextDocument().getUri(), params, codeActions, List.of());
+  }
+
+  @Override
+  public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>>
+      definition(DefinitionParams params) {
+    return run(
+        "definition",
+        params.getTextDocument().getUri(),
+        params,
+        (d, p, s, c) -> Either.forLeft(definition.provide(d, p, s, c)),
+        Either.forLeft(List.of()));
+  }
+
+  @Override
+  public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+    return run(
+        "references",
+        params.getTextDocument().getUri(),
+        params,
+        (d, p, s, c) -> references.provide(d, p, s, c),
+        List.of());
+  }
+
+  @Override
+  public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+    return run("rename", params.getTextDocument().getUri(), params, rename, null);
+  }
+
+  @Override
+  public CompletableFuture<
+          Either3<org.eclipse.lsp4j.Range, PrepareRenameResult, PrepareRenameDefaultBehavior>>
+      prepareRename(PrepareRenameParams params) {
+    return run(
+        "prepare rename",
+        params.getTextDocument().getUri(),
+        params,
+        (d, p, s, c) ->
+            rename
+                .prepare(d, p, s, c)
+                .<Either3<
+                        org.eclipse.lsp4j.Range, PrepareRenameResult, PrepareRenameDefaultBehavior>>
+                    map(Either3::forSecond)
+                .orElse(null),
+        null);
+  }
+
+  @Override
+  public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(
+      DocumentHighlightParams params) {
+    return run(
+        "document highlight",
+        params.getTextDocument().getUri(),
+        params,
+        (d, p, s, c) -> highlight.provide(d, p, s, c),
+        List.of());
+  }
+
+  @Override
+  public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
+      DocumentSymbolParams params) {
+    return run(
+        "document symbols",
+        params.getTextDocument().getUri(),
+        params,
+        (d, p, s, c) ->
+            symbols.provide(d, p, s, c).stream()
+                .map(x -> Either.<SymbolInformation, DocumentSymbol>forRight(x))
+                .toList(),
+        List.of());
+  }
+
+  @Override
+  public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+    return run("folding", params.getTextDocument().getUri(), params, folding, List.of());
+  }
+
+  @Override
+  public CompletableFuture<SemanticTokens> semanticTokensFull(SemanticTokensParams params) {
+    return run(
+        "semantic tokens",
+        params.getTextDocument().getUri(),
+        params,
+        tokens,
+        new SemanticTokens(List.of()));
+  }
+
+  @Override
+  public CompletableFuture<Either<SemanticTokens, SemanticTokensDelta>> semanticTokensFullDelta(
+      SemanticTokensDeltaParams params) {
+    return run(
+        "semantic tokens delta",
+        params.getTextDocument().getUri(),
+        params,
+        tokens::delta,
+        Either.forLeft(new SemanticTokens(List.of())));
+  }
+
+  @Override
+  public CompletableFuture<List<? extends TextEdit>> formatting(DocumentFormattingParams params) {
+    return run(
+        "formatting",
+        params.getTextDocument().getUri(),
+        params,
+        (d, p, s, c) -> formatting.provide(d, p, s, c),
+        List.of());
+  }
+
+  @Override
+  public CompletableFuture<List<? extends TextEdit>> rangeFormatting(
+      DocumentRangeFormattingParams params) {
+    return run(
+        "range formatting",
+        params.getTextDocument().getUri(),
+        params,
+        (d, p, s, c) -> formatting.range(d, p, s, c),
+        List.of());
+  }
+
+  @Override
+  public CompletableFuture<List<DocumentLink>> documentLink(DocumentLinkParams params) {
+    return run("document links", params.getTextDocument().getUri(), params, links, List.of());
+  }
+
+  @Override
+  public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
+    return run("inlay hints", params.getTextDocument().getUri(), params, inlayHints, List.of());
+  }
+}

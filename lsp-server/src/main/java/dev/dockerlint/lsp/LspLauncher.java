@@ -1,0 +1,141 @@
+package dev.dockerlint.lsp;
+
+import com.google.gson.JsonParseException;
+import dev.dockerlint.image.ImageMetadataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.MessageIssueException;
+import org.eclipse.lsp4j.jsonrpc.json.MessageConstants;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.messages.Message;
+import org.eclipse.lsp4j.jsonrpc.messages.MessageIssue;
+import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/**
+ * Runs the language server over a pair of streams (stdio) or one loopback socket connection, until
+ * the client says {@code exit} or closes the connection.
+ */
+public final class LspLauncher {
+  private LspLauncher() {}
+
+  /**
+   * Serves one client over {@code in}/{@code out}; returns the exit code: 0 after {@code shutdown}
+   * and {@code exit}, 1 when the client left without {@code shutdown}.
+   */
+  public static int serve(InputStream in, OutputStream out, ImageMetadataSource images) {
+    DockerlintLanguageServer server = new DockerlintLanguageServer(images);
+    ExecutorService reader =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "dockerlint-jsonrpc");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      Launcher<LanguageClient> launcher =
+          new AnswersParseErrors()
+              .setLocalService(server)
+              .setRemoteInterface(LanguageClient.class)
+              .setInput(in)
+              .setOutput(out)
+              .setExecutorService(reader)
+              .create();
+      server.connect(launcher.getRemoteProxy());
+      Future<Void> listening = launcher.startListening();
+      CompletableFuture<Object> clientGone =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  listening.get();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } catch (ExecutionException e) {
+                  return e.getCause();
+                }
+                return null;
+              },
+              Executors.newSingleThreadExecutor(
+                  r -> {
+                    Thread t = new Thread(r, "dockerlint-connection");
+                    t.setDaemon(true);
+                    return t;
+                  }));
+      CompletableFuture.anyOf(server.exited(), clientGone).join();
+      server.stopThreads();
+      return server.exited().isDone() ? server.exited().join() : (server.isShutdown() ? 0 : 1);
+    } finally {
+      reader.shutdownNow();
+    }
+  }
+
+  /**
+   * A launcher that answers a message that is not JSON at all with a JSON-RPC parse error ({@code
+   * -32700}, id {@code null}) as JSON-RPC 2.0 asks, instead of only logging it; then it reads on.
+   */
+  static final class AnswersParseErrors extends Launcher.Builder<LanguageClient> {
+    @Override
+    protected MessageJsonHandler createJsonHandler() {
+      return new MessageJsonHandler(
+          getSupportedMethods(), configureGson == null ? gson -> {} : configureGson) {
+        @Override
+        public Message parseMessage(CharSequence input) {
+          try {
+            return super.parseMessage(input);
+          } catch (JsonParseException e) {
+            throw parseError(e);
+          }
+        }
+
+        @Override
+        public Message parseMessage(Reader input) {
+          try {
+            return super.parseMessage(input);
+          } catch (JsonParseException e) {
+            throw parseError(e);
+          }
+        }
+      };
+    }
+  }
+
+  private static MessageIssueException parseError(JsonParseException e) {
+    RequestMessage unknown = new RequestMessage();
+    unknown.setJsonrpc(MessageConstants.JSONRPC_VERSION);
+    unknown.setMethod("");
+    return new MessageIssueException(
+        unknown,
+        new MessageIssue(
+            "Parse error: the message is not JSON: "
+                + e.getMessage().lines().findFirst().orElse(""),
+            ResponseErrorCode.ParseError.getValue(),
+            e));
+  }
+
+  /**
+   * Listens on {@code 127.0.0.1:port} ({@code 0}: any free port), tells {@code listening} the port,
+   * and serves the first client that connects.
+   */
+  public static int serveSocket(int port, ImageMetadataSource images, IntConsumer listening)
+      throws IOException {
+    try (ServerSocket listener = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      listening.accept(listener.getLocalPort());
+      try (Socket s = listener.accept()) {
+        return serve(s.getInputStream(), s.getOutputStream(), images);
+      }
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package dev.dockerlint.lsp.document;
+
+import dev.dockerlint.engine.Report;
+import dev.dockerlint.semantic.BuildOptions;
+import dev.dockerlint.semantic.SemanticModel;
+import dev.dockerlint.syntax.Dockerfile;
+import dev.dockerlint.syntax.DockerfileReader;
+import dev.dockerlint.syntax.SourceText;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * One version of an open document: its text, and, computed at most once and only when a provider
+ * asks, its syntax tree, semantic model and lint report. Immutable apart from those memos, so
+ * providers on any thread can read it while the next version is being typed.
+ */
+public final class DocumentModel {
+  private final String uri;
+  private final int version;
+  private final String text;
+  private final BuildOptions options;
+  private volatile SemanticModel model;
+  private volatile Precursor precursor;
+
+  /** The version this one was edited from, while this one is not parsed yet. */
+  private record Precursor(DocumentModel previous, IncrementalParse.Change change) {}
+
+  private final AtomicReference<Report> report = new AtomicReference<>();
+  private final ConcurrentMap<Class<?>, Object> derived = new ConcurrentHashMap<>();
+
+  public DocumentModel(String uri, int version, String text, BuildOptions options) {
+    this.uri = uri;
+    this.version = version;
+    this.text = text;
+    this.options = options;
+  }
+
+  /**
+   * The next version after one text change of this one. When this version is parsed already, the
+   * new one is parsed incrementally (see {@link IncrementalParse}) when it gets parsed.
+   */
+  public DocumentModel edited(int newVersion, IncrementalParse.Change change) {
+    String newText =
+        new StringBuilder(text.length() + change.inserted().length())
+            .append(text, 0, change.start())
+            .append(change.inserted())
+            .append(text, change.end(), text.length())
+            .toString();
+    DocumentModel next = new DocumentModel(uri, newVersion, newText, options);
+    if (model != null) {
+      next.precursor = new Precursor(this, change);
+    }
+    return next;
+  }
+
+  /** The source text with its line index, without parsing when not parsed yet. */
+  public SourceText sourceText() {
+    SemanticModel m = model;
+    return m != null ? m.file().source() : new SourceText(text);
+  }
+
+  /** A document with its text only (tests and one-off analyses). */
+  public static DocumentModel of(String text) {
+    return new DocumentModel("file:///work/Dockerfile", 1, text, BuildOptions.defaults());
+  }
+
+  public String uri() {
+    return uri;
+  }
+
+  public int version() {
+    return version;
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public BuildOptions options() {
+    return options;
+  }
+
+  /** This document with other build options (after a settings change), text unchanged. */
+  public DocumentModel withOptions(BuildOptions o) {
+    return new DocumentModel(uri, version, text, o);
+  }
+
+  /** The semantic model (parsed on first use). */
+  public SemanticModel model() {
+    SemanticModel m = model;
+    if (m == null) {
+      synchronized (this) {
+        m = model;
+        if (m == null) {
+          Dockerfile file = null;
+          Precursor p = precursor;
+          if (p != null && p.previous().model != null) {
+            file = IncrementalParse.apply(p.previous().model.file(), text, p.change()).orElse(null);
+          }
+          if (file == null) {
+            file = DockerfileReader.parse(text);
+          }
+          m = SemanticModel.of(file, options);
+          model = m;
+          precursor = null;
+        }
+      }
+    }
+    return m;
+  }
+
+  public Dockerfile file() {
+    return model().file();
+  }
+
+  public SourceText source() {
+    return file().source();
+  }
+
+  /** The lint report, computed by {@code lint} the first time it is asked for. */
+  public Report report(Function<DocumentModel, Report> lint) {
+    Report r = report.get();
+    if (r == null) {
+      r = lint.apply(this);
+      if (!report.compareAndSet(null, r)) {
+        r = report.get();
+      }
+    }
+    return r;
+  }
+
+  /** The report if one was computed already. */
+  public Optional<Report> cachedReport() {
+    return Optional.ofNullable(report.get());
+  }
+
+  /** Drops the memoised report (image facts arrived, settings changed). */
+  public void forgetReport() {
+    report.set(null);
+  }
+
+  /**
+   * A value derived from this version (a symbol index, semantic tokens), computed once and shared
+   * by the providers that need it.
+   */
+  public <T> T derived(Class<T> type, Function<DocumentModel, T> compute) {
+    Object v = derived.get(type);
+    if (v == null) {
+      v = compute.apply(this);
+      Object prev = derived.putIfAbsent(type, v);
+      if (prev != null) {
+        v = prev;
+      }
+    }
+    return type.cast(v);
+  }
+
+  /** The file's path for {@code file:} URIs. */
+  public Optional<Path> path() {
+    try {
+      URI u = new URI(uri);
+      if ("file".equalsIgnoreCase(u.getScheme())) {
+        return Optional.of(Path.of(u));
+      }
+    } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  /** The name shown in reports: the file name, or the URI. */
+  public String displayPath() {
+    return path().map(Path::toString).orElse(uri);
+  }
+}

@@ -1,0 +1,147 @@
+package dev.dockerlint.lsp.document;
+
+import dev.dockerlint.syntax.Comment;
+import dev.dockerlint.syntax.Dockerfile;
+import dev.dockerlint.syntax.DockerfileReader;
+import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.SourceText;
+import dev.dockerlint.syntax.SyntaxProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Re-parses only the instruction an edit falls in, and splices it into the previous tree: the
+ * instructions before it are kept as they are, those after it are moved by the edit's length. Most
+ * keystrokes are such edits, and they cost a fraction of a whole parse.
+ *
+ * <p>It only does so when the edit cannot change where instructions begin and end: the edit stays
+ * on one line of one instruction without heredocs, inserts and removes no newline, escape
+ * character, {@code #} or {@code <}, does not change whether its line continues, the file uses the
+ * default escape character, and the re-parsed lines are again exactly one instruction over the same
+ * lines. Otherwise it declines and the caller parses the whole text.
+ */
+public final class IncrementalParse {
+  private IncrementalParse() {}
+
+  /** One text change: {@code [start, end)} of the old text replaced by {@code inserted}. */
+  public record Change(int start, int end, String inserted) {}
+
+  /** The tree of {@code newText}, or empty when the edit needs a whole parse. */
+  public static Optional<Dockerfile> apply(Dockerfile old, String newText, Change c) {
+    String oldText = old.text();
+    if (old.escapeCharacter() != '\\'
+        || c.start() < 0
+        || c.end() > oldText.length()
+        || c.start() > c.end()
+        || old.hasFatalProblem()
+        || unsafe(c.inserted())
+        || unsafe(oldText.substring(c.start(), c.end()))) {
+      return Optional.empty();
+    }
+    SourceText oldSource = old.source();
+    int line = oldSource.lineOf(c.start());
+    Instruction target = null;
+    int index = -1;
+    List<Instruction> all = old.instructions();
+    for (int k = 0; k < all.size(); k++) {
+      Instruction i = all.get(k);
+      if (line >= i.header().firstLine() && line <= i.header().lastLine()) {
+        target = i;
+        index = k;
+        break;
+      }
+    }
+    if (target == null || !target.heredocs().isEmpty()) {
+      return Optional.empty();
+    }
+    SourceText source = new SourceText(newText);
+    if (continues(oldSource.lineText(line)) != continues(source.lineText(line))) {
+      return Optional.empty();
+    }
+    int first = target.header().firstLine();
+    int last = target.header().lastLine();
+    if (source.lineCount() != oldSource.lineCount()) {
+      return Optional.empty();
+    }
+    int base = source.lineStart(first);
+    int end = source.lineEnd(last);
+    Dockerfile snippet = DockerfileReader.parse(newText.substring(base, end) + "\n");
+    if (snippet.instructions().size() != 1
+        || snippet.hasFatalProblem()
+        || !snippet.directives().isEmpty()
+        || snippet.escapeCharacter() != '\\') {
+      return Optional.empty();
+    }
+    Instruction fresh = snippet.instructions().get(0);
+    if (fresh.header().firstLine() != 0
+        || fresh.header().lastLine() != last - first
+        || !fresh.heredocs().isEmpty()) {
+      return Optional.empty();
+    }
+    int delta = c.inserted().length() - (c.end() - c.start());
+    Relocation into = new Relocation(source, base, first);
+    Relocation after = new Relocation(source, delta, 0);
+    int editedStart = oldSource.lineStart(first);
+    int editedEnd = oldSource.lineEnd(last);
+
+    List<Instruction> instructions = new ArrayList<>(all.size());
+    instructions.addAll(all.subList(0, index));
+    instructions.add(into.instruction(fresh));
+    for (int k = index + 1; k < all.size(); k++) {
+      instructions.add(after.instruction(all.get(k)));
+    }
+    List<Comment> comments = new ArrayList<>(old.comments().size());
+    for (Comment x : old.comments()) {
+      if (x.range().endOffset() <= editedStart) {
+        comments.add(x);
+      }
+    }
+    for (Comment x : snippet.comments()) {
+      comments.add(into.comment(x));
+    }
+    for (Comment x : old.comments()) {
+      if (x.range().startOffset() > editedEnd) {
+        comments.add(after.comment(x));
+      }
+    }
+    List<SyntaxProblem> problems = new ArrayList<>();
+    for (SyntaxProblem p : old.problems()) {
+      if (p.range().endOffset() < editedStart) {
+        problems.add(p);
+      }
+    }
+    for (SyntaxProblem p : snippet.problems()) {
+      problems.add(into.problem(p));
+    }
+    for (SyntaxProblem p : old.problems()) {
+      if (p.range().startOffset() > editedEnd) {
+        problems.add(after.problem(p));
+      }
+    }
+    return Optional.of(
+        new Dockerfile(
+            source, old.escapeCharacter(), old.directives(), comments, instructions, problems));
+  }
+
+  private static boolean unsafe(String s) {
+    for (int k = 0; k < s.length(); k++) {
+      switch (s.charAt(k)) {
+        case '\n', '\r', '\\', '`', '#', '<' -> {
+          return true;
+        }
+        default -> {}
+      }
+    }
+    return false;
+  }
+
+  /** Whether a line ends in the escape character (then the instruction continues). */
+  private static boolean continues(String line) {
+    int k = line.length();
+    while (k > 0 && (line.charAt(k - 1) == ' ' || line.charAt(k - 1) == '\t')) {
+      k--;
+    }
+    return k > 0 && line.charAt(k - 1) == '\\';
+  }
+}

@@ -1,0 +1,319 @@
+package dev.dockerlint.lsp.features;
+
+import dev.dockerlint.lsp.document.DocumentModel;
+import dev.dockerlint.semantic.Base;
+import dev.dockerlint.semantic.SemanticModel;
+import dev.dockerlint.semantic.Stage;
+import dev.dockerlint.semantic.Variable;
+import dev.dockerlint.syntax.ArgDeclaration;
+import dev.dockerlint.syntax.ArgInstruction;
+import dev.dockerlint.syntax.EnvInstruction;
+import dev.dockerlint.syntax.Flag;
+import dev.dockerlint.syntax.FromInstruction;
+import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.KeyValue;
+import dev.dockerlint.syntax.Range;
+import dev.dockerlint.syntax.SourceText;
+import dev.dockerlint.syntax.Word;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where each stage name and each ARG/ENV variable is declared and used, grouped so that every
+ * occurrence of one symbol shares a group: the index behind definition, references, rename and
+ * highlight.
+ *
+ * <p>Scopes follow BuildKit: a global ARG is seen by FROM lines and by a stage that re-declares it
+ * without a default (so that re-declaration joins the global's group); inside a stage, a variable
+ * is the nearest earlier ARG/ENV of that name in the stage or, for a stage built on another, in
+ * that stage's ENV. Stage names are used by {@code FROM name}, by {@code --from=name} wherever the
+ * flag stands among the others, and by {@code RUN --mount=...,from=name}.
+ */
+public final class Symbols {
+
+  /** What a symbol is. */
+  public enum Kind {
+    STAGE,
+    VARIABLE
+  }
+
+  /**
+   * One occurrence. {@code group} identifies the symbol; {@code target} is where "go to definition"
+   * leads (for a declaration that re-declares a global ARG: the global).
+   */
+  public record Occurrence(
+      Kind kind,
+      String name,
+      Range range,
+      boolean declaration,
+      String group,
+      Optional<Range> target,
+      Optional<Instruction> instruction) {}
+
+  private final List<Occurrence> occurrences;
+
+  private Symbols(List<Occurrence> occurrences) {
+    this.occurrences = List.copyOf(occurrences);
+  }
+
+  /** The index of a document version (built once per version). */
+  public static Symbols of(DocumentModel doc) {
+    return doc.derived(Symbols.class, d -> build(d.model()));
+  }
+
+  public List<Occurrence> all() {
+    return occurrences;
+  }
+
+  /** The occurrence under the cursor (touching its start or end). */
+  public Optional<Occurrence> at(int offset) {
+    for (Occurrence o : occurrences) {
+      if (o.range().touches(offset)) {
+        return Optional.of(o);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every occurrence of the symbol of {@code o}, in source order. */
+  public List<Occurrence> group(Occurrence o) {
+    return occurrences.stream().filter(x -> x.group().equals(o.group())).toList();
+  }
+
+  /** Whether the symbol has a declaration in the file (automatic ARGs have none). */
+  public boolean declared(Occurrence o) {
+    return group(o).stream().anyMatch(Occurrence::declaration);
+  }
+
+  // -------------------------------------------------------------------- building
+
+  private static Symbols build(SemanticModel model) {
+    Builder b = new Builder(model);
+    b.run();
+    List<Occurrence> out = b.out;
+    out.sort(Comparator.comparingInt(o -> o.range().startOffset()));
+    return new Symbols(out);
+  }
+
+  private static final class Builder {
+    final SemanticModel model;
+    final SourceText src;
+    final int escape;
+    final List<Occurrence> out = new ArrayList<>();
+
+    /** Group of a variable declared by an instruction, keyed by instruction then name. */
+    final Map<Instruction, Map<String, Occurrence>> declared = new IdentityHashMap<>();
+
+    Builder(SemanticModel model) {
+      this.model = model;
+      this.src = model.file().source();
+      this.escape = model.file().escapeCharacter();
+    }
+
+    void run() {
+      stages();
+      for (Instruction i : model.file().instructions()) {
+        variables(i);
+      }
+    }
+
+    private void stages() {
+      Map<Integer, Occurrence> decl = new HashMap<>();
+      for (Stage s : model.stages()) {
+        if (s.nameWord().isPresent()) {
+          Word w = s.nameWord().get();
+          Occurrence o =
+              new Occurrence(
+                  Kind.STAGE,
+                  w.value(),
+                  w.range(),
+                  true,
+                  "stage:" + s.index(),
+                  Optional.of(w.range()),
+                  Optional.of(s.from()));
+          decl.put(s.index(), o);
+          out.add(o);
+        }
+      }
+      for (Stage s : model.stages()) {
+        if (s.base() instanceof Base.StageBase b && s.from().image().isPresent()) {
+          Word img = s.from().image().get();
+          reference(decl.get(b.stageIndex()), img.value(), img.range(), s.from());
+        }
+      }
+      for (SemanticModel.StageReference r : model.stageReferences()) {
+        if (r.stage().isEmpty()) {
+          continue;
+        }
+        Occurrence d = decl.get(r.stage().get().index());
+        Flag f = r.flag();
+        if (f.name().equals("from") && f.valueRange().isPresent()) {
+          reference(d, src.slice(f.valueRange().get()), f.valueRange().get(), r.instruction());
+        } else if (f.name().equals("mount") && f.valueRange().isPresent()) {
+          Range vr = f.valueRange().get();
+          String text = src.slice(vr);
+          int at = 0;
+          for (String part : text.split(",", -1)) {
+            int eq = part.indexOf('=');
+            if (eq > 0 && part.substring(0, eq).trim().equalsIgnoreCase("from")) {
+              int start = vr.startOffset() + at + eq + 1;
+              String v = part.substring(eq + 1);
+              reference(d, v, src.range(start, start + v.length()), r.instruction());
+            }
+            at += part.length() + 1;
+          }
+        }
+      }
+    }
+
+    private void reference(Occurrence decl, String text, Range range, Instruction i) {
+      if (decl == null
+          || !text.toLowerCase(Locale.ROOT).equals(decl.name().toLowerCase(Locale.ROOT))) {
+        return;
+      }
+      out.add(
+          new Occurrence(
+              Kind.STAGE, text, range, false, decl.group(), decl.target(), Optional.of(i)));
+    }
+
+    private void variables(Instruction i) {
+      Optional<Stage> stage = model.stageOf(i);
+      boolean global = stage.isEmpty() || i instanceof FromInstruction;
+      int scanFrom = i.keyword().range().endOffset();
+      int scanTo = i.range().endOffset();
+      List<int[]> skip = new ArrayList<>();
+      if (i instanceof ArgInstruction a) {
+        for (ArgDeclaration d : a.declarations()) {
+          declareArg(i, d, global, stage);
+          skip.add(new int[] {d.nameRange().startOffset(), d.nameRange().endOffset()});
+        }
+      } else if (i instanceof EnvInstruction e && stage.isPresent()) {
+        for (KeyValue kv : e.pairs()) {
+          declareEnv(i, kv, stage.get());
+        }
+      }
+      scan(i, scanFrom, scanTo, global, stage);
+    }
+
+    private void declareArg(
+        Instruction i, ArgDeclaration d, boolean global, Optional<Stage> stage) {
+      String name = d.name();
+      String group;
+      Optional<Range> target = Optional.of(d.nameRange());
+      if (global) {
+        group = "g:" + name;
+        Optional<Occurrence> earlier = visibleGlobal(name, i);
+        if (earlier.isPresent()) {
+          group = earlier.get().group();
+        }
+      } else {
+        Optional<Occurrence> visible = visible(name, i);
+        Optional<Occurrence> g =
+            d.defaultValue().isEmpty() ? visibleGlobal(name, null) : Optional.empty();
+        if (visible.isPresent()) {
+          group = visible.get().group();
+        } else if (g.isPresent()) {
+          group = g.get().group();
+          target = Optional.of(g.get().range());
+        } else {
+          group = "s" + stage.get().index() + ":" + name;
+        }
+      }
+      add(
+          i,
+          name,
+          new Occurrence(Kind.VARIABLE, name, d.nameRange(), true, group, target, Optional.of(i)));
+    }
+
+    private void declareEnv(Instruction i, KeyValue kv, Stage stage) {
+      String name = kv.key().value();
+      Optional<Occurrence> visible = visible(name, i);
+      String group = visible.map(Occurrence::group).orElse("s" + stage.index() + ":" + name);
+      Range r = kv.key().range();
+      add(
+          i,
+          name,
+          new Occurrence(Kind.VARIABLE, name, r, true, group, Optional.of(r), Optional.of(i)));
+    }
+
+    private void add(Instruction i, String name, Occurrence o) {
+      declared.computeIfAbsent(i, k -> new HashMap<>()).putIfAbsent(name, o);
+      out.add(o);
+    }
+
+    /** The declaration a stage instruction sees for {@code name}, from the model's scope. */
+    private Optional<Occurrence> visible(String name, Instruction i) {
+      Optional<Variable> v = model.scopeBefore(i).variable(name);
+      return v.flatMap(Variable::definedBy)
+          .flatMap(def -> Optional.ofNullable(declared.get(def)).map(m -> m.get(name)));
+    }
+
+    /** The last global ARG declaring {@code name} before {@code before} (or at all when null). */
+    private Optional<Occurrence> visibleGlobal(String name, Instruction before) {
+      Occurrence found = null;
+      for (Instruction g : model.globalArgs()) {
+        if (g == before) {
+          break;
+        }
+        Map<String, Occurrence> m = declared.get(g);
+        if (m != null && m.containsKey(name)) {
+          found = m.get(name);
+        }
+      }
+      return Optional.ofNullable(found);
+    }
+
+    private void scan(Instruction i, int from, int to, boolean global, Optional<Stage> stage) {
+      String text = src.text();
+      int end = Math.min(to, text.length());
+      for (int p = from; p < end; p++) {
+        char c = text.charAt(p);
+        if (c == escape) {
+          p++;
+          continue;
+        }
+        if (c != '$' || p + 1 >= end) {
+          continue;
+        }
+        int nameStart = text.charAt(p + 1) == '{' ? p + 2 : p + 1;
+        int q = nameStart;
+        if (q < end && (Character.isLetter(text.charAt(q)) || text.charAt(q) == '_')) {
+          while (q < end && isNameChar(text.charAt(q))) {
+            q++;
+          }
+          usage(i, text.substring(nameStart, q), src.range(nameStart, q), global, stage);
+          p = q - 1;
+        }
+      }
+    }
+
+    private static boolean isNameChar(char c) {
+      return c == '_' || (c < 128 && Character.isLetterOrDigit(c));
+    }
+
+    private void usage(
+        Instruction i, String name, Range range, boolean global, Optional<Stage> stage) {
+      Optional<Occurrence> def = global ? visibleGlobal(name, i) : visible(name, i);
+      String group;
+      Optional<Range> target;
+      if (def.isPresent()) {
+        group = def.get().group();
+        target = Optional.of(def.get().range());
+      } else {
+        boolean automatic = SemanticModel.AUTOMATIC_ARGS.contains(name);
+        group =
+            automatic
+                ? "auto:" + name
+                : (global ? "g:" : "s" + stage.map(Stage::index).orElse(-1) + ":") + name;
+        target = Optional.empty();
+      }
+      out.add(new Occurrence(Kind.VARIABLE, name, range, false, group, target, Optional.of(i)));
+    }
+  }
+}

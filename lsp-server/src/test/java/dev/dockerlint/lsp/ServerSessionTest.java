@@ -1,0 +1,255 @@
+package dev.dockerlint.lsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonParser;
+import dev.dockerlint.engine.Linter;
+import dev.dockerlint.image.ImageConfig;
+import dev.dockerlint.image.ImageInfo;
+import dev.dockerlint.image.ImageMetadataSource;
+import dev.dockerlint.image.Lookup;
+import dev.dockerlint.registry.RuleRegistry;
+import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.rules.RuleInfo;
+import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.parity.MaintainerDeprecated;
+import dev.dockerlint.semantic.Base;
+import dev.dockerlint.semantic.Platform;
+import dev.dockerlint.semantic.Stage;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The server over piped streams, as a client sees it: the lsp4j client talks JSON-RPC to it. */
+class ServerSessionTest {
+  private static final String URI = "file:///work/Dockerfile";
+
+  /** Reports FROM images whose facts say they do not offer the stage's platform. */
+  @RuleInfo(
+      code = "DKL9002",
+      name = "test-platform-missing",
+      severity = Severity.ERROR,
+      summary = "t")
+  static final class PlatformMissing implements Rule {
+    @Override
+    public void check(RuleContext ctx) {
+      for (Stage s : ctx.model().stages()) {
+        if (s.base() instanceof Base.ImageBase img
+            && img.ref().isPresent()
+            && s.platform().isPresent()) {
+          Lookup l = ctx.input().images().lookup(img.ref().get(), s.platform().get(), false);
+          if (l instanceof Lookup.Found f
+              && !f.image().availablePlatforms().contains(s.platform().get())) {
+            ctx.report(s.from().range(), "image offers " + f.image().availablePlatforms());
+          }
+        }
+      }
+    }
+  }
+
+  static final class Client implements LanguageClient {
+    final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
+    final BlockingQueue<MessageParams> shown = new LinkedBlockingQueue<>();
+
+    @Override
+    public void telemetryEvent(Object object) {}
+
+    @Override
+    public void publishDiagnostics(PublishDiagnosticsParams d) {
+      diagnostics.add(d);
+    }
+
+    @Override
+    public void showMessage(MessageParams m) {
+      shown.add(m);
+    }
+
+    @Override
+    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams r) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void logMessage(MessageParams m) {}
+
+    PublishDiagnosticsParams next() throws InterruptedException {
+      PublishDiagnosticsParams p = diagnostics.poll(20, TimeUnit.SECONDS);
+      assertThat(p).as("publishDiagnostics within 20 s").isNotNull();
+      return p;
+    }
+  }
+
+  private final CountDownLatch releaseImages = new CountDownLatch(1);
+  private final Client client = new Client();
+  private DockerlintLanguageServer server;
+  private LanguageServer remote;
+
+  private void start(ImageMetadataSource images) throws Exception {
+    server =
+        new DockerlintLanguageServer(
+            new Linter(
+                new RuleRegistry(List.of(new MaintainerDeprecated(), new PlatformMissing()))),
+            images);
+    PipedInputStream serverIn = new PipedInputStream(1 << 16);
+    PipedOutputStream clientOut = new PipedOutputStream(serverIn);
+    PipedInputStream clientIn = new PipedInputStream(1 << 16);
+    PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+    Launcher<LanguageClient> s = LSPLauncher.createServerLauncher(server, serverIn, serverOut);
+    server.connect(s.getRemoteProxy());
+    s.startListening();
+    Launcher<LanguageServer> c = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
+    c.startListening();
+    remote = c.getRemoteProxy();
+    InitializeParams init = new InitializeParams();
+    init.setInitializationOptions(
+        JsonParser.parseString("{\"dockerlint\":{\"platform\":\"linux/arm64\"}}"));
+    remote.initialize(init).get(20, TimeUnit.SECONDS);
+    remote.initialized(new InitializedParams());
+  }
+
+  @AfterEach
+  void stop() throws IOException {
+    releaseImages.countDown();
+    if (server != null) {
+      server.stopThreads();
+    }
+  }
+
+  private void open(String text) {
+    remote
+        .getTextDocumentService()
+        .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "dockerfile", 1, text)));
+  }
+
+  private static List<String> codes(PublishDiagnosticsParams p) {
+    return p.getDiagnostics().stream().map(d -> d.getCode().getLeft()).toList();
+  }
+
+  @Test
+  void openAndIncrementalEditsPublishDiagnosticsOfTheNewestVersion() throws Exception {
+    start(ImageMetadataSource.none("test"));
+    open("FROM alpine\nRUN true\n");
+    assertThat(client.next().getDiagnostics()).isEmpty();
+    remote
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(URI, 2),
+                List.of(
+                    new TextDocumentContentChangeEvent(
+                        new Range(new Position(1, 0), new Position(1, 3)), "MAINTAINER"))));
+    PublishDiagnosticsParams p = client.next();
+    assertThat(p.getVersion()).isEqualTo(2);
+    assertThat(codes(p)).containsExactly("DKL4000");
+  }
+
+  @Test
+  void imageFactsNeverBlockAndTheirDiagnosticsFollow() throws Exception {
+    ImageMetadataSource slow =
+        (ref, platform, withFiles) -> {
+          try {
+            releaseImages.await(20, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new Lookup.Found(
+              new ImageInfo(
+                  ref,
+                  Optional.empty(),
+                  Platform.LINUX_AMD64,
+                  List.of(Platform.LINUX_AMD64),
+                  ImageConfig.empty(),
+                  Optional.empty()));
+        };
+    start(slow);
+    open("FROM alpine\nMAINTAINER me\n");
+    assertThat(codes(client.next())).containsExactly("DKL4000");
+    releaseImages.countDown();
+    assertThat(codes(client.next())).containsExactly("DKL9002", "DKL4000");
+  }
+
+  @Test
+  void settingsChangesRelintOpenDocuments() throws Exception {
+    start(ImageMetadataSource.none("test"));
+    open("FROM alpine\nMAINTAINER me\n");
+    assertThat(codes(client.next())).containsExactly("DKL4000");
+    remote
+        .getWorkspaceService()
+        .didChangeConfiguration(
+            new DidChangeConfigurationParams(
+                JsonParser.parseString("{\"dockerlint\":{\"ignore\":[\"DKL4000\"]}}")));
+    assertThat(client.next().getDiagnostics()).isEmpty();
+  }
+
+  @Test
+  void badSettingIsAWarningNamingTheKey() throws Exception {
+    start(ImageMetadataSource.none("test"));
+    remote
+        .getWorkspaceService()
+        .didChangeConfiguration(
+            new DidChangeConfigurationParams(
+                JsonParser.parseString("{\"dockerlint\":{\"platform\":42}}")));
+    MessageParams m = client.shown.poll(20, TimeUnit.SECONDS);
+    assertThat(m).isNotNull();
+    assertThat(m.getMessage()).contains("dockerlint.platform");
+  }
+
+  @Test
+  void requestForAnUnopenedDocumentIsAnErrorAndTheServerGoesOn() throws Exception {
+    start(ImageMetadataSource.none("test"));
+    assertThatThrownBy(
+            () ->
+                remote
+                    .getTextDocumentService()
+                    .hover(
+                        new HoverParams(
+                            new TextDocumentIdentifier("file:///nope"), new Position(0, 0)))
+                    .get(20, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(ResponseErrorException.class)
+        .hasMessageContaining("not open");
+    open("FROM alpine\nMAINTAINER me\n");
+    assertThat(codes(client.next())).containsExactly("DKL4000");
+  }
+
+  @Test
+  void shutdownThenExitEndsWithCodeZero() throws Exception {
+    start(ImageMetadataSource.none("test"));
+    remote.shutdown().get(20, TimeUnit.SECONDS);
+    remote.exit();
+    assertThat(server.exited().get(20, TimeUnit.SECONDS)).isZero();
+  }
+}

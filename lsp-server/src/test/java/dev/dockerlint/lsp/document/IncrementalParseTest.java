@@ -1,0 +1,124 @@
+package dev.dockerlint.lsp.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dockerlint.syntax.Dockerfile;
+import dev.dockerlint.syntax.DockerfileReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class IncrementalParseTest {
+
+  private static Optional<Dockerfile> edit(String text, int start, int end, String inserted) {
+    String after = text.substring(0, start) + inserted + text.substring(end);
+    return IncrementalParse.apply(
+        DockerfileReader.parse(text), after, new IncrementalParse.Change(start, end, inserted));
+  }
+
+  /** The same tree as a whole parse of the new text. */
+  private static void assertSameAsWholeParse(Dockerfile incremental) {
+    Dockerfile whole = DockerfileReader.parse(incremental.text());
+    assertThat(incremental.instructions()).isEqualTo(whole.instructions());
+    assertThat(incremental.comments()).isEqualTo(whole.comments());
+    assertThat(incremental.problems()).isEqualTo(whole.problems());
+    assertThat(incremental.directives()).isEqualTo(whole.directives());
+  }
+
+  @Test
+  void typingInsideAnInstructionReparsesOnlyIt() {
+    String text =
+        "FROM alpine\nRUN echo hi \\\n  && true\nCOPY --from=a x /y\n# c\nMAINTAINER me\n";
+    Optional<Dockerfile> d = edit(text, text.indexOf("true"), text.indexOf("true"), "x");
+    assertThat(d).isPresent();
+    assertSameAsWholeParse(d.get());
+  }
+
+  @Test
+  void instructionsBeforeTheEditAreKept() {
+    String text = "FROM alpine\nRUN a\nRUN b\n";
+    Dockerfile old = DockerfileReader.parse(text);
+    int at = text.indexOf("b");
+    Dockerfile d =
+        IncrementalParse.apply(
+                old,
+                text.substring(0, at) + "c" + text.substring(at + 1),
+                new IncrementalParse.Change(at, at + 1, "c"))
+            .orElseThrow();
+    assertThat(d.instructions().get(0)).isSameAs(old.instructions().get(0));
+  }
+
+  @Test
+  void newlinesAndContinuationsNeedAWholeParse() {
+    String text = "FROM alpine\nRUN a\nRUN b\n";
+    assertThat(edit(text, 17, 17, "\n")).isEmpty();
+    assertThat(edit(text, 17, 17, " \\")).isEmpty();
+    assertThat(edit(text, 12, 12, "#")).isEmpty();
+  }
+
+  @Test
+  void heredocsNeedAWholeParse() {
+    String text = "FROM alpine\nRUN <<EOF\necho\nEOF\n";
+    assertThat(edit(text, 22, 22, "x")).isEmpty();
+  }
+
+  @Test
+  void matchesAWholeParseOnRandomEditsOfRealDockerfiles() throws IOException {
+    List<String> texts = corpus();
+    Random random = new Random(42);
+    int applied = 0;
+    for (String text : texts) {
+      for (int k = 0; k < 6 && !text.isEmpty(); k++) {
+        int start = random.nextInt(text.length());
+        int end = Math.min(text.length(), start + (k % 3 == 1 ? 1 + random.nextInt(4) : 0));
+        String inserted =
+            k % 3 == 2
+                ? ""
+                : List.of("x", " ", "=", "$A", "\"", "--from=b ").get(random.nextInt(6));
+        if (start == end && inserted.isEmpty()) {
+          continue;
+        }
+        Optional<Dockerfile> d = edit(text, start, end, inserted);
+        if (d.isPresent()) {
+          applied++;
+          assertSameAsWholeParse(d.get());
+        }
+      }
+    }
+    assertThat(applied).isGreaterThan(texts.size());
+  }
+
+  private static List<String> corpus() throws IOException {
+    Path dir = Path.of(System.getProperty("dockerlint.shared", "../shared"), "corpus", "real");
+    List<String> out = new ArrayList<>();
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path p :
+            files
+                .filter(Files::isRegularFile)
+                .filter(f -> !f.getFileName().toString().equals("MANIFEST.tsv"))
+                .sorted()
+                .limit(300)
+                .toList()) {
+          byte[] b = Files.readAllBytes(p);
+          if (b.length < 200_000) {
+            out.add(new String(b, StandardCharsets.UTF_8));
+          }
+        }
+      }
+    }
+    out.add(
+        "FROM alpine AS a\nARG V=1\nENV A=$V B=2\nRUN --mount=type=cache,target=/x apk add \\\n  curl\n"
+            + "COPY --from=a [\"a\", \"/b\"]\nLABEL a=b\nEXPOSE 80\nUSER 1\nWORKDIR /w\n"
+            + "ONBUILD RUN x\nHEALTHCHECK --interval=5s CMD [\"x\"]\nSHELL [\"/bin/sh\", \"-c\"]\n"
+            + "STOPSIGNAL SIGTERM\nVOLUME /data\nENTRYPOINT [\"/e\"]\nCMD x\nMAINTAINER me\n");
+    return out;
+  }
+}
