@@ -1,6 +1,7 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.shell.RunScript;
 import dev.dockerlint.shell.RunScripts;
 import dev.dockerlint.shell.ShellCommand;
@@ -10,11 +11,13 @@ import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.OnbuildInstruction;
 import dev.dockerlint.syntax.Range;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -39,16 +42,20 @@ final class Runs {
     }
   }
 
-  /** One RUN and its scripts. */
-  record Run(Instruction instruction, List<RunScript> scripts) {
-    List<Cmd> commands() {
+  /** One RUN, its scripts and their commands in order. */
+  record Run(Instruction instruction, List<RunScript> scripts, List<Cmd> commands) {
+    Run(Instruction instruction, List<RunScript> scripts) {
+      this(instruction, scripts, commandsOf(scripts));
+    }
+
+    private static List<Cmd> commandsOf(List<RunScript> scripts) {
       List<Cmd> out = new ArrayList<>();
       for (RunScript s : scripts) {
         for (ShellCommand c : s.script().commands()) {
           out.add(new Cmd(s, c));
         }
       }
-      return out;
+      return List.copyOf(out);
     }
 
     boolean any(Predicate<ShellCommand> p) {
@@ -118,11 +125,21 @@ final class Runs {
     }
   }
 
-  /** Every RUN and ONBUILD RUN with sh-like scripts, in file order. */
+  private static final Map<SemanticModel, List<Run>> RUNS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private static final Map<SemanticModel, List<Cmd>> COMMANDS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** Every RUN and ONBUILD RUN with sh-like scripts, in file order. Read once per model. */
   static List<Run> of(RuleContext ctx) {
+    return RUNS.computeIfAbsent(ctx.model(), Runs::read);
+  }
+
+  private static List<Run> read(SemanticModel model) {
     Map<Instruction, List<RunScript>> by = new IdentityHashMap<>();
     List<Instruction> order = new ArrayList<>();
-    for (RunScript s : RunScripts.all(ctx.model())) {
+    for (RunScript s : RunScripts.all(model)) {
       by.computeIfAbsent(
               s.instruction(),
               k -> {
@@ -133,18 +150,22 @@ final class Runs {
     }
     List<Run> out = new ArrayList<>();
     for (Instruction i : order) {
-      out.add(new Run(i, by.get(i)));
+      out.add(new Run(i, List.copyOf(by.get(i))));
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** Every command of every RUN. */
   static List<Cmd> commands(RuleContext ctx) {
-    List<Cmd> out = new ArrayList<>();
-    for (Run r : of(ctx)) {
-      out.addAll(r.commands());
-    }
-    return out;
+    return COMMANDS.computeIfAbsent(
+        ctx.model(),
+        m -> {
+          List<Cmd> out = new ArrayList<>();
+          for (Run r : of(ctx)) {
+            out.addAll(r.commands());
+          }
+          return List.copyOf(out);
+        });
   }
 
   /** The words' values. */
