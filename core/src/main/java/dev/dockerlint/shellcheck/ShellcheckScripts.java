@@ -77,6 +77,13 @@ public final class ShellcheckScripts {
     }
   }
 
+  /**
+   * The most scripts of one file that ShellCheck checks: real Dockerfiles have a few dozen RUNs,
+   * and a generated file with a hundred thousand would keep ShellCheck busy for minutes (in an
+   * editor, on every change that makes new scripts).
+   */
+  public static final int MAX_PER_FILE = 1000;
+
   /** Every RUN script of the model that ShellCheck can check. */
   public static List<Prepared> all(SemanticModel model) {
     List<Prepared> out = new ArrayList<>();
@@ -86,9 +93,14 @@ public final class ShellcheckScripts {
     return out;
   }
 
-  /** The requests of every RUN script of the model (for a batch before linting many files). */
+  /** The scripts ShellCheck checks: the first {@value #MAX_PER_FILE} of {@link #all}. */
+  public static List<Prepared> checked(List<Prepared> all) {
+    return all.size() > MAX_PER_FILE ? all.subList(0, MAX_PER_FILE) : all;
+  }
+
+  /** The requests of the scripts ShellCheck checks (for a batch before linting many files). */
   public static List<ShellcheckRequest> requests(SemanticModel model) {
-    return all(model).stream().map(Prepared::request).toList();
+    return checked(all(model)).stream().map(Prepared::request).toList();
   }
 
   /**

@@ -121,4 +121,17 @@ class ShellcheckTest {
     assertThat(requests.get(0).script()).startsWith("export ab=1\n");
     assertThat(requests.get(1).script()).isEqualTo("echo hi\n");
   }
+
+  @Test
+  void onlyTheFirstThousandScriptsOfAFileAreChecked() {
+    StringBuilder text = new StringBuilder("FROM debian:12\n");
+    for (int i = 0; i < ShellcheckScripts.MAX_PER_FILE + 2; i++) {
+      text.append("RUN true\n");
+    }
+    text.append("RUN [[ -n \"$x\" ]]\n");
+    assertThat(lint(text.toString(), Config.none()))
+        .singleElement()
+        .asString()
+        .startsWith("DKL6000@1002 ShellCheck checked the first 1000 of the 1003 RUN scripts");
+  }
 }

@@ -52,7 +52,18 @@ public final class Shellcheck implements Rule {
       }
       return;
     }
-    List<ShellcheckScripts.Prepared> scripts = ShellcheckScripts.all(ctx.model());
+    List<ShellcheckScripts.Prepared> all = ShellcheckScripts.all(ctx.model());
+    List<ShellcheckScripts.Prepared> scripts = ShellcheckScripts.checked(all);
+    if (scripts.size() < all.size()) {
+      ctx.report(
+          Finding.of(
+                  all.get(scripts.size()).run().range(0, 0),
+                  String.format(
+                      "ShellCheck checked the first %d of the %d RUN scripts of this file; the"
+                          + " others, from here on, are not checked",
+                      scripts.size(), all.size()))
+              .withSeverity(Severity.INFO));
+    }
     if (scripts.isEmpty()) {
       return;
     }
