@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Times whole-process runs of dockerlint over a corpus with ShellCheck off and on, in the same
-# run on the same files, and prints the medians and the ratio (on / off). Every run is a fresh
-# process, so ShellCheck's cache starts empty each time: the ratio includes checking every
-# distinct RUN script once, in batches.
+# run on the same files, and prints the medians and the ratio (on / off). Off and on runs take
+# turns, so that a change in the machine's load hits both. Every run is a fresh process, so
+# ShellCheck's cache starts empty each time: the ratio includes checking every distinct RUN script
+# once, in batches. Base images are not looked up (--image-source none): the timings are linting
+# and ShellCheck only.
 #
 #   benchmarks/compare-shellcheck.sh [CORPUS_DIR] [RUNS]
 #
@@ -16,26 +18,33 @@ command -v shellcheck >/dev/null 2>&1 || { echo "shellcheck is not installed" >&
 mapfile -t files < <(find "$corpus" -type f ! -name MANIFEST.tsv | sort)
 "$root/dockerlint" --version >/dev/null   # build first if needed, outside the timings
 
-# median wall-clock milliseconds of RUNS runs of a command
-median_ms() {
-  local times=()
-  for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+lint=("$root/dockerlint" --format json --no-fail --image-source none)
+
+# wall-clock milliseconds of one run of a command
+run_ms() {
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || true
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
 }
 
-scripts=$("$root/dockerlint" --format json --no-fail --shellcheck on "${files[@]}" 2>/dev/null \
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+scripts=$("${lint[@]}" --shellcheck on "${files[@]}" 2>/dev/null \
   | grep -o '"code":"DKL6000"' | wc -l)
 printf 'files: %d (%s), %d runs each, %s cores, load %s, %s\n' "${#files[@]}" "$corpus" "$runs" \
   "$(nproc)" "$(cut -d' ' -f1 /proc/loadavg)" "$(shellcheck --version | sed -n 2p)"
-off=$(median_ms "$root/dockerlint" --format json --no-fail --shellcheck off "${files[@]}")
-on=$(median_ms "$root/dockerlint" --format json --no-fail --shellcheck on "${files[@]}")
+offs=() ons=()
+for _ in $(seq "$runs"); do
+  offs+=("$(run_ms "${lint[@]}" --shellcheck off "${files[@]}")")
+  ons+=("$(run_ms "${lint[@]}" --shellcheck on "${files[@]}")")
+done
+off=$(printf '%s\n' "${offs[@]}" | median)
+on=$(printf '%s\n' "${ons[@]}" | median)
 printf '\n%-34s %10s\n' "median wall time (ms)" ""
-printf '%-34s %10d\n' "ShellCheck off" "$off"
-printf '%-34s %10d   (%d ShellCheck findings)\n' "ShellCheck on (cold cache)" "$on" "$scripts"
+printf '%-34s %10d   (runs: %s)\n' "ShellCheck off" "$off" "${offs[*]}"
+printf '%-34s %10d   (runs: %s; %d ShellCheck findings)\n' "ShellCheck on (cold cache)" "$on" \
+  "${ons[*]}" "$scripts"
 printf '%-34s %10.2f\n' "ratio on / off (goal: at most 3)" "$(echo "$on / $off" | bc -l)"
+printf 'load after: %s\n' "$(cut -d' ' -f1 /proc/loadavg)"
