@@ -27,3 +27,6 @@ X
 RUN export URL="$(curl -fsSL https://example.com/latest | head -n1)"
 # expect: DKL4006
 RUN echo start && cat /etc/passwd | grep root
+RUN { echo '[global]'; printf 'daemonize = %s\n' no; } | tee /etc/php-fpm.d/docker.conf
+# expect: DKL4006
+RUN { echo '[global]'; cat /etc/php-fpm.conf; } | tee /etc/php-fpm.d/docker.conf

@@ -144,13 +144,16 @@ final class ShellParser {
     if (peekReserved() != null && "!".equals(peekReserved())) {
       pos++;
     }
+    int first = commands.size();
     Optional<ShellCommand> left = commandAt(stopWords, close);
     while (true) {
       blanks();
       if (pos < end && s.charAt(pos) == '|' && !startsWith("||")) {
-        pipes.add(new ShellPipe(pos, left, inSubstitution));
+        List<ShellCommand> leftCommands = List.copyOf(commands.subList(first, commands.size()));
+        pipes.add(new ShellPipe(pos, left, leftCommands, inSubstitution));
         pos += startsWith("|&") ? 2 : 1;
         linebreaks();
+        first = commands.size();
         left = commandAt(stopWords, close);
       } else {
         return;

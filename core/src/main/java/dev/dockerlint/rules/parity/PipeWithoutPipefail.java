@@ -103,18 +103,23 @@ public final class PipeWithoutPipefail implements Rule {
 
   /**
    * Whether pipefail would change the outcome: not when the command writing into the pipe cannot
-   * fail ({@code echo}, {@code printf}, {@code true}, {@code cat} of standard input) or fails only
-   * because the pipe closes ({@code yes}, which pipefail would turn into a failed build), and not
-   * inside a command substitution, whose status becomes a word, not the script's.
+   * fail ({@code echo}, {@code printf}, {@code true}, {@code cat} of standard input, or a group of
+   * only those, as in {@code { echo a; echo b; } | tee file}) or fails only because the pipe closes
+   * ({@code yes}, which pipefail would turn into a failed build), and not inside a command
+   * substitution, whose status becomes a word, not the script's.
    */
   static boolean canHideFailure(ShellPipe p) {
     if (p.inSubstitution()) {
       return false;
     }
-    if (p.left().isEmpty()) {
-      return true;
+    if (p.left().isPresent()) {
+      return canFail(p.left().get());
     }
-    ShellCommand c = p.left().get();
+    return p.leftCommands().isEmpty()
+        || p.leftCommands().stream().anyMatch(PipeWithoutPipefail::canFail);
+  }
+
+  private static boolean canFail(ShellCommand c) {
     return switch (c.name()) {
       case "echo", "printf", "yes", "true", ":" -> false;
       case "cat" -> !c.arguments().isEmpty();
