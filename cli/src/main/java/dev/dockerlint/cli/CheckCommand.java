@@ -229,10 +229,15 @@ public final class CheckCommand implements Callable<Integer> {
     }
   }
 
+  /** How many files' scripts the ShellCheck prefetch reads before it starts checking them. */
+  private static final int PREFETCH_CHUNK = 64;
+
   /**
    * Starts checking the RUN scripts of all files with ShellCheck in the background before linting
    * them, so that one shellcheck process checks many scripts while the files are linted (the
-   * ShellCheck rule then waits for its results, or finds them cached).
+   * ShellCheck rule then waits for its results, or finds them cached). The files are read a chunk
+   * at a time, and each chunk's scripts are handed over at once, so ShellCheck starts on the first
+   * files while the others are read.
    */
   private void prefetchShellcheck(List<Job> jobs, BuildOptions defaults) {
     ShellcheckRunner runner = ShellcheckRunner.shared();
@@ -241,24 +246,29 @@ public final class CheckCommand implements Callable<Integer> {
         || !runner.available()) {
       return;
     }
-    List<ShellcheckRequest> requests =
-        jobs.parallelStream()
+    List<Job> checked =
+        jobs.stream()
             .filter(j -> j.input().error() == null && !j.input().stdin())
             .filter(j -> j.config().shellcheck() != Config.ShellcheckMode.OFF)
-            .flatMap(
-                j -> {
-                  Inputs.Read read = Inputs.read(j.input(), stdin);
-                  if (read.error() != null) {
-                    return java.util.stream.Stream.empty();
-                  }
-                  SemanticModel model =
-                      SemanticModel.of(
-                          DockerfileReader.parse(read.text()),
-                          lint.buildOptions(spec, j.config(), defaults));
-                  return ShellcheckScripts.requests(model).stream();
-                })
             .toList();
-    runner.prefetchAsync(requests);
+    for (int i = 0; i < checked.size(); i += PREFETCH_CHUNK) {
+      List<ShellcheckRequest> requests =
+          checked.subList(i, Math.min(checked.size(), i + PREFETCH_CHUNK)).parallelStream()
+              .flatMap(
+                  j -> {
+                    Inputs.Read read = Inputs.read(j.input(), stdin);
+                    if (read.error() != null) {
+                      return java.util.stream.Stream.empty();
+                    }
+                    SemanticModel model =
+                        SemanticModel.of(
+                            DockerfileReader.parse(read.text()),
+                            lint.buildOptions(spec, j.config(), defaults));
+                    return ShellcheckScripts.requests(model).stream();
+                  })
+              .toList();
+      runner.prefetchAsync(requests);
+    }
   }
 
   /**

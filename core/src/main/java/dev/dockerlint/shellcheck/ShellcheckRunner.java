@@ -36,7 +36,12 @@ public final class ShellcheckRunner {
   /** Checks that a Dockerfile script cannot satisfy: sourced files are not there to follow. */
   public static final List<String> EXCLUDED = List.of("SC1090", "SC1091", "SC2187");
 
-  private static final int BATCH = 200;
+  /**
+   * Scripts per process: few enough that the processors share the last batches evenly, many enough
+   * that starting shellcheck costs little.
+   */
+  private static final int BATCH = 100;
+
   private static final long TIMEOUT_SECONDS = 120;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ShellcheckRunner SHARED = new ShellcheckRunner(findExecutable());

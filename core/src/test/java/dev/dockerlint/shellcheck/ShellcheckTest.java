@@ -70,9 +70,9 @@ class ShellcheckTest {
     }
     requests.add(new ShellcheckRequest("[[ 1 ]]\n", "bash"));
     runner.prefetch(requests);
-    assertThat(runner.processesStarted()).isEqualTo(4); // 200 + 200 + 50 sh, 1 bash
+    assertThat(runner.processesStarted()).isEqualTo(6); // 100 + 100 + 100 + 100 + 50 sh, 1 bash
     assertThat(runner.check(requests)).hasSize(451);
-    assertThat(runner.processesStarted()).isEqualTo(4);
+    assertThat(runner.processesStarted()).isEqualTo(6);
   }
 
   @Test
