@@ -2,6 +2,7 @@ package dev.dockerlint.shellcheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dockerlint.image.cache.DiskCache;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,9 @@ import java.util.stream.Stream;
  * temporary folder and checked in batches, one process per batch and dialect ({@code -f json1}),
  * batches in parallel, in the background while linting goes on. Results are cached by the SHA-256
  * of dialect and script for the life of the runner, so a script that many Dockerfiles share is
- * checked once, and a script being checked is waited for, not checked again. Thread-safe.
+ * checked once, and a script being checked is waited for, not checked again; the shared runner also
+ * keeps them on disk ({@link ShellcheckDiskCache}), so a later run checks only new scripts.
+ * Thread-safe.
  *
  * <p>The executable is {@code $DOCKERLINT_SHELLCHECK} when set, else {@code shellcheck} on the
  * PATH. When it is missing or fails, {@link #available()} is false and nothing is checked.
@@ -44,9 +47,12 @@ public final class ShellcheckRunner {
 
   private static final long TIMEOUT_SECONDS = 120;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ShellcheckRunner SHARED = new ShellcheckRunner(findExecutable());
+  private static final ShellcheckRunner SHARED =
+      new ShellcheckRunner(findExecutable(), Optional.of(DiskCache.defaultDirectory()));
 
   private final Optional<Path> executable;
+  private final Optional<Path> cacheRoot;
+  private volatile Optional<ShellcheckDiskCache> disk;
   private final Map<String, CompletableFuture<Optional<List<ShellcheckComment>>>> results =
       new ConcurrentHashMap<>();
 
@@ -66,8 +72,29 @@ public final class ShellcheckRunner {
   private final java.util.concurrent.atomic.AtomicInteger processes =
       new java.util.concurrent.atomic.AtomicInteger();
 
+  /** A runner with no disk cache. */
   ShellcheckRunner(Optional<Path> executable) {
+    this(executable, Optional.empty());
+  }
+
+  /** A runner that keeps findings on disk under {@code cacheRoot} too. */
+  ShellcheckRunner(Optional<Path> executable, Optional<Path> cacheRoot) {
     this.executable = executable;
+    this.cacheRoot = cacheRoot;
+  }
+
+  /** The disk cache for this runner's ShellCheck version, when it has one. */
+  private Optional<ShellcheckDiskCache> disk() {
+    Optional<ShellcheckDiskCache> d = disk;
+    if (d == null) {
+      synchronized (this) {
+        if (disk == null) {
+          disk = cacheRoot.flatMap(r -> version().map(v -> new ShellcheckDiskCache(r, v)));
+        }
+        d = disk;
+      }
+    }
+    return d;
   }
 
   /** The runner of this process (one cache for every lint). */
@@ -199,7 +226,12 @@ public final class ShellcheckRunner {
       CompletableFuture<Optional<List<ShellcheckComment>>> f = results.putIfAbsent(key, mine);
       if (f == null) {
         f = mine;
-        owned.computeIfAbsent(r.dialect(), d -> new ArrayList<>()).add(new Pending(key, r, mine));
+        Optional<List<ShellcheckComment>> stored = disk().flatMap(d -> d.get(key));
+        if (stored.isPresent()) {
+          mine.complete(stored);
+        } else {
+          owned.computeIfAbsent(r.dialect(), d -> new ArrayList<>()).add(new Pending(key, r, mine));
+        }
       }
       out.put(r, f);
     }
@@ -291,6 +323,7 @@ public final class ShellcheckRunner {
           (file, comments) -> {
             Pending done = ofFile.get(file);
             failures.remove(done.key());
+            disk().ifPresent(d -> d.put(done.key(), comments));
             done.result().complete(Optional.of(List.copyOf(comments)));
           });
     } catch (IOException e) {

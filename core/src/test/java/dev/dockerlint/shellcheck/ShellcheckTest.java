@@ -134,4 +134,18 @@ class ShellcheckTest {
         .asString()
         .startsWith("DKL6000@1002 ShellCheck checked the first 1000 of the 1003 RUN scripts");
   }
+
+  @Test
+  void aLaterRunReadsTheFindingsOfEarlierRunsFromDisk(@TempDir Path cache) {
+    Optional<java.nio.file.Path> exe = ShellcheckRunner.shared().executable();
+    List<ShellcheckRequest> requests =
+        List.of(
+            new ShellcheckRequest("[[ -n $z ]]\n", "sh"), new ShellcheckRequest("true\n", "sh"));
+    ShellcheckRunner first = new ShellcheckRunner(exe, Optional.of(cache));
+    var found = first.check(requests);
+    ShellcheckRunner later = new ShellcheckRunner(exe, Optional.of(cache));
+    assertThat(later.check(requests)).isEqualTo(found);
+    assertThat(found.get(requests.get(0))).isNotEmpty();
+    assertThat(later.processesStarted()).isZero();
+  }
 }
