@@ -1,4 +1,4 @@
 FROM alpine:3.20
 LABEL org.opencontainers.image.authors="me"
-# hadolint ignore=DL3008
+# hadolint ignore=SC2086
 RUN echo hi

@@ -15,6 +15,11 @@ import dev.dockerlint.output.FileResult;
 import dev.dockerlint.registry.RuleRegistry;
 import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.semantic.BuildOptions;
+import dev.dockerlint.semantic.SemanticModel;
+import dev.dockerlint.shellcheck.ShellcheckRequest;
+import dev.dockerlint.shellcheck.ShellcheckRunner;
+import dev.dockerlint.shellcheck.ShellcheckScripts;
+import dev.dockerlint.syntax.DockerfileReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -126,7 +131,7 @@ public final class CheckCommand implements Callable<Integer> {
       }
       Config found = c;
       c.source().ifPresent(s -> configs.putIfAbsent(s, found));
-      jobs.add(new Job(in, lint.effective(c)));
+      jobs.add(new Job(in, lint.effective(c, spec)));
     }
     if (!configErrors.isEmpty()) {
       configErrors.forEach(m -> err.println("dockerlint: " + m));
@@ -142,6 +147,7 @@ public final class CheckCommand implements Callable<Integer> {
     List<Outcome> outcomes;
     try (ImageSources sources = ImageSources.open(images.settings(cwdConfig, env.variables()))) {
       BuildOptions defaults = defaultBuildOptions(sources);
+      prefetchShellcheck(jobs, defaults);
       outcomes = lintAll(jobs, linter, sources.source(), defaults);
     }
     if (verbose) {
@@ -191,7 +197,48 @@ public final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  /** Lints the inputs in parallel (one task per file), keeping their order. */
+  /** How many files' scripts the ShellCheck prefetch reads before it starts checking them. */
+  private static final int PREFETCH_CHUNK = 64;
+
+  /**
+   * Starts checking the RUN scripts of all files with ShellCheck in the background before linting
+   * them, so that one shellcheck process checks many scripts while the files are linted (the
+   * ShellCheck rule then waits for its results, or finds them cached). The files are read a chunk
+   * at a time, and each chunk's scripts are handed over at once, so ShellCheck starts on the first
+   * files while the others are read.
+   */
+  private void prefetchShellcheck(List<Job> jobs, BuildOptions defaults) {
+    ShellcheckRunner runner = ShellcheckRunner.shared();
+    if (jobs.size() < 2
+        || jobs.stream().allMatch(j -> j.config().shellcheck() == Config.ShellcheckMode.OFF)
+        || !runner.available()) {
+      return;
+    }
+    List<Job> checked =
+        jobs.stream()
+            .filter(j -> j.input().error() == null && !j.input().stdin())
+            .filter(j -> j.config().shellcheck() != Config.ShellcheckMode.OFF)
+            .toList();
+    for (int i = 0; i < checked.size(); i += PREFETCH_CHUNK) {
+      List<ShellcheckRequest> requests =
+          checked.subList(i, Math.min(checked.size(), i + PREFETCH_CHUNK)).parallelStream()
+              .flatMap(
+                  j -> {
+                    Inputs.Read read = Inputs.read(j.input(), stdin);
+                    if (read.error() != null) {
+                      return java.util.stream.Stream.empty();
+                    }
+                    SemanticModel model =
+                        SemanticModel.of(
+                            DockerfileReader.parse(read.text()),
+                            lint.buildOptions(spec, j.config(), defaults));
+                    return ShellcheckScripts.requests(model).stream();
+                  })
+              .toList();
+      runner.prefetchAsync(requests);
+    }
+  }
+
   /**
    * Without {@code --platform} or a configured one, the target is the Docker Engine's platform when
    * one answers (what {@code docker build} there builds for), else this machine's.
@@ -206,6 +253,7 @@ public final class CheckCommand implements Callable<Integer> {
         .orElse(BuildOptions.defaults());
   }
 
+  /** Lints the inputs in parallel (one task per file), keeping their order. */
   private List<Outcome> lintAll(
       List<Job> jobs, Linter linter, ImageMetadataSource images, BuildOptions defaults) {
     int threads = Math.min(jobs.size(), Runtime.getRuntime().availableProcessors());

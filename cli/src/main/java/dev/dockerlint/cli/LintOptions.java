@@ -72,6 +72,15 @@ final class LintOptions {
   List<String> excludes = new ArrayList<>();
 
   @Option(
+      names = "--shellcheck",
+      paramLabel = "WHEN",
+      description =
+          "Run ShellCheck on RUN scripts: auto (when the shellcheck executable is installed), on"
+              + " (a missing executable is an error), off (default: the configuration's, else"
+              + " auto)")
+  String shellcheck;
+
+  @Option(
       names = "--stdin-filename",
       paramLabel = "NAME",
       description = "Name to report for standard input (-)")
@@ -94,9 +103,23 @@ final class LintOptions {
                             + ")")));
   }
 
+  Optional<Config.ShellcheckMode> shellcheck(CommandSpec spec) {
+    if (shellcheck == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Config.ShellcheckMode.parse(shellcheck)
+            .orElseThrow(
+                () ->
+                    new ParameterException(
+                        spec.commandLine(),
+                        "unknown --shellcheck '" + shellcheck + "' (expected auto, on or off)")));
+  }
+
   /** Checks the values that can be checked before any file is read. */
   void validate(CommandSpec spec) {
     threshold(spec);
+    shellcheck(spec);
     cliPlatform(spec);
     cliBuildArgs(spec);
     if (context != null && !Files.isDirectory(context)) {
@@ -121,11 +144,18 @@ final class LintOptions {
   }
 
   /** The configuration with the command line's rule settings on top. */
-  Config effective(Config config) {
-    if (!disableIgnorePragma || config.disableIgnorePragma()) {
+  Config effective(Config config, CommandSpec spec) {
+    Optional<Config.ShellcheckMode> sc = shellcheck(spec);
+    boolean pragmas = disableIgnorePragma && !config.disableIgnorePragma();
+    if (!pragmas && sc.isEmpty()) {
       return config;
     }
-    return config.toBuilder().disableIgnorePragma(true).build();
+    Config.Builder b = config.toBuilder();
+    if (pragmas) {
+      b.disableIgnorePragma(true);
+    }
+    sc.ifPresent(b::shellcheck);
+    return b.build();
   }
 
   FailureThreshold threshold(CommandSpec spec, Config config) {

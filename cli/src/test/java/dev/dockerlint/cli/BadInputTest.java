@@ -67,7 +67,7 @@ class BadInputTest {
   @Test
   void unknownRuleCodeInConfigIsAWarning() throws IOException {
     write(".dockerlint.yaml", "ignore: [NOPE1]\n");
-    CliRun r = CliRun.run(write("Dockerfile", "FROM a\n").toString());
+    CliRun r = CliRun.run(write("Dockerfile", "FROM a:1\n").toString());
     oneLine(r, 0, "warning: ");
     assertThat(r.err()).contains("unknown rule 'NOPE1'");
   }
@@ -75,7 +75,7 @@ class BadInputTest {
   @Test
   void unknownRuleCodeInPragmaIsAWarningDiagnostic() throws IOException {
     CliRun r =
-        CliRun.run(write("Dockerfile", "FROM a\n# dockerlint ignore=NOPE1\nRUN x\n").toString());
+        CliRun.run(write("Dockerfile", "FROM a:1\n# dockerlint ignore=NOPE1\nRUN x\n").toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).isEmpty();
     assertThat(r.out())
@@ -85,19 +85,19 @@ class BadInputTest {
   @Test
   void malformedYaml() throws IOException {
     Path cfg = write(".dockerlint.yaml", "severity:\n  DKL4000: [error\n");
-    oneLine(CliRun.run(write("Dockerfile", "FROM a\n").toString()), 2, cfg + ":");
+    oneLine(CliRun.run(write("Dockerfile", "FROM a:1\n").toString()), 2, cfg + ":");
   }
 
   @Test
   void unknownFormat() throws IOException {
-    CliRun r = CliRun.run("--format", "xml", write("Dockerfile", "FROM a\n").toString());
+    CliRun r = CliRun.run("--format", "xml", write("Dockerfile", "FROM a:1\n").toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("dockerlint: unknown --format 'xml'").doesNotContain("\tat ");
   }
 
   @Test
   void conflictingFlags() throws IOException {
-    CliRun r = CliRun.run("--unsafe-fixes", write("Dockerfile", "FROM a\n").toString());
+    CliRun r = CliRun.run("--unsafe-fixes", write("Dockerfile", "FROM a:1\n").toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("dockerlint: --unsafe-fixes needs --fix or --diff\n");
   }
@@ -105,7 +105,7 @@ class BadInputTest {
   @Test
   void outputOptionWithoutFormat() throws IOException {
     CliRun r =
-        CliRun.run("-o", dir.resolve("x").toString(), write("Dockerfile", "FROM a\n").toString());
+        CliRun.run("-o", dir.resolve("x").toString(), write("Dockerfile", "FROM a:1\n").toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("dockerlint: ").doesNotContain("\tat ");
   }

@@ -27,7 +27,7 @@ class CheckCommandTest {
 
   @Test
   void findingsExitWithOneAndShowTheSourceLine() throws IOException {
-    Path f = write("Dockerfile", "FROM alpine\nMAINTAINER me\n");
+    Path f = write("Dockerfile", "FROM alpine:3.20\nMAINTAINER me\n");
     CliRun r = CliRun.run(f.toString());
     assertThat(r.exit()).isEqualTo(ExitCode.FINDINGS);
     assertThat(r.out()).contains(f + ":2:1: warning DKL4000 maintainer-deprecated");
@@ -37,14 +37,14 @@ class CheckCommandTest {
 
   @Test
   void cleanFileExitsWithZero() throws IOException {
-    CliRun r = CliRun.run(write("Dockerfile", "FROM alpine\nUSER app\n").toString());
+    CliRun r = CliRun.run(write("Dockerfile", "FROM alpine:3.20\nUSER 1000\n").toString());
     assertThat(r.exit()).isEqualTo(ExitCode.CLEAN);
     assertThat(r.out()).contains("No problems in 1 file");
   }
 
   @Test
   void thresholdAboveTheFindingsExitsWithZero() throws IOException {
-    Path f = write("Dockerfile", "FROM alpine\nMAINTAINER me\n");
+    Path f = write("Dockerfile", "FROM alpine:3.20\nMAINTAINER me\n");
     assertThat(CliRun.run("--failure-threshold", "error", f.toString()).exit())
         .isEqualTo(ExitCode.CLEAN);
     assertThat(CliRun.run("--failure-threshold", "none", f.toString()).exit())
@@ -53,7 +53,7 @@ class CheckCommandTest {
 
   @Test
   void jsonOutputFollowsTheContract() throws IOException {
-    Path f = write("Dockerfile", "FROM alpine\nMAINTAINER me\n");
+    Path f = write("Dockerfile", "FROM alpine:3.20\nMAINTAINER me\n");
     CliRun r = CliRun.run("--format", "json", f.toString());
     JsonNode root = JSON.readTree(r.out());
     assertThat(root.fieldNames()).toIterable().containsExactly("files");
@@ -84,7 +84,7 @@ class CheckCommandTest {
 
   @Test
   void missingFileIsAOneLineErrorAndTheOtherFilesAreStillLinted() throws IOException {
-    Path good = write("Dockerfile", "FROM alpine\nMAINTAINER me\n");
+    Path good = write("Dockerfile", "FROM alpine:3.20\nMAINTAINER me\n");
     CliRun r = CliRun.run("--format", "json", dir.resolve("nope").toString(), good.toString());
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err().strip())
@@ -129,7 +129,7 @@ class CheckCommandTest {
     try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
       f.setLength(50L * 1024 * 1024);
     }
-    Path good = write("ok/Dockerfile", "FROM alpine\n");
+    Path good = write("ok/Dockerfile", "FROM alpine:3.20\n");
     CliRun r = CliRun.run(p.toString(), good.toString());
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err().strip())
@@ -141,7 +141,7 @@ class CheckCommandTest {
   void standardInputIsLintedUnderItsGivenName() {
     CliRun r =
         CliRun.runWithStdin(
-            "FROM alpine\nMAINTAINER me\n", "--stdin-filename", "svc/Dockerfile", "-");
+            "FROM alpine:3.20\nMAINTAINER me\n", "--stdin-filename", "svc/Dockerfile", "-");
     assertThat(r.exit()).isEqualTo(ExitCode.FINDINGS);
     assertThat(r.out()).contains("svc/Dockerfile:2:1:");
   }
@@ -157,7 +157,7 @@ class CheckCommandTest {
             "docs/notes.md",
             "Dockerfile.dockerignore",
             ".git/Dockerfile")) {
-      write(n, n.endsWith(".md") ? "x" : "FROM alpine\n");
+      write(n, n.endsWith(".md") ? "x" : "FROM alpine:3.20\n");
     }
     CliRun r = CliRun.run("--format", "json", dir.toString());
     List<String> paths = new ArrayList<>();
@@ -171,14 +171,15 @@ class CheckCommandTest {
 
   @Test
   void unknownFormatIsAUsageError() throws IOException {
-    CliRun r = CliRun.run("--format", "xml", write("Dockerfile", "FROM alpine\n").toString());
+    CliRun r = CliRun.run("--format", "xml", write("Dockerfile", "FROM alpine:3.20\n").toString());
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err()).startsWith("dockerlint: unknown --format 'xml'").doesNotContain("at dev.");
   }
 
   @Test
   void invalidPlatformIsAUsageError() throws IOException {
-    CliRun r = CliRun.run("--platform", "linux//", write("Dockerfile", "FROM alpine\n").toString());
+    CliRun r =
+        CliRun.run("--platform", "linux//", write("Dockerfile", "FROM alpine:3.20\n").toString());
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err()).contains("invalid --platform 'linux//'");
   }

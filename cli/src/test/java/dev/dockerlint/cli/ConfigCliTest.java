@@ -20,7 +20,7 @@ class ConfigCliTest {
     return p;
   }
 
-  private static final String BAD = "FROM alpine\nMAINTAINER me\n";
+  private static final String BAD = "FROM alpine:3.20\nMAINTAINER me\n";
 
   @Test
   void configAboveTheFileTurnsARuleOff() throws IOException {
@@ -91,7 +91,7 @@ class ConfigCliTest {
   @Test
   void configDisablesPragmas() throws IOException {
     write("repo/.dockerlint.yaml", "disable-ignore-pragma: true\n");
-    Path f = write("repo/Dockerfile", "FROM a\n# dockerlint ignore=DKL4000\nMAINTAINER me\n");
+    Path f = write("repo/Dockerfile", "FROM a:1\n# dockerlint ignore=DKL4000\nMAINTAINER me\n");
     assertThat(CliRun.run(f.toString()).out()).contains("DKL4000");
   }
 
@@ -142,7 +142,7 @@ class ConfigCliTest {
   @Test
   void configExcludeSkipsPathsInFolderWalks() throws IOException {
     write("repo/.dockerlint.yaml", "exclude: [vendor/]\n");
-    write("repo/Dockerfile", "FROM a\n");
+    write("repo/Dockerfile", "FROM a:1\n");
     write("repo/vendor/lib/Dockerfile", BAD);
     CliRun r = CliRun.run(dir.resolve("repo").toString());
     assertThat(r.exit()).isZero();

@@ -43,18 +43,18 @@ class ExitCodeTest {
 
   @Test
   void zeroWhenClean() throws IOException {
-    assertThat(CliRun.run(file("FROM alpine\n")).exit()).isEqualTo(0);
+    assertThat(CliRun.run(file("FROM alpine:3.20\n")).exit()).isEqualTo(0);
   }
 
   @Test
   void oneWithFindingsAtTheThreshold() throws IOException {
-    assertThat(CliRun.run(file("FROM a\nMAINTAINER me\n")).exit()).isEqualTo(1);
-    assertThat(CliRun.run("-t", "warning", file("FROM a\nMAINTAINER me\n")).exit()).isEqualTo(1);
+    assertThat(CliRun.run(file("FROM a:1\nMAINTAINER me\n")).exit()).isEqualTo(1);
+    assertThat(CliRun.run("-t", "warning", file("FROM a:1\nMAINTAINER me\n")).exit()).isEqualTo(1);
   }
 
   @Test
   void zeroWithFindingsBelowTheThresholdOrNoFail() throws IOException {
-    String f = file("FROM a\nMAINTAINER me\n");
+    String f = file("FROM a:1\nMAINTAINER me\n");
     assertThat(CliRun.run("--failure-threshold", "error", f).exit()).isEqualTo(0);
     assertThat(CliRun.run("--failure-threshold", "none", f).exit()).isEqualTo(0);
     assertThat(CliRun.run("--no-fail", f).exit()).isEqualTo(0);
@@ -62,7 +62,7 @@ class ExitCodeTest {
 
   @Test
   void twoForUsageErrors() throws IOException {
-    CliRun r = CliRun.run("--failure-threshold", "loud", file("FROM a\n"));
+    CliRun r = CliRun.run("--failure-threshold", "loud", file("FROM a:1\n"));
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("dockerlint: unknown --failure-threshold 'loud'");
   }
@@ -76,7 +76,7 @@ class ExitCodeTest {
   void threeWhenARuleFailsAndTheOthersStillRun() throws IOException {
     RuleRegistry rules =
         new RuleRegistry(List.of(new ThrowsException(), new MaintainerDeprecated()));
-    CliRun r = CliRun.runWith(CliRun.QUIET, rules, "", file("FROM a\nMAINTAINER me\n"));
+    CliRun r = CliRun.runWith(CliRun.QUIET, rules, "", file("FROM a:1\nMAINTAINER me\n"));
     assertThat(r.exit()).isEqualTo(3);
     assertThat(r.out()).contains("DKL0000 internal-error", "DKL4000");
   }
@@ -84,7 +84,7 @@ class ExitCodeTest {
   @Test
   void threeForACrashWithOneLineAndNoStackTrace() throws IOException {
     RuleRegistry rules = new RuleRegistry(List.of(new ThrowsError()));
-    CliRun r = CliRun.runWith(CliRun.QUIET, rules, "", file("FROM a\n"));
+    CliRun r = CliRun.runWith(CliRun.QUIET, rules, "", file("FROM a:1\n"));
     assertThat(r.exit()).isEqualTo(3);
     assertThat(r.err().strip().lines()).hasSize(1);
     assertThat(r.err()).startsWith("dockerlint: internal error:").doesNotContain("\tat ");
@@ -93,7 +93,7 @@ class ExitCodeTest {
   @Test
   void verboseShowsTheStackTrace() throws IOException {
     RuleRegistry rules = new RuleRegistry(List.of(new ThrowsError()));
-    CliRun r = CliRun.runWith(CliRun.QUIET, rules, "", "--verbose", file("FROM a\n"));
+    CliRun r = CliRun.runWith(CliRun.QUIET, rules, "", "--verbose", file("FROM a:1\n"));
     assertThat(r.exit()).isEqualTo(3);
     assertThat(r.err()).contains("\tat ");
   }

@@ -18,7 +18,7 @@ class OutputCliTest {
 
   private String bad() throws IOException {
     Path p = dir.resolve("Dockerfile");
-    Files.writeString(p, "FROM alpine\nMAINTAINER me\n");
+    Files.writeString(p, "FROM alpine:3.20\nMAINTAINER me\n");
     return p.toString();
   }
 

@@ -39,6 +39,8 @@ public record Config(
     List<String> exclude,
     boolean disableIgnorePragma,
     boolean noFail,
+    List<RuleRef> enable,
+    ShellcheckMode shellcheck,
     List<ConfigWarning> warnings) {
 
   /** Which tool's file a configuration was read from. */
@@ -55,7 +57,28 @@ public record Config(
     trustedRegistries = List.copyOf(trustedRegistries);
     labelSchema = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labelSchema));
     exclude = List.copyOf(exclude);
+    enable = List.copyOf(enable);
     warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * When ShellCheck runs on RUN scripts: {@code AUTO} (the default) when the {@code shellcheck}
+   * executable is installed, {@code ON} always (a missing executable is an error), {@code OFF}
+   * never.
+   */
+  public enum ShellcheckMode {
+    AUTO,
+    ON,
+    OFF;
+
+    public static Optional<ShellcheckMode> parse(String s) {
+      for (ShellcheckMode m : values()) {
+        if (m.name().equalsIgnoreCase(s.trim())) {
+          return Optional.of(m);
+        }
+      }
+      return Optional.empty();
+    }
   }
 
   private static final Config NONE = builder().build();
@@ -76,6 +99,24 @@ public record Config(
   /** Whether the rule is turned off ({@code ignore:}, or a severity of {@code off}). */
   public boolean ignores(RuleMeta rule) {
     for (RuleRef r : ignore) {
+      if (rule.matches(r.id())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a rule that is off by default is turned on: listed under {@code enable:}, or given a
+   * severity (hadolint turns its off-by-default rules on that way).
+   */
+  public boolean enables(RuleMeta rule) {
+    for (RuleRef r : enable) {
+      if (rule.matches(r.id())) {
+        return true;
+      }
+    }
+    for (RuleRef r : severity.keySet()) {
       if (rule.matches(r.id())) {
         return true;
       }
@@ -111,6 +152,7 @@ public record Config(
     Path file = source.orElse(Path.of("config"));
     List<RuleRef> ids = new ArrayList<>(ignore);
     ids.addAll(severity.keySet());
+    ids.addAll(enable);
     for (RuleRef r : ids) {
       if (registry.find(r.id()).isEmpty() && !ForeignRuleIds.isKnown(r.id())) {
         out.add(
@@ -139,6 +181,8 @@ public record Config(
     private final List<String> exclude = new ArrayList<>();
     private boolean disableIgnorePragma;
     private boolean noFail;
+    private final List<RuleRef> enable = new ArrayList<>();
+    private ShellcheckMode shellcheck = ShellcheckMode.AUTO;
     private final List<ConfigWarning> warnings = new ArrayList<>();
 
     private Builder() {}
@@ -160,6 +204,8 @@ public record Config(
       exclude.addAll(c.exclude);
       disableIgnorePragma = c.disableIgnorePragma;
       noFail = c.noFail;
+      enable.addAll(c.enable);
+      shellcheck = c.shellcheck;
       warnings.addAll(c.warnings);
     }
 
@@ -239,6 +285,16 @@ public record Config(
       return this;
     }
 
+    public Builder enable(RuleRef r) {
+      enable.add(r);
+      return this;
+    }
+
+    public Builder shellcheck(ShellcheckMode m) {
+      shellcheck = m;
+      return this;
+    }
+
     public Builder warning(ConfigWarning w) {
       warnings.add(w);
       return this;
@@ -262,6 +318,8 @@ public record Config(
           exclude,
           disableIgnorePragma,
           noFail,
+          enable,
+          shellcheck,
           warnings);
     }
   }

@@ -148,13 +148,23 @@ public final class ConfigLoader {
       case "exclude" -> r.strings(v, key).forEach(b::exclude);
       case "disable-ignore-pragma" -> b.disableIgnorePragma(r.bool(v, key));
       case "no-fail" -> b.noFail(r.bool(v, key));
+      case "enable" -> r.ruleRefs(v, key).forEach(b::enable);
+      case "shellcheck" -> {
+        String m = r.scalar(v, key);
+        b.shellcheck(
+            Config.ShellcheckMode.parse(m)
+                .orElseThrow(
+                    () ->
+                        r.error(
+                            line(v), key, "unknown value '" + m + "' (expected auto, on or off)")));
+      }
       default ->
           throw r.error(
               line(v),
               key,
-              "unknown key (expected ignore, severity, failure-threshold, platform, build-args,"
-                  + " trusted-registries, label-schema, strict-labels, image-source, offline,"
-                  + " format, exclude, disable-ignore-pragma or no-fail)");
+              "unknown key (expected ignore, enable, severity, failure-threshold, platform,"
+                  + " build-args, trusted-registries, label-schema, strict-labels, image-source,"
+                  + " offline, format, exclude, disable-ignore-pragma, no-fail or shellcheck)");
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.dockerlint.config;
 
-import java.util.Set;
+import dev.dockerlint.rules.BuildkitChecks;
 import java.util.regex.Pattern;
 
 /**
@@ -13,33 +13,8 @@ public final class ForeignRuleIds {
 
   private static final Pattern HADOLINT = Pattern.compile("(?i)(DL|SC)[0-9]{4}");
 
-  /** BuildKit's checks (https://docs.docker.com/reference/build-checks/). */
-  private static final Set<String> BUILDKIT =
-      Set.of(
-          "consistentinstructioncasing",
-          "copyignoredfile",
-          "duplicatestagename",
-          "exposeinvalidformat",
-          "exposeprotocasing",
-          "fromascasing",
-          "fromplatformflagconstdisallowed",
-          "invaliddefaultarginfrom",
-          "invaliddefinitiondescription",
-          "jsonargsrecommended",
-          "legacykeyvalueformat",
-          "maintainerdeprecated",
-          "multipleinstructionsdisallowed",
-          "noemptycontinuation",
-          "redundanttargetplatform",
-          "reservedstagename",
-          "secretsusedinargorenv",
-          "stagenamecasing",
-          "undefinedarginfrom",
-          "undefinedvar",
-          "workdirrelativepath");
-
   public static boolean isKnown(String id) {
     String s = id.trim();
-    return HADOLINT.matcher(s).matches() || BUILDKIT.contains(s.toLowerCase(java.util.Locale.ROOT));
+    return HADOLINT.matcher(s).matches() || BuildkitChecks.canonical(s).isPresent();
   }
 }

@@ -9,14 +9,17 @@ import dev.dockerlint.rules.Finding;
 import dev.dockerlint.rules.LintInput;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleMeta;
+import dev.dockerlint.rules.Severity;
 import dev.dockerlint.semantic.BuildOptions;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.DockerfileReader;
+import dev.dockerlint.syntax.Instruction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -74,9 +77,10 @@ public final class Linter {
   }
 
   /**
-   * Lints an already parsed file with the rules {@code selected} accepts and the configuration does
-   * not turn off (the language server reuses the tree and model it keeps per document, and honours
-   * rules turned on or off in its settings).
+   * Lints an already parsed file with the rules {@code selected} accepts or the configuration or
+   * the file's {@code check=experimental=} turns on, and the configuration does not turn off (the
+   * language server reuses the tree and model it keeps per document, and honours rules turned on or
+   * off in its settings).
    */
   public Report lint(
       String path,
@@ -85,34 +89,45 @@ public final class Linter {
       ImageMetadataSource images,
       Predicate<RuleMeta> selected) {
     Dockerfile file = model.file();
-    Predicate<RuleMeta> runs = m -> selected.test(m) && !config.ignores(m);
     LintInput input = new LintInput(path, file, model, contextDir, new MemoizingSource(images));
+    CheckOptions checks = CheckOptions.of(file, model.options());
+    Map<Instruction, CheckOptions> localChecks = CheckOptions.perInstruction(file);
+    Predicate<RuleMeta> on = m -> selected.test(m) || config.enables(m) || checks.enables(m);
+    Predicate<RuleMeta> runs =
+        m ->
+            !config.ignores(m)
+                && (on.test(m) || localChecks.values().stream().anyMatch(o -> o.enables(m)));
     List<Diagnostic> out = new ArrayList<>();
     List<RuleRegistry.Entry> ordered = new ArrayList<>(registry.entries());
     ordered.sort(Comparator.comparing((RuleRegistry.Entry e) -> e.rule().runsLast()));
     for (RuleRegistry.Entry e : ordered) {
-      if (!runs.test(e.meta())) {
+      RuleMeta meta = e.meta();
+      if (!runs.test(meta)) {
         continue;
       }
       List<Diagnostic> found = new ArrayList<>();
       try {
-        e.rule().check(new RuleContext(e.meta(), input, found::add));
-        out.addAll(found);
+        e.rule().check(new RuleContext(meta, input, found::add, config));
+        for (Diagnostic d : found) {
+          if (enabledAt(d, file, on, localChecks)) {
+            out.add(d);
+          }
+        }
       } catch (RuntimeException | StackOverflowError ex) {
         out.add(
             Diagnostic.of(
                 RuleRegistry.INTERNAL_ERROR,
                 Finding.of(
                     file.source().range(0, 0),
-                    "internal error in " + e.meta().code() + " " + e.meta().name() + ": " + ex)));
+                    "internal error in " + meta.code() + " " + meta.name() + ": " + ex)));
       }
     }
     Suppressions suppressions =
-        config.disableIgnorePragma() ? Suppressions.none() : Suppressions.of(file);
+        config.disableIgnorePragma() ? Suppressions.none() : Suppressions.of(file, model.options());
     List<Diagnostic> kept = new ArrayList<>();
     for (Diagnostic d : out) {
-      if (!suppressions.suppresses(d)) {
-        kept.add(config.applySeverity(d));
+      if (!suppressions.suppresses(d) && !config.ignores(d.rule())) {
+        kept.add(buildkitError(config.applySeverity(d), checks));
       }
     }
     for (Diagnostic d : suppressions.problems(file, registry, m -> runs.test(m) && ran(m))) {
@@ -124,6 +139,29 @@ public final class Linter {
         Comparator.comparingInt((Diagnostic d) -> d.range().startOffset())
             .thenComparing(d -> d.rule().code()));
     return new Report(path, file, model, kept);
+  }
+
+  /**
+   * An experimental check turned on only by the comment above some instructions reports only there.
+   */
+  private static boolean enabledAt(
+      Diagnostic d,
+      Dockerfile file,
+      Predicate<RuleMeta> on,
+      Map<Instruction, CheckOptions> localChecks) {
+    RuleMeta meta = d.rule();
+    if (on.test(meta)) {
+      return true;
+    }
+    Optional<Instruction> at = file.instructionAt(d.range().startOffset());
+    return at.map(localChecks::get).filter(o -> o.enables(meta)).isPresent();
+  }
+
+  /** With {@code # check=error=true} a BuildKit check's finding fails the build: an error. */
+  private static Diagnostic buildkitError(Diagnostic d, CheckOptions checks) {
+    return checks.error() && d.rule().buildkitCheck().isPresent()
+        ? d.withSeverity(Severity.ERROR)
+        : d;
   }
 
   /** Whether the rule is one this linter runs (not a rule of a registry it does not have). */

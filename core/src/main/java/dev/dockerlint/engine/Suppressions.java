@@ -7,6 +7,7 @@ import dev.dockerlint.rules.Edit;
 import dev.dockerlint.rules.Finding;
 import dev.dockerlint.rules.Fix;
 import dev.dockerlint.rules.RuleMeta;
+import dev.dockerlint.semantic.BuildOptions;
 import dev.dockerlint.syntax.Comment;
 import dev.dockerlint.syntax.Directive;
 import dev.dockerlint.syntax.Dockerfile;
@@ -30,8 +31,10 @@ import java.util.regex.Pattern;
  *   <li>{@code # dockerlint stage ignore=CODE[,...]}: the build stage the comment is in (or, right
  *       above a {@code FROM}, the stage that FROM starts);
  *   <li>hadolint's {@code # hadolint ignore=DL3006} and its {@code global}/{@code stage} forms;
- *   <li>BuildKit's {@code # check=skip=Name[,Name]} directive (file-wide, {@code all} for
- *       everything) and the same line above an instruction.
+ *   <li>BuildKit's {@code # check=skip=Name[,Name]} directive (file-wide; {@code all} for every
+ *       BuildKit check, not other rules; replaced by the {@code BUILDKIT_DOCKERFILE_CHECK} build
+ *       argument when it is given) and the same line above an instruction (its value ends at the
+ *       first space, as in BuildKit).
  * </ul>
  *
  * Codes are matched against each rule's code, name and aliases, so a hadolint code or a BuildKit
@@ -55,10 +58,26 @@ public final class Suppressions {
     FILE
   }
 
-  /** One suppression: which ids, over which source range, written where. */
-  public record Entry(List<String> ids, Range scope, Range written, boolean global, Kind kind) {
+  /**
+   * One suppression: which ids, over which source range, written where. {@code buildkit} entries
+   * come from BuildKit's {@code check=skip=} syntax: there {@code all} means every BuildKit check
+   * (not every rule) and experimental checks are never skipped. {@code reported} is false for skips
+   * that come from the {@code BUILDKIT_DOCKERFILE_CHECK} build argument (no comment to report).
+   */
+  public record Entry(
+      List<String> ids,
+      Range scope,
+      Range written,
+      boolean global,
+      Kind kind,
+      boolean buildkit,
+      boolean reported) {
     public Entry {
       ids = List.copyOf(ids);
+    }
+
+    Entry(List<String> ids, Range scope, Range written, boolean global, Kind kind) {
+      this(ids, scope, written, global, kind, false, true);
     }
   }
 
@@ -83,18 +102,30 @@ public final class Suppressions {
   }
 
   public static Suppressions of(Dockerfile file) {
+    return of(file, BuildOptions.defaults());
+  }
+
+  /**
+   * The suppressions of a file for one build: the {@code BUILDKIT_DOCKERFILE_CHECK} build argument,
+   * when given, replaces the file's {@code # check=} directive.
+   */
+  public static Suppressions of(Dockerfile file, BuildOptions options) {
     List<Entry> out = new ArrayList<>();
     SourceText src = file.source();
     Range whole = src.range(0, src.length());
     List<Range> directiveRanges = new ArrayList<>();
+    boolean overridden = options.buildArgs().containsKey(CheckOptions.BUILD_ARG);
+    CheckOptions fileChecks = CheckOptions.of(file, options);
+    Range checkWritten = src.range(0, 0);
     for (Directive d : file.directives()) {
       directiveRanges.add(d.range());
       if (d.name().equalsIgnoreCase("check")) {
-        List<String> skip = checkSkips(d.value());
-        if (!skip.isEmpty()) {
-          out.add(new Entry(skip, whole, d.range(), true, Kind.FILE));
-        }
+        checkWritten = d.range();
       }
+    }
+    List<String> fileSkips = skips(fileChecks);
+    if (!fileSkips.isEmpty()) {
+      out.add(new Entry(fileSkips, whole, checkWritten, true, Kind.FILE, true, !overridden));
     }
     for (Comment c : file.comments()) {
       if (directiveRanges.stream().anyMatch(r -> r.startOffset() == c.range().startOffset())) {
@@ -104,6 +135,7 @@ public final class Suppressions {
       Matcher m = PRAGMA.matcher(text);
       List<String> ids;
       Kind kind;
+      boolean buildkit = false;
       if (m.matches()) {
         String rest = m.group(3) + (m.group(4) == null ? "" : " " + m.group(4));
         Matcher ir = IDS_THEN_REASON.matcher(rest.trim());
@@ -120,8 +152,9 @@ public final class Suppressions {
         if (!ch.matches()) {
           continue;
         }
-        ids = checkSkips(ch.group(1));
+        ids = CheckOptions.ofComment(ch.group(1)).map(Suppressions::skips).orElse(List.of());
         kind = Kind.NEXT_INSTRUCTION;
+        buildkit = true;
       }
       if (ids.isEmpty()) {
         continue;
@@ -136,7 +169,7 @@ public final class Suppressions {
                 src.range(
                     src.lineStart(next.header().firstLine()),
                     src.lineEnd(next.header().lastLine()));
-            out.add(new Entry(ids, scope, c.range(), false, kind));
+            out.add(new Entry(ids, scope, c.range(), false, kind, buildkit, true));
           }
         }
       }
@@ -174,13 +207,14 @@ public final class Suppressions {
     return src.range(start, Math.max(start, end));
   }
 
-  private static List<String> checkSkips(String value) {
+  private static List<String> skips(CheckOptions o) {
     List<String> out = new ArrayList<>();
-    for (String part : value.split(";")) {
-      String p = part.trim();
-      int eq = p.indexOf('=');
-      if (eq > 0 && p.substring(0, eq).trim().equalsIgnoreCase("skip")) {
-        out.addAll(split(p.substring(eq + 1)));
+    if (o.skipAll()) {
+      out.add("all");
+    }
+    for (String s : o.skip()) {
+      if (!s.isBlank()) {
+        out.add(s);
       }
     }
     return out;
@@ -213,9 +247,14 @@ public final class Suppressions {
       if (!e.scope().contains(d.range()) && !e.scope().touches(d.range().startOffset())) {
         continue;
       }
+      if (e.buildkit() && CheckOptions.isExperimental(d.rule())) {
+        continue;
+      }
       for (int j = 0; j < e.ids().size(); j++) {
         String id = e.ids().get(j);
-        if (id.equalsIgnoreCase("all") || d.rule().matches(id)) {
+        boolean all =
+            id.equalsIgnoreCase("all") && (!e.buildkit() || d.rule().buildkitCheck().isPresent());
+        if (all || d.rule().matches(id)) {
           used[i][j] = true;
           hit = true;
         }
@@ -235,6 +274,9 @@ public final class Suppressions {
     List<Diagnostic> out = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
+      if (!e.reported()) {
+        continue;
+      }
       List<String> unused = new ArrayList<>();
       boolean anyUsed = false;
       for (int j = 0; j < e.ids().size(); j++) {

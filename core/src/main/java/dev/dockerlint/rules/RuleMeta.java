@@ -2,6 +2,7 @@ package dev.dockerlint.rules;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** {@link RuleInfo} read into a value, plus where the rule's documentation lives. */
 public record RuleMeta(
@@ -35,6 +36,13 @@ public record RuleMeta(
         info.enabledByDefault());
   }
 
+  /** This rule's metadata with more aliases (the SC code of one ShellCheck finding). */
+  public RuleMeta withMoreAliases(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(aliases);
+    all.addAll(more);
+    return new RuleMeta(code, name, severity, summary, all, fix, predicts, enabledByDefault);
+  }
+
   /** Whether {@code id} is this rule's code, name or one of its aliases (case-insensitive). */
   public boolean matches(String id) {
     String s = id.trim();
@@ -47,6 +55,16 @@ public record RuleMeta(
       }
     }
     return false;
+  }
+
+  /** The BuildKit check this rule is, when one of its aliases is a BuildKit check name. */
+  public Optional<String> buildkitCheck() {
+    for (String a : aliases) {
+      if (BuildkitChecks.isCheck(a)) {
+        return Optional.of(a);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The path of the rule's documentation page inside the jar and the repository. */

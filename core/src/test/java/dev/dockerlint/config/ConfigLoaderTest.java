@@ -187,7 +187,7 @@ class ConfigLoaderTest {
         new dev.dockerlint.engine.Linter(RuleRegistry.builtIn(), c)
             .lint(
                 "Dockerfile",
-                "FROM a\nMAINTAINER b\n",
+                "FROM a:1\nMAINTAINER b\n",
                 BuildOptions.defaults(),
                 java.util.Optional.empty())
             .diagnostics();

@@ -6,6 +6,12 @@ import dev.dockerlint.engine.Linter;
 import dev.dockerlint.engine.Report;
 import dev.dockerlint.semantic.BuildOptions;
 import dev.dockerlint.semantic.Platform;
+import dev.dockerlint.semantic.SemanticModel;
+import dev.dockerlint.shellcheck.ShellcheckRequest;
+import dev.dockerlint.shellcheck.ShellcheckRunner;
+import dev.dockerlint.shellcheck.ShellcheckScripts;
+import dev.dockerlint.syntax.Dockerfile;
+import dev.dockerlint.syntax.DockerfileReader;
 import dev.dockerlint.testing.SharedData;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +46,17 @@ class CorpusLintTest {
     lintCorpus("with their folder as build context", p -> Optional.of(p.getParent()));
   }
 
+  /** ShellCheck checks all scripts in batches first, as the command line does. */
+  private static void prefetchShellcheck(List<Path> files, BuildOptions options)
+      throws IOException {
+    List<ShellcheckRequest> requests = new ArrayList<>();
+    for (Path p : files) {
+      Dockerfile f = DockerfileReader.parse(Files.readString(p, StandardCharsets.UTF_8));
+      requests.addAll(ShellcheckScripts.requests(SemanticModel.of(f, options)));
+    }
+    ShellcheckRunner.shared().prefetch(requests);
+  }
+
   private static void lintCorpus(String how, Function<Path, Optional<Path>> context)
       throws IOException {
     Path root = SharedData.corpus("real");
@@ -57,6 +74,7 @@ class CorpusLintTest {
               .sorted()
               .toList();
     }
+    prefetchShellcheck(files, options);
     for (Path p : files) {
       String name = root.relativize(p).toString();
       Report r =

@@ -3,6 +3,8 @@ package dev.dockerlint.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.dockerlint.config.Config;
+import dev.dockerlint.config.RuleRef;
 import dev.dockerlint.engine.Linter;
 import dev.dockerlint.engine.Report;
 import dev.dockerlint.image.ImageMetadataSource;
@@ -33,14 +35,15 @@ import java.util.stream.Stream;
 /**
  * Runs one rule over fixture Dockerfiles in {@code src/test/resources/rules/<CODE>/}. In a fixture,
  * {@code # expect: CODE ["message part"] [predicts="..."] [severity=...]} marks the next
- * instruction: the rule must report there, with that text. Any unmarked diagnostic of the rule
- * fails the test, so a fixture without markers is a negative case.
+ * instruction: the rule must report there (or on a comment line between the marker and it), with
+ * that text. Any unmarked diagnostic of the rule fails the test, so a fixture without markers is a
+ * negative case.
  *
  * <p>Build settings come from {@code # test:} lines: {@code platform=linux/arm64}, {@code
  * build-platform=linux/amd64}, {@code build-arg=K=V}, {@code context=DIR} (relative to the
  * fixture's folder), {@code images=FILE.json}: facts about base images for an {@link
  * dev.dockerlint.image.OfflineSource} (relative to the fixture's folder; without it, no image
- * source).
+ * source), {@code trusted-registry=R}, {@code label=NAME:TYPE}, {@code strict-labels=true}.
  *
  * <p>Fix pairs: {@code x.before.Dockerfile} and {@code x.after.Dockerfile}. Applying the rule's
  * safe fixes to "before" gives "after"; applying them again changes nothing; the rule no longer
@@ -230,8 +233,30 @@ public final class RuleTester {
         settings.containsKey("images")
             ? OfflineSource.fromFile(fixture.getParent().resolve(settings.get("images")))
             : ImageMetadataSource.none("no image facts in this fixture");
-    Linter linter = new Linter(new RuleRegistry(List.of(rule)));
+    Linter linter = new Linter(new RuleRegistry(List.of(rule)), config(settings));
     return linter.lint(fixture.getFileName().toString(), text, o, context, images);
+  }
+
+  /**
+   * The configuration a fixture asks for: {@code trusted-registry=R} and {@code label=NAME:TYPE}
+   * (repeatable), {@code strict-labels=true}. The rule under test is always on, also when it is off
+   * by default.
+   */
+  private Config config(Map<String, String> settings) {
+    Config.Builder b = Config.builder().enable(new RuleRef(meta.code(), 0));
+    for (String r : settings.getOrDefault("trusted-registry", "").split(";")) {
+      if (!r.isEmpty()) {
+        b.trustedRegistry(r);
+      }
+    }
+    for (String l : settings.getOrDefault("label", "").split(";")) {
+      int colon = l.lastIndexOf(':');
+      if (colon > 0) {
+        b.label(l.substring(0, colon), l.substring(colon + 1));
+      }
+    }
+    b.strictLabels(Boolean.parseBoolean(settings.getOrDefault("strict-labels", "false")));
+    return b.build();
   }
 
   private static Map<String, String> settings(Dockerfile f) {
@@ -284,12 +309,7 @@ public final class RuleTester {
       String message = m.group(2) == null ? "" : m.group(2).replace("\\\"", "\"");
       out.add(
           new Expectation(
-              m.group(1),
-              message,
-              attrs,
-              next.header().firstLine(),
-              next.header().lastLine(),
-              markerLine));
+              m.group(1), message, attrs, markerLine + 1, next.header().lastLine(), markerLine));
     }
     return out;
   }

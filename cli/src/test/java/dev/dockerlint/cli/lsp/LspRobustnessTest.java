@@ -53,7 +53,7 @@ class LspRobustnessTest {
 
   /** The server still lints and answers. */
   private void stillServes() throws Exception {
-    server.open("file:///work/alive/Dockerfile", "FROM alpine\nMAINTAINER me\n");
+    server.open("file:///work/alive/Dockerfile", "FROM alpine:3.20\nMAINTAINER me\n");
     JsonObject d = server.diagnostics("file:///work/alive/Dockerfile", 1);
     assertThat(d.getAsJsonObject("params").getAsJsonArray("diagnostics")).hasSize(1);
     assertThat(hover("file:///work/alive/Dockerfile", 1, 1).has("result")).isTrue();
@@ -113,7 +113,7 @@ class LspRobustnessTest {
 
   @Test
   void editsWithOutOfRangePositionsAreClamped() throws Exception {
-    server.open(URI, "FROM alpine\n");
+    server.open(URI, "FROM alpine:3.20\n");
     server.diagnostics(URI, 1);
     change(
         2,
@@ -130,7 +130,7 @@ class LspRobustnessTest {
 
   @Test
   void aFiveMegabyteDocumentIsLinted() throws Exception {
-    StringBuilder sb = new StringBuilder("FROM alpine\n");
+    StringBuilder sb = new StringBuilder("FROM alpine:3.20\n");
     while (sb.length() < 5_000_000) {
       sb.append("RUN echo line ").append(sb.length()).append(" && true\n");
     }
@@ -144,13 +144,13 @@ class LspRobustnessTest {
 
   @Test
   void tenThousandRapidEditsEndWithTheNewestDiagnostics() throws Exception {
-    server.open(URI, "FROM alpine\n");
+    server.open(URI, "FROM alpine:3.20\n");
     server.diagnostics(URI, 1);
     for (int v = 2; v <= 10_001; v++) {
       change(
           v, "{\"start\":{\"line\":1,\"character\":0},\"end\":{\"line\":1,\"character\":0}}", "#");
     }
-    change(10_002, null, "FROM alpine\nMAINTAINER me\n");
+    change(10_002, null, "FROM alpine:3.20\nMAINTAINER me\n");
     JsonObject d = server.diagnostics(URI, 10_002);
     assertThat(d.getAsJsonObject("params").get("version").getAsInt()).isEqualTo(10_002);
     assertThat(d.getAsJsonObject("params").getAsJsonArray("diagnostics")).hasSize(1);

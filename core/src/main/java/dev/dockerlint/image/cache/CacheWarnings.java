@@ -12,7 +12,8 @@ public final class CacheWarnings {
 
   private CacheWarnings() {}
 
-  static synchronized void report(String warning) {
+  /** Keeps a warning (the first 100). */
+  public static synchronized void report(String warning) {
     if (WARNINGS.size() < 100) {
       WARNINGS.add(warning);
     }

@@ -27,7 +27,7 @@ import java.util.Set;
     name = "redundant-target-platform",
     severity = Severity.INFO,
     summary = "FROM --platform=$TARGETPLATFORM is the default",
-    aliases = {"RedundantTargetPlatform"},
+    aliases = {"RedundantTargetPlatform", "DL3065"},
     fix = FixAvailability.ALWAYS)
 public final class RedundantTargetPlatform implements Rule {
 

@@ -1,0 +1,76 @@
+package dev.dockerlint.rules.parity;
+
+import dev.dockerlint.rules.Finding;
+import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.rules.RuleInfo;
+import dev.dockerlint.rules.Severity;
+import dev.dockerlint.semantic.Base;
+import dev.dockerlint.semantic.SemanticModel;
+import dev.dockerlint.semantic.Stage;
+import dev.dockerlint.shell.ShellCommand;
+import dev.dockerlint.syntax.OnbuildInstruction;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A RUN that fetches the apt package lists ({@code apt-get update}) and does not delete them in the
+ * same layer leaves tens of megabytes in the image. Only stages that end up in an image are looked
+ * at (the final stage and stages later stages are based on); a cache or tmpfs mount on the lists
+ * keeps them out of the image.
+ */
+@RuleInfo(
+    code = "DKL3009",
+    name = "apt-lists-not-deleted",
+    severity = Severity.INFO,
+    summary = "apt-get update without deleting /var/lib/apt/lists",
+    aliases = {"DL3009"})
+public final class AptListsNotDeleted implements Rule {
+  @Override
+  public void check(RuleContext ctx) {
+    Set<Integer> kept = imageStages(ctx.model());
+    for (Runs.Run r : Runs.of(ctx)) {
+      Optional<Stage> stage = ctx.model().stageOf(r.instruction());
+      boolean relevant =
+          r.instruction() instanceof OnbuildInstruction
+              || stage.map(s -> kept.contains(s.index())).orElse(false);
+      if (!relevant
+          || !r.any(AptListsNotDeleted::update)
+          || r.any(AptListsNotDeleted::cleanup)
+          || r.cacheMount("/var/lib/apt/lists")
+          || (r.cacheMount("/var/lib/apt") && r.cacheMount("/var/cache/apt"))) {
+        continue;
+      }
+      Runs.Cmd update = r.commands().stream().filter(c -> update(c.command())).findFirst().get();
+      ctx.report(
+          Finding.of(
+              update.range(),
+              "Delete the apt lists (/var/lib/apt/lists) after installing something: add `rm -rf"
+                  + " /var/lib/apt/lists/*` to this RUN"));
+    }
+  }
+
+  /** The final stage and every stage a later stage is based on (their files reach an image). */
+  static Set<Integer> imageStages(SemanticModel model) {
+    Set<Integer> out = new HashSet<>();
+    model.finalStage().ifPresent(s -> out.add(s.index()));
+    for (Stage s : model.stages()) {
+      if (s.base() instanceof Base.StageBase b) {
+        out.add(b.stageIndex());
+      }
+    }
+    return out;
+  }
+
+  private static boolean update(ShellCommand c) {
+    return c.is("apt-get", "update") || c.is("apt", "update") || c.is("aptitude", "update");
+  }
+
+  /** {@code rm -rf /var/lib/apt/lists/*}, or apt's own {@code dist-clean} (apt 2.7 and later). */
+  private static boolean cleanup(ShellCommand c) {
+    return (c.name().equals("rm") && c.hasArgStartingWith("/var/lib/apt/lists"))
+        || c.is("apt-get", "dist-clean")
+        || c.is("apt", "dist-clean");
+  }
+}

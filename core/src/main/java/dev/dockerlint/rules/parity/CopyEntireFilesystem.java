@@ -1,0 +1,38 @@
+package dev.dockerlint.rules.parity;
+
+import dev.dockerlint.rules.Finding;
+import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.rules.RuleInfo;
+import dev.dockerlint.rules.Severity;
+import dev.dockerlint.syntax.CopyInstruction;
+import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.Word;
+
+/**
+ * {@code COPY --from=x / /} copies a whole image's filesystem over the stage's, including {@code
+ * /proc}, {@code /sys} stubs, package databases and everything the other image happens to contain.
+ */
+@RuleInfo(
+    code = "DKL3067",
+    name = "copy-entire-filesystem",
+    severity = Severity.INFO,
+    summary = "COPY --from copies a whole filesystem to /",
+    aliases = {"DL3067"})
+public final class CopyEntireFilesystem implements Rule {
+  @Override
+  public void check(RuleContext ctx) {
+    for (Instruction i : ctx.file().instructions()) {
+      if (i instanceof CopyInstruction c
+          && c.flag("from").isPresent()
+          && c.destination().map(w -> unquote(w).equals("/")).orElse(false)
+          && c.sources().stream().anyMatch(w -> unquote(w).equals("/"))) {
+        ctx.report(Finding.of(c.range(), "Do not copy an entire filesystem from another stage"));
+      }
+    }
+  }
+
+  private static String unquote(Word w) {
+    return w.value().replaceAll("^[\"']+|[\"']+$", "");
+  }
+}

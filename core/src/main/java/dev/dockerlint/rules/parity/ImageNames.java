@@ -1,0 +1,20 @@
+package dev.dockerlint.rules.parity;
+
+import dev.dockerlint.semantic.ImageRef;
+
+/** Image name checks shared by the FROM rules. */
+final class ImageNames {
+  private ImageNames() {}
+
+  /**
+   * Whether {@code name} parses as an image reference the way {@code
+   * reference.ParseNormalizedNamed} does (a 64-character hexadecimal name is refused: it would read
+   * as an image ID).
+   */
+  static boolean isValidReference(String name) {
+    if (name.matches("[a-f0-9]{64}")) {
+      return false;
+    }
+    return ImageRef.parse(name).isPresent();
+  }
+}

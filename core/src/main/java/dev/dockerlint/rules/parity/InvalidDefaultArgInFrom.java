@@ -1,0 +1,55 @@
+package dev.dockerlint.rules.parity;
+
+import dev.dockerlint.rules.Finding;
+import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.rules.RuleInfo;
+import dev.dockerlint.rules.Severity;
+import dev.dockerlint.semantic.SemanticModel;
+import dev.dockerlint.semantic.Stage;
+import dev.dockerlint.syntax.FromInstruction;
+import dev.dockerlint.syntax.Word;
+import java.util.Map;
+
+/**
+ * A FROM image built from global ARGs that, with their defaults alone (no build arguments), makes
+ * an empty or invalid image name ({@code ARG TAG} then {@code FROM alpine:$TAG} is {@code
+ * alpine:}). The build only works when someone remembers the build argument.
+ *
+ * @see <a
+ *     href="https://docs.docker.com/reference/build-checks/invalid-default-arg-in-from/">InvalidDefaultArgInFrom</a>
+ */
+@RuleInfo(
+    code = "DKL5007",
+    name = "invalid-default-arg-in-from",
+    severity = Severity.WARNING,
+    summary = "Default ARG values make an invalid FROM image name",
+    aliases = {"InvalidDefaultArgInFrom"})
+public final class InvalidDefaultArgInFrom implements Rule {
+  @Override
+  public void check(RuleContext ctx) {
+    SemanticModel defaults = null;
+    for (Stage s : ctx.model().stages()) {
+      FromInstruction from = s.from();
+      if (from.image().isEmpty() || !from.image().get().value().contains("$")) {
+        continue;
+      }
+      if (defaults == null) {
+        defaults = SemanticModel.of(ctx.file(), ctx.model().options().withBuildArgs(Map.of()));
+      }
+      Word image = from.image().get();
+      String name = defaults.expand(image.value(), defaults.globalScope()).orElse(null);
+      if (name == null) {
+        return;
+      }
+      if (!ImageNames.isValidReference(name)) {
+        ctx.report(
+            Finding.of(
+                from.range(),
+                "Default value for ARG "
+                    + image.value()
+                    + " results in empty or invalid base image name"));
+      }
+    }
+  }
+}

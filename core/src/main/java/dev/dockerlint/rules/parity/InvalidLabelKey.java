@@ -1,0 +1,45 @@
+package dev.dockerlint.rules.parity;
+
+import dev.dockerlint.rules.Finding;
+import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.rules.RuleInfo;
+import dev.dockerlint.rules.Severity;
+
+/**
+ * A label key outside Docker's recommended format: lowercase letters, digits, {@code .}, {@code -},
+ * {@code _} and {@code /}, starting with a letter and ending with a letter or digit, no repeated
+ * separators, and not in the namespaces Docker reserves ({@code com.docker.}, {@code io.docker.},
+ * {@code org.dockerproject.}).
+ *
+ * @see <a
+ *     href="https://docs.docker.com/config/labels-custom-metadata/#key-format-recommendations">Label
+ *     keys</a>
+ */
+@RuleInfo(
+    code = "DKL3048",
+    name = "invalid-label-key",
+    severity = Severity.STYLE,
+    summary = "Label key not in the recommended format",
+    aliases = {"DL3048"})
+public final class InvalidLabelKey implements Rule {
+  @Override
+  public void check(RuleContext ctx) {
+    for (Labels.Label l : Labels.of(ctx)) {
+      String k = l.key();
+      boolean bad =
+          k.isEmpty()
+              || !(k.charAt(0) >= 'a' && k.charAt(0) <= 'z')
+              || !k.substring(k.length() - 1).matches("[a-z0-9]")
+              || !k.matches("[0-9a-z._/-]*")
+              || k.startsWith("com.docker.")
+              || k.startsWith("io.docker.")
+              || k.startsWith("org.dockerproject.")
+              || k.contains("..")
+              || k.contains("--");
+      if (bad) {
+        ctx.report(Finding.of(l.pair().key().range(), "Invalid label key: '" + k + "'"));
+      }
+    }
+  }
+}

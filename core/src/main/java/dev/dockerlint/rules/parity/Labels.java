@@ -1,0 +1,62 @@
+package dev.dockerlint.rules.parity;
+
+import dev.dockerlint.grammar.shell.ShellLex;
+import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.semantic.Scope;
+import dev.dockerlint.semantic.Stage;
+import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.KeyValue;
+import dev.dockerlint.syntax.LabelInstruction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The labels of a file, keys and values with quotes removed and variables expanded. */
+final class Labels {
+  private Labels() {}
+
+  /**
+   * A label; {@code value} is empty when it uses a variable that has no value here (not judged).
+   */
+  record Label(
+      Stage stage,
+      LabelInstruction instruction,
+      KeyValue pair,
+      String key,
+      Optional<String> value) {}
+
+  static List<Label> of(RuleContext ctx) {
+    List<Label> out = new ArrayList<>();
+    for (Stage s : ctx.model().stages()) {
+      for (Instruction i : s.instructions()) {
+        if (!(i instanceof LabelInstruction l)) {
+          continue;
+        }
+        Scope scope = s.scopeBefore(i);
+        for (KeyValue kv : l.pairs()) {
+          String key = ctx.model().expand(kv.key().value(), scope).orElse(kv.key().value());
+          Optional<ShellLex.Result> r = ctx.model().expandWithMatches(kv.value().value(), scope);
+          Optional<String> value =
+              r.filter(x -> x.unmatched().isEmpty()).map(ShellLex.Result::result);
+          out.add(new Label(s, l, kv, key, value));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The labels of the schema with the given type, checking each value with {@code valid}. */
+  static void checkType(
+      RuleContext ctx, String type, java.util.function.Predicate<String> valid, String message) {
+    for (Label l : of(ctx)) {
+      if (!type.equals(ctx.config().labelSchema().get(l.key())) || l.value().isEmpty()) {
+        continue;
+      }
+      if (!valid.test(l.value().get())) {
+        ctx.report(
+            dev.dockerlint.rules.Finding.of(
+                l.pair().value().range(), "Label `" + l.key() + "` " + message));
+      }
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package dev.dockerlint.rules.parity;
+
+import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.semantic.SemanticModel;
+import dev.dockerlint.shell.RunScript;
+import dev.dockerlint.shell.RunScripts;
+import dev.dockerlint.shell.ShellCommand;
+import dev.dockerlint.shell.ShellWord;
+import dev.dockerlint.syntax.Flag;
+import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.OnbuildInstruction;
+import dev.dockerlint.syntax.Range;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.function.Predicate;
+
+/**
+ * The RUN instructions of a file (ONBUILD RUN included) with the shell scripts each one runs, for
+ * the rules that look at the commands: one {@link Run} per instruction, its commands in order.
+ */
+final class Runs {
+  private Runs() {}
+
+  /** A command of a RUN script. */
+  record Cmd(RunScript script, ShellCommand command) {
+    Range range() {
+      return script.range(command);
+    }
+
+    Range range(ShellWord w) {
+      return script.range(w);
+    }
+
+    String name() {
+      return command.name();
+    }
+  }
+
+  /** One RUN, its scripts and their commands in order. */
+  record Run(Instruction instruction, List<RunScript> scripts, List<Cmd> commands) {
+    Run(Instruction instruction, List<RunScript> scripts) {
+      this(instruction, scripts, commandsOf(scripts));
+    }
+
+    private static List<Cmd> commandsOf(List<RunScript> scripts) {
+      List<Cmd> out = new ArrayList<>();
+      for (RunScript s : scripts) {
+        for (ShellCommand c : s.script().commands()) {
+          out.add(new Cmd(s, c));
+        }
+      }
+      return List.copyOf(out);
+    }
+
+    boolean any(Predicate<ShellCommand> p) {
+      return commands().stream().anyMatch(c -> p.test(c.command()));
+    }
+
+    /** The index of the first matching command, or -1. */
+    int indexOf(Predicate<ShellCommand> p) {
+      List<Cmd> cs = commands();
+      for (int i = 0; i < cs.size(); i++) {
+        if (p.test(cs.get(i).command())) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** The RUN's own flags (for ONBUILD RUN, the trigger's). */
+    List<Flag> flags() {
+      if (instruction instanceof OnbuildInstruction o && o.trigger().isPresent()) {
+        return o.trigger().get().flags();
+      }
+      return instruction.flags();
+    }
+
+    /**
+     * Whether a {@code --mount=type=cache} or {@code type=tmpfs} mount's target contains {@code
+     * fragment} (the directory is then not part of the image).
+     */
+    boolean cacheMount(String fragment) {
+      for (Flag f : flags()) {
+        if (!f.name().equals("mount") || f.value().isEmpty()) {
+          continue;
+        }
+        Map<String, String> kv = new LinkedHashMap<>();
+        for (String part : f.value().get().split(",")) {
+          int eq = part.indexOf('=');
+          if (eq > 0) {
+            kv.put(
+                part.substring(0, eq).trim().toLowerCase(Locale.ROOT),
+                part.substring(eq + 1).trim());
+          }
+        }
+        String type = kv.getOrDefault("type", "bind");
+        String target =
+            kv.getOrDefault("target", kv.getOrDefault("dst", kv.getOrDefault("destination", "")));
+        if ((type.equals("cache") || type.equals("tmpfs")) && target.contains(fragment)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether the RUN is or includes a heredoc script. */
+    boolean heredoc() {
+      Instruction i =
+          instruction instanceof OnbuildInstruction o && o.trigger().isPresent()
+              ? o.trigger().get()
+              : instruction;
+      return !i.heredocs().isEmpty();
+    }
+
+    String text() {
+      StringBuilder sb = new StringBuilder();
+      scripts.forEach(s -> sb.append(s.text()).append('\n'));
+      return sb.toString();
+    }
+  }
+
+  private static final Map<SemanticModel, List<Run>> RUNS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  private static final Map<SemanticModel, List<Cmd>> COMMANDS =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** Every RUN and ONBUILD RUN with sh-like scripts, in file order. Read once per model. */
+  static List<Run> of(RuleContext ctx) {
+    return RUNS.computeIfAbsent(ctx.model(), Runs::read);
+  }
+
+  private static List<Run> read(SemanticModel model) {
+    Map<Instruction, List<RunScript>> by = new IdentityHashMap<>();
+    List<Instruction> order = new ArrayList<>();
+    for (RunScript s : RunScripts.all(model)) {
+      by.computeIfAbsent(
+              s.instruction(),
+              k -> {
+                order.add(k);
+                return new ArrayList<>();
+              })
+          .add(s);
+    }
+    List<Run> out = new ArrayList<>();
+    for (Instruction i : order) {
+      out.add(new Run(i, List.copyOf(by.get(i))));
+    }
+    return List.copyOf(out);
+  }
+
+  /** Every command of every RUN. */
+  static List<Cmd> commands(RuleContext ctx) {
+    return COMMANDS.computeIfAbsent(
+        ctx.model(),
+        m -> {
+          List<Cmd> out = new ArrayList<>();
+          for (Run r : of(ctx)) {
+            out.addAll(r.commands());
+          }
+          return List.copyOf(out);
+        });
+  }
+
+  /** The words' values. */
+  static List<String> values(List<ShellWord> words) {
+    List<String> out = new ArrayList<>();
+    words.forEach(w -> out.add(w.value()));
+    return out;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.dockerlint.rules.parity;
+
+import dev.dockerlint.rules.Finding;
+import dev.dockerlint.rules.Rule;
+import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.rules.RuleInfo;
+import dev.dockerlint.rules.Severity;
+
+/** {@code yum install} without {@code -y}: yum waits for an answer nobody gives. */
+@RuleInfo(
+    code = "DKL3030",
+    name = "yum-install-without-yes",
+    severity = Severity.WARNING,
+    summary = "yum install without -y",
+    aliases = {"DL3030"})
+public final class YumInstallWithoutYes implements Rule {
+  @Override
+  public void check(RuleContext ctx) {
+    for (Runs.Cmd c : Runs.commands(ctx)) {
+      if (c.command().is("yum", "install", "groupinstall", "localinstall")
+          && !c.command().hasAnyFlag("y", "assumeyes")) {
+        ctx.report(
+            Finding.of(
+                c.range(), "Use the -y switch to avoid manual input `yum install -y <package>`"));
+      }
+    }
+  }
+}

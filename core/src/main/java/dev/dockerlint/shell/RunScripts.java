@@ -1,0 +1,208 @@
+package dev.dockerlint.shell;
+
+import dev.dockerlint.rules.platform.Platforms;
+import dev.dockerlint.semantic.SemanticModel;
+import dev.dockerlint.syntax.Command;
+import dev.dockerlint.syntax.Dockerfile;
+import dev.dockerlint.syntax.Heredoc;
+import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.OnbuildInstruction;
+import dev.dockerlint.syntax.RunInstruction;
+import dev.dockerlint.syntax.Word;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The shell scripts of a Dockerfile's RUN instructions, the way BuildKit runs them: the shell-form
+ * command through the SHELL in force (with the heredocs it feeds appended, as BuildKit passes
+ * them); a heredoc that is the whole command as a script of its own, through its shebang when it
+ * has one; the script of an exec-form {@code ["sh", "-c", "..."]}; any other exec form as one
+ * command. Scripts for shells that are not sh-like (PowerShell, cmd, Python ...) are left out.
+ */
+public final class RunScripts {
+  private RunScripts() {}
+
+  private static final Pattern LONE_HEREDOC =
+      Pattern.compile("^[0-9]*<<-?\\s*([\"']?)[^\\s\"']+\\1$");
+
+  private static final Map<SemanticModel, List<RunScript>> CACHE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  /**
+   * Every script of every RUN and ONBUILD RUN, in file order. Read once per model: many rules ask.
+   */
+  public static List<RunScript> all(SemanticModel model) {
+    return CACHE.computeIfAbsent(
+        model,
+        m -> {
+          List<RunScript> out = new ArrayList<>();
+          for (Instruction i : m.file().instructions()) {
+            out.addAll(of(m, i));
+          }
+          return List.copyOf(out);
+        });
+  }
+
+  /** The scripts of one instruction (none for anything but RUN and ONBUILD RUN). */
+  public static List<RunScript> of(SemanticModel model, Instruction i) {
+    RunInstruction run;
+    if (i instanceof RunInstruction r) {
+      run = r;
+    } else if (i instanceof OnbuildInstruction o
+        && o.trigger().orElse(null) instanceof RunInstruction r) {
+      run = r;
+    } else {
+      return List.of();
+    }
+    boolean onbuild = i instanceof OnbuildInstruction;
+    Optional<Command> command = run.command();
+    if (command.isEmpty()) {
+      return List.of();
+    }
+    List<String> shell = model.stageOf(i).map(s -> s.shellFor(i)).orElse(List.of("/bin/sh", "-c"));
+    if (shell.equals(List.of("/bin/sh", "-c"))
+        && model.stageOf(i).map(s -> Platforms.windows(model, s)).orElse(false)) {
+      return List.of(); // a Windows stage without SHELL runs cmd /S /C
+    }
+    Dockerfile file = model.file();
+    List<RunScript> out = new ArrayList<>();
+    if (command.get() instanceof Command.ShellForm sf) {
+      Optional<String> dialect = dialect(shell);
+      List<Heredoc> heredocs = run.heredocs();
+      String cmd = sf.text().value().strip();
+      if (heredocs.size() == 1 && LONE_HEREDOC.matcher(cmd).matches()) {
+        Heredoc h = heredocs.get(0);
+        Optional<String> d = h.content().startsWith("#!") ? shebangDialect(h.content()) : dialect;
+        d.ifPresent(x -> out.add(body(file, i, h, x, onbuild)));
+        return out;
+      }
+      if (dialect.isEmpty()) {
+        return out;
+      }
+      MappedText m = new MappedText(file.source()).appendWord(sf.text(), file.escapeCharacter());
+      for (Heredoc h : heredocs) {
+        m.appendAt("\n", h.markerRange().endOffset());
+        m.appendVerbatim(h.content(), h.bodyRange().startOffset());
+        m.appendVerbatim(
+            h.name(),
+            Math.min(
+                h.bodyRange().endOffset(), h.bodyRange().startOffset() + h.content().length()));
+      }
+      ShellScript script = ShellScript.parse(m.text());
+      out.add(new RunScript(i, script, m, dialect.get(), false, onbuild));
+      // a shell reading a heredoc on standard input runs it as a script too
+      if (!heredocs.isEmpty()) {
+        Optional<String> reader =
+            script.commands().isEmpty()
+                ? Optional.empty()
+                : dialect(List.of(script.commands().get(0).name()));
+        if (reader.isPresent() && !script.commands().get(0).hasFlag("c")) {
+          for (Heredoc h : heredocs) {
+            out.add(body(file, i, h, reader.get(), onbuild));
+          }
+        }
+      }
+      return out;
+    }
+    Command.ExecForm ex = (Command.ExecForm) command.get();
+    List<Word> args = ex.arguments();
+    if (args.isEmpty()) {
+      return out;
+    }
+    Optional<String> d = dialect(List.of(args.get(0).value()));
+    if (d.isPresent()) {
+      for (int k = 1; k + 1 < args.size(); k++) {
+        String a = args.get(k).value();
+        if (a.startsWith("-") && !a.startsWith("--") && a.contains("c")) {
+          Word w = args.get(k + 1);
+          MappedText m = new MappedText(file.source()).appendWord(w, '\\');
+          out.add(new RunScript(i, ShellScript.parse(m.text()), m, d.get(), false, onbuild));
+          return out;
+        }
+      }
+    }
+    MappedText m = new MappedText(file.source());
+    List<ShellWord> words = new ArrayList<>();
+    for (Word w : args) {
+      if (m.length() > 0) {
+        m.appendAt(" ", w.range().startOffset());
+      }
+      int s = m.length();
+      m.appendWord(w, '\\');
+      words.add(new ShellWord(w.value(), true, s, m.length()));
+    }
+    ShellCommand c =
+        new ShellCommand(
+            words.get(0).value(),
+            words.get(0),
+            words.subList(1, words.size()),
+            0,
+            m.length(),
+            false);
+    out.add(new RunScript(i, ShellScript.of(m.text(), c), m, "sh", false, onbuild));
+    return out;
+  }
+
+  private static RunScript body(
+      Dockerfile file, Instruction i, Heredoc h, String dialect, boolean onbuild) {
+    MappedText m =
+        new MappedText(file.source()).appendVerbatim(h.content(), h.bodyRange().startOffset());
+    return new RunScript(i, ShellScript.parse(m.text()), m, dialect, true, onbuild);
+  }
+
+  /**
+   * The sh-like shell a SHELL argv runs ({@code sh}, {@code bash}, {@code dash}, {@code ash},
+   * {@code ksh}, {@code zsh}), or empty for any other program.
+   */
+  public static Optional<String> dialect(List<String> argv) {
+    if (argv.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = basename(argv.get(0));
+    if (name.equals("busybox") && argv.size() > 1) {
+      name = basename(argv.get(1));
+      return name.equals("sh") || name.equals("ash") ? Optional.of("ash") : Optional.empty();
+    }
+    return switch (name) {
+      case "sh" -> Optional.of("sh");
+      case "bash" -> Optional.of("bash");
+      case "dash" -> Optional.of("dash");
+      case "ash" -> Optional.of("ash");
+      case "ksh", "mksh", "ksh93" -> Optional.of("ksh");
+      case "zsh" -> Optional.of("zsh");
+      default -> Optional.empty();
+    };
+  }
+
+  /** The dialect of a script's {@code #!} line ({@code #!/usr/bin/env bash} is bash). */
+  public static Optional<String> shebangDialect(String script) {
+    int nl = script.indexOf('\n');
+    String line = (nl < 0 ? script : script.substring(0, nl)).substring(2).strip();
+    String[] parts = line.split("\\s+");
+    if (parts.length == 0) {
+      return Optional.empty();
+    }
+    if (basename(parts[0]).equals("env")) {
+      for (int k = 1; k < parts.length; k++) {
+        if (!parts[k].startsWith("-")) {
+          return dialect(List.of(parts[k]));
+        }
+      }
+      return Optional.empty();
+    }
+    List<String> argv = new ArrayList<>(List.of(parts));
+    return dialect(argv);
+  }
+
+  private static String basename(String path) {
+    String p = path.replace('\\', '/');
+    String name = p.substring(p.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    return name.endsWith(".exe") ? name.substring(0, name.length() - 4) : name;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.dockerlint.shellcheck;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A script to check: its text as ShellCheck sees it and the shell dialect ({@code sh}, {@code
+ * bash}, {@code dash}, {@code ksh}). Requests with the same text and dialect have the same result,
+ * so {@link #key()} (a SHA-256 of both) is the cache key.
+ */
+public record ShellcheckRequest(String script, String dialect) {
+
+  public String key() {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(dialect.getBytes(StandardCharsets.UTF_8));
+      md.update((byte) 0);
+      md.update(script.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+FROM debian:12
+# expect: DKL3020
+ADD --chown=app config/ /etc/app/

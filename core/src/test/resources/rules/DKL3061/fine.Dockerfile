@@ -1,0 +1,4 @@
+# a comment
+ARG BASE=debian:12
+FROM $BASE
+RUN true

@@ -1,0 +1,2 @@
+# expect: DKL5002
+FROM debian:12 as build
