@@ -87,9 +87,61 @@ public final class DiagnosticsProvider
   @Override
   public List<org.eclipse.lsp4j.Diagnostic> provide(
       DocumentModel doc, Void params, ServerSettings settings, CancelChecker cancel) {
-    List<org.eclipse.lsp4j.Diagnostic> out = new ArrayList<>();
-    for (Diagnostic d : findings(doc, settings)) {
+    List<Diagnostic> all = findings(doc, settings);
+    List<Diagnostic> shown = mostSevere(all, MAX_PUBLISHED);
+    List<org.eclipse.lsp4j.Diagnostic> out = new ArrayList<>(shown.size() + 1);
+    for (Diagnostic d : shown) {
       out.add(toLsp(doc.uri(), d));
+    }
+    if (shown.size() < all.size()) {
+      org.eclipse.lsp4j.Diagnostic more =
+          new org.eclipse.lsp4j.Diagnostic(
+              new org.eclipse.lsp4j.Range(
+                  new org.eclipse.lsp4j.Position(0, 0), new org.eclipse.lsp4j.Position(0, 0)),
+              (all.size() - shown.size())
+                  + " more problems are not shown: the editor gets the "
+                  + MAX_PUBLISHED
+                  + " most severe of "
+                  + all.size()
+                  + " (run dockerlint on the file for all of them)",
+              DiagnosticSeverity.Information,
+              SOURCE);
+      out.add(more);
+    }
+    return out;
+  }
+
+  /**
+   * The most diagnostics published for one document. Beyond it an editor slows down without showing
+   * anything more useful; the rest are counted in one extra diagnostic.
+   */
+  public static final int MAX_PUBLISHED = 1000;
+
+  /** The {@code max} most severe of {@code all} (in their order), or all of them. */
+  static List<Diagnostic> mostSevere(List<Diagnostic> all, int max) {
+    if (all.size() <= max) {
+      return all;
+    }
+    int[] bySeverity = new int[Severity.values().length];
+    for (Diagnostic d : all) {
+      bySeverity[d.severity().ordinal()]++;
+    }
+    // The least severe level that still fits, and how many of that level fit.
+    int left = max;
+    int cut = 0;
+    while (cut < bySeverity.length && bySeverity[cut] <= left) {
+      left -= bySeverity[cut];
+      cut++;
+    }
+    List<Diagnostic> out = new ArrayList<>(max);
+    for (Diagnostic d : all) {
+      int level = d.severity().ordinal();
+      if (level < cut) {
+        out.add(d);
+      } else if (level == cut && left > 0) {
+        out.add(d);
+        left--;
+      }
     }
     return out;
   }

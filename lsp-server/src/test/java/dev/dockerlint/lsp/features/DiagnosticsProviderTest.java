@@ -36,6 +36,32 @@ class DiagnosticsProviderTest {
   }
 
   @Test
+  void aDocumentWithMoreProblemsThanTheEditorCanUseGetsTheMostSevereAndACount() {
+    StringBuilder text = new StringBuilder("FROM alpine:3.20\n");
+    for (int i = 0; i < 1500; i++) {
+      text.append("RUN echo ").append(i).append('\n');
+    }
+    text.append("MAINTAINER me\n");
+    DiagnosticsProvider p =
+        new DiagnosticsProvider(
+            dev.dockerlint.engine.Linter.builtIn(),
+            dev.dockerlint.image.ImageMetadataSource.none("test"));
+    var doc = doc(text.toString());
+    int all = p.findings(doc, ServerSettings.DEFAULTS).size();
+    assertThat(all).isGreaterThan(DiagnosticsProvider.MAX_PUBLISHED);
+    List<Diagnostic> ds = p.provide(doc, null, ServerSettings.DEFAULTS, NEVER);
+    assertThat(ds).hasSize(DiagnosticsProvider.MAX_PUBLISHED + 1);
+    assertThat(ds)
+        .filteredOn(d -> d.getCode() != null && "DKL4000".equals(d.getCode().getLeft()))
+        .as("the warning is kept over the many less severe findings")
+        .hasSize(1);
+    Diagnostic more = ds.get(ds.size() - 1);
+    assertThat(more.getMessage())
+        .startsWith((all - DiagnosticsProvider.MAX_PUBLISHED) + " more problems are not shown");
+    assertThat(more.getSeverity()).isEqualTo(DiagnosticSeverity.Information);
+  }
+
+  @Test
   void deprecatedRulesAreTaggedDeprecated() {
     List<Diagnostic> ds = diagnose("FROM alpine\nMAINTAINER me\n", ServerSettings.DEFAULTS);
     assertThat(ds.get(0).getTags()).containsExactly(DiagnosticTag.Deprecated);
