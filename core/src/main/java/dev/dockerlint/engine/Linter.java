@@ -7,6 +7,7 @@ import dev.dockerlint.registry.RuleRegistry;
 import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.rules.Finding;
 import dev.dockerlint.rules.LintInput;
+import dev.dockerlint.rules.LintMemo;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleMeta;
 import dev.dockerlint.semantic.BuildOptions;
@@ -84,9 +85,27 @@ public final class Linter {
       Optional<Path> contextDir,
       ImageMetadataSource images,
       Predicate<RuleMeta> selected) {
+    return lint(path, model, contextDir, images, selected, LintMemo.none());
+  }
+
+  /**
+   * Lints an already parsed file as {@link #lint(String, SemanticModel, Optional,
+   * ImageMetadataSource, Predicate)} does, reusing what earlier lints of the same document left in
+   * {@code memo}.
+   */
+  public Report lint(
+      String path,
+      SemanticModel model,
+      Optional<Path> contextDir,
+      ImageMetadataSource images,
+      Predicate<RuleMeta> selected,
+      LintMemo memo) {
     Dockerfile file = model.file();
     Predicate<RuleMeta> runs = m -> selected.test(m) && !config.ignores(m);
-    LintInput input = new LintInput(path, file, model, contextDir, new MemoizingSource(images));
+    memo.nextLint();
+    LintInput input =
+        new LintInput(
+            path, file, model, contextDir, new MemoizingSource(images), new LintInput.Shared(memo));
     List<Diagnostic> out = new ArrayList<>();
     List<RuleRegistry.Entry> ordered = new ArrayList<>(registry.entries());
     ordered.sort(Comparator.comparing((RuleRegistry.Entry e) -> e.rule().runsLast()));

@@ -55,7 +55,12 @@ public final class DiagnosticsProvider
             ? ImageMetadataSource.none("image look-ups are turned off (dockerlint.images.source)")
             : images;
     return linter.lint(
-        doc.displayPath(), doc.model(), contextDir(doc, settings), source, settings::enabled);
+        doc.displayPath(),
+        doc.model(),
+        contextDir(doc, settings),
+        source,
+        settings::enabled,
+        doc.memo());
   }
 
   /** The build context: the {@code context} setting, else the Dockerfile's folder. */

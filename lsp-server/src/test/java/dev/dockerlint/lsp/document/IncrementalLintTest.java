@@ -87,7 +87,12 @@ class IncrementalLintTest {
         doc.report(
             d ->
                 LINTER.lint(
-                    d.displayPath(), d.model(), context, NO_IMAGES, RuleMeta::enabledByDefault));
+                    d.displayPath(),
+                    d.model(),
+                    context,
+                    NO_IMAGES,
+                    RuleMeta::enabledByDefault,
+                    d.memo()));
     Report fresh = LINTER.lint(doc.displayPath(), doc.text(), doc.options(), context, NO_IMAGES);
     List<Diagnostic> expected = fresh.diagnostics();
     assertThat(kept.diagnostics())
