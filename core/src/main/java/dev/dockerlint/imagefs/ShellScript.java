@@ -65,14 +65,10 @@ final class ShellScript {
     this.locals = locals;
   }
 
-  /** The simple commands of {@code script}, command substitutions' commands included. */
-  static List<Command> parse(String script, Function<String, Optional<String>> vars) {
-    return parse(script, vars, new HashMap<>(), 0);
-  }
-
   /**
-   * {@link #parse(String, Function)}, or what an earlier parse of the same script found when the
-   * variables it read have the same values now (the commands depend on nothing else).
+   * The simple commands of {@code script}, command substitutions' commands included; or what an
+   * earlier parse of the same script kept in {@code memo} found when the variables it read have the
+   * same values now (the commands depend on nothing else).
    */
   static List<Command> parse(
       String script, Function<String, Optional<String>> vars, LintMemo memo) {

@@ -14,7 +14,7 @@ class ShellScriptTest {
 
   private static List<Command> parse(String script) {
     Map<String, String> vars = Map.of("APP", "/app");
-    return ShellScript.parse(script, n -> Optional.ofNullable(vars.get(n)));
+    return ShellScript.parse(script, n -> Optional.ofNullable(vars.get(n)), LintMemo.none());
   }
 
   private static List<List<String>> words(String script) {
