@@ -7,6 +7,7 @@ import dev.dockerlint.registry.RuleRegistry;
 import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.rules.Finding;
 import dev.dockerlint.rules.LintInput;
+import dev.dockerlint.rules.LintMemo;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleMeta;
 import dev.dockerlint.rules.Severity;
@@ -88,8 +89,26 @@ public final class Linter {
       Optional<Path> contextDir,
       ImageMetadataSource images,
       Predicate<RuleMeta> selected) {
+    return lint(path, model, contextDir, images, selected, LintMemo.none());
+  }
+
+  /**
+   * Lints an already parsed file as {@link #lint(String, SemanticModel, Optional,
+   * ImageMetadataSource, Predicate)} does, reusing what earlier lints of the same document left in
+   * {@code memo}.
+   */
+  public Report lint(
+      String path,
+      SemanticModel model,
+      Optional<Path> contextDir,
+      ImageMetadataSource images,
+      Predicate<RuleMeta> selected,
+      LintMemo memo) {
     Dockerfile file = model.file();
-    LintInput input = new LintInput(path, file, model, contextDir, new MemoizingSource(images));
+    memo.nextLint();
+    LintInput input =
+        new LintInput(
+            path, file, model, contextDir, new MemoizingSource(images), new LintInput.Shared(memo));
     CheckOptions checks = CheckOptions.of(file, model.options());
     Map<Instruction, CheckOptions> localChecks = CheckOptions.perInstruction(file);
     Predicate<RuleMeta> on = m -> selected.test(m) || config.enables(m) || checks.enables(m);

@@ -353,7 +353,7 @@ public final class ImageFs {
     }
     if (command.get() instanceof Command.ExecForm ex) {
       List<String> argv = ex.arguments().stream().map(Word::value).toList();
-      fs.add(RunEffects.ofArgv(r, argv, workdir, scope::get, before));
+      fs.add(RunEffects.ofArgv(r, argv, workdir, scope::get, before, input.memo()));
       return;
     }
     List<String> shell = s.shellFor(r);
@@ -362,7 +362,12 @@ public final class ImageFs {
     if (!POSIX_SHELLS.contains(shellName)) {
       fs.add(
           RunEffects.ofArgv(
-              r, List.of(shell.isEmpty() ? "?" : shell.get(0)), workdir, scope::get, before));
+              r,
+              List.of(shell.isEmpty() ? "?" : shell.get(0)),
+              workdir,
+              scope::get,
+              before,
+              input.memo()));
       return;
     }
     String script = text;
@@ -370,11 +375,11 @@ public final class ImageFs {
       Heredoc h = r.heredocs().get(0);
       script = h.effectiveContent();
       if (script.startsWith("#!") && !isShellShebang(script)) {
-        fs.add(RunEffects.ofArgv(r, List.of("#!"), workdir, scope::get, before));
+        fs.add(RunEffects.ofArgv(r, List.of("#!"), workdir, scope::get, before, input.memo()));
         return;
       }
     }
-    fs.add(RunEffects.ofScript(r, script, workdir, scope::get, before));
+    fs.add(RunEffects.ofScript(r, script, workdir, scope::get, before, input.memo()));
   }
 
   private static boolean isShellShebang(String script) {

@@ -7,6 +7,7 @@ import dev.dockerlint.imagefs.FsState.Unknown;
 import dev.dockerlint.imagefs.ShellScript.Command;
 import dev.dockerlint.imagefs.ShellScript.Redirect;
 import dev.dockerlint.imagefs.ShellScript.Word;
+import dev.dockerlint.rules.LintMemo;
 import dev.dockerlint.syntax.Instruction;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -220,14 +221,16 @@ final class RunEffects implements FsOp {
    * @param workdir the RUN's working directory
    * @param vars values of ARG and ENV variables in scope
    * @param before the filesystem just before the RUN
+   * @param memo where the commands of scripts seen by earlier lints of the document are kept
    */
   static RunEffects ofScript(
       Instruction run,
       String script,
       String workdir,
       Function<String, Optional<String>> vars,
-      FsView before) {
-    Builder b = new Builder(workdir, vars, before);
+      FsView before,
+      LintMemo memo) {
+    Builder b = new Builder(workdir, vars, before, memo);
     b.script(script, 0);
     return new RunEffects(run, before, b.effects);
   }
@@ -238,8 +241,9 @@ final class RunEffects implements FsOp {
       List<String> argv,
       String workdir,
       Function<String, Optional<String>> vars,
-      FsView before) {
-    Builder b = new Builder(workdir, vars, before);
+      FsView before,
+      LintMemo memo) {
+    Builder b = new Builder(workdir, vars, before, memo);
     List<Word> words = new ArrayList<>();
     for (String a : argv) {
       words.add(new Word(a, Pattern.quote(a), true));
@@ -458,16 +462,18 @@ final class RunEffects implements FsOp {
     final List<Effect> effects = new ArrayList<>();
     private final Function<String, Optional<String>> vars;
     private final FsView before;
+    private final LintMemo memo;
     private Optional<String> cwd;
 
-    Builder(String workdir, Function<String, Optional<String>> vars, FsView before) {
+    Builder(String workdir, Function<String, Optional<String>> vars, FsView before, LintMemo memo) {
       this.cwd = Optional.of(workdir);
       this.vars = vars;
       this.before = before;
+      this.memo = memo;
     }
 
     void script(String script, int depth) {
-      for (Command c : ShellScript.parse(script, vars)) {
+      for (Command c : ShellScript.parse(script, vars, memo)) {
         command(c, depth);
       }
     }

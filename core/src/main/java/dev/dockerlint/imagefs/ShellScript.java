@@ -1,5 +1,6 @@
 package dev.dockerlint.imagefs;
 
+import dev.dockerlint.rules.LintMemo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,10 +65,52 @@ final class ShellScript {
     this.locals = locals;
   }
 
-  /** The simple commands of {@code script}, command substitutions' commands included. */
-  static List<Command> parse(String script, Function<String, Optional<String>> vars) {
-    return parse(script, vars, new HashMap<>(), 0);
+  /**
+   * The simple commands of {@code script}, command substitutions' commands included; or what an
+   * earlier parse of the same script kept in {@code memo} found when the variables it read have the
+   * same values now (the commands depend on nothing else).
+   */
+  static List<Command> parse(
+      String script, Function<String, Optional<String>> vars, LintMemo memo) {
+    Key key = new Key(script);
+    Optional<Parses> kept = memo.find(key, Parses.class);
+    if (kept.isPresent()) {
+      for (Parse p : kept.get().parses()) {
+        if (p.sameValues(vars)) {
+          return p.commands();
+        }
+      }
+    }
+    Map<String, Optional<String>> reads = new HashMap<>();
+    List<Command> commands =
+        List.copyOf(parse(script, n -> reads.computeIfAbsent(n, vars), new HashMap<>(), 0));
+    List<Parse> parses = new ArrayList<>();
+    parses.add(new Parse(Map.copyOf(reads), commands));
+    kept.ifPresent(k -> k.parses().stream().limit(KEPT_PARSES - 1).forEach(parses::add));
+    memo.keep(key, new Parses(List.copyOf(parses)));
+    return commands;
   }
+
+  /** How many parses of one script with different variable values are kept. */
+  private static final int KEPT_PARSES = 4;
+
+  /** A script as a key in a {@link LintMemo}. */
+  private record Key(String script) {}
+
+  /** The commands of a script, and the values of the variables that parsing it read. */
+  private record Parse(Map<String, Optional<String>> reads, List<Command> commands) {
+    boolean sameValues(Function<String, Optional<String>> vars) {
+      for (Map.Entry<String, Optional<String>> e : reads.entrySet()) {
+        if (!vars.apply(e.getKey()).equals(e.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** The kept parses of one script, the most recent first. */
+  private record Parses(List<Parse> parses) {}
 
   private static List<Command> parse(
       String script,

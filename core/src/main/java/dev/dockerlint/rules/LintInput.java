@@ -31,7 +31,7 @@ public record LintInput(
       SemanticModel model,
       Optional<Path> contextDir,
       ImageMetadataSource images) {
-    this(path, file, model, contextDir, images, new Shared());
+    this(path, file, model, contextDir, images, new Shared(LintMemo.none()));
   }
 
   /** The value of {@code type} derived from this input, computed by {@code compute} once. */
@@ -39,9 +39,22 @@ public record LintInput(
     return shared.get(type, compute);
   }
 
-  /** What the rules of one lint share; equal only to itself. */
+  /** What successive lints of the same document share (see {@link LintMemo}). */
+  public LintMemo memo() {
+    return shared.memo;
+  }
+
+  /**
+   * What the rules of one lint share, and the memo it shares with other lints of the same document;
+   * equal only to itself.
+   */
   public static final class Shared {
     private final ConcurrentMap<Class<?>, Object> values = new ConcurrentHashMap<>();
+    private final LintMemo memo;
+
+    public Shared(LintMemo memo) {
+      this.memo = memo;
+    }
 
     <T> T get(Class<T> type, Supplier<T> compute) {
       Object v = values.get(type);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockerlint.imagefs.ShellScript.Command;
 import dev.dockerlint.imagefs.ShellScript.Word;
+import dev.dockerlint.rules.LintMemo;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +14,7 @@ class ShellScriptTest {
 
   private static List<Command> parse(String script) {
     Map<String, String> vars = Map.of("APP", "/app");
-    return ShellScript.parse(script, n -> Optional.ofNullable(vars.get(n)));
+    return ShellScript.parse(script, n -> Optional.ofNullable(vars.get(n)), LintMemo.none());
   }
 
   private static List<List<String>> words(String script) {
@@ -91,5 +92,52 @@ class ShellScriptTest {
     assertThat(c.get(0).words()).extracting(Word::text).containsExactly("make");
     assertThat(c.get(0).redirects()).isEmpty();
     assertThat(c.get(1).redirects().get(0).target().text()).isEqualTo("/dev/null");
+  }
+
+  private static Optional<String> app(String name, String value) {
+    return name.equals("APP") ? Optional.of(value) : Optional.empty();
+  }
+
+  @Test
+  void aScriptParsedByAnEarlierLintWithTheSameValuesIsReused() {
+    LintMemo memo = LintMemo.create();
+    List<Command> first = ShellScript.parse("cp x $APP/x", n -> app(n, "/app"), memo);
+    memo.nextLint();
+    List<Command> second = ShellScript.parse("cp x $APP/x", n -> app(n, "/app"), memo);
+    assertThat(second).isSameAs(first);
+  }
+
+  @Test
+  void aScriptIsParsedAgainWhenAVariableItReadsChanged() {
+    LintMemo memo = LintMemo.create();
+    ShellScript.parse("cp x $APP/x", n -> app(n, "/app"), memo);
+    List<Command> c = ShellScript.parse("cp x $APP/x", n -> app(n, "/srv"), memo);
+    assertThat(c.get(0).words().get(2).text()).isEqualTo("/srv/x");
+    assertThat(ShellScript.parse("cp x $APP/x", n -> app(n, "/app"), memo).get(0).words())
+        .extracting(Word::text)
+        .containsExactly("cp", "x", "/app/x");
+  }
+
+  @Test
+  void variablesTheScriptDoesNotReadDoNotMatter() {
+    LintMemo memo = LintMemo.create();
+    List<Command> first =
+        ShellScript.parse(
+            "cp x $APP/x", n -> n.equals("OTHER") ? Optional.of("1") : app(n, "/a"), memo);
+    List<Command> second =
+        ShellScript.parse(
+            "cp x $APP/x", n -> n.equals("OTHER") ? Optional.of("2") : app(n, "/a"), memo);
+    assertThat(second).isSameAs(first);
+  }
+
+  @Test
+  void whatTheLastLintDidNotUseIsDropped() {
+    LintMemo memo = LintMemo.create();
+    List<Command> first = ShellScript.parse("cp x $APP/x", n -> app(n, "/app"), memo);
+    memo.nextLint();
+    memo.nextLint();
+    assertThat(ShellScript.parse("cp x $APP/x", n -> app(n, "/app"), memo))
+        .isNotSameAs(first)
+        .isEqualTo(first);
   }
 }

@@ -156,7 +156,7 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
       documents.put(before.edited(version, TextEdits.change(before.sourceText(), changes.get(0))));
     } else {
       String text = TextEdits.apply(before.text(), changes == null ? List.of() : changes);
-      documents.put(new DocumentModel(uri, version, text, before.options()));
+      documents.put(before.replaced(version, text));
     }
     scheduler.schedule(uri, server.settings().debounceMillis());
   }

@@ -1,6 +1,7 @@
 package dev.dockerlint.lsp.document;
 
 import dev.dockerlint.engine.Report;
+import dev.dockerlint.rules.LintMemo;
 import dev.dockerlint.semantic.BuildOptions;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.syntax.Dockerfile;
@@ -26,6 +27,7 @@ public final class DocumentModel {
   private final int version;
   private final String text;
   private final BuildOptions options;
+  private final LintMemo memo;
   private volatile SemanticModel model;
   private volatile Precursor precursor;
 
@@ -36,10 +38,15 @@ public final class DocumentModel {
   private final ConcurrentMap<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
   public DocumentModel(String uri, int version, String text, BuildOptions options) {
+    this(uri, version, text, options, LintMemo.create());
+  }
+
+  private DocumentModel(String uri, int version, String text, BuildOptions options, LintMemo memo) {
     this.uri = uri;
     this.version = version;
     this.text = text;
     this.options = options;
+    this.memo = memo;
   }
 
   /**
@@ -53,11 +60,16 @@ public final class DocumentModel {
             .append(change.inserted())
             .append(text, change.end(), text.length())
             .toString();
-    DocumentModel next = new DocumentModel(uri, newVersion, newText, options);
+    DocumentModel next = new DocumentModel(uri, newVersion, newText, options, memo);
     if (model != null) {
       next.precursor = new Precursor(this, change);
     }
     return next;
+  }
+
+  /** The next version with {@code newText}, parsed from scratch, sharing this one's memo. */
+  public DocumentModel replaced(int newVersion, String newText) {
+    return new DocumentModel(uri, newVersion, newText, options, memo);
   }
 
   /** The source text with its line index, without parsing when not parsed yet. */
@@ -89,7 +101,12 @@ public final class DocumentModel {
 
   /** This document with other build options (after a settings change), text unchanged. */
   public DocumentModel withOptions(BuildOptions o) {
-    return new DocumentModel(uri, version, text, o);
+    return new DocumentModel(uri, version, text, o, memo);
+  }
+
+  /** What the lints of this document's versions share (see {@link LintMemo}). */
+  public LintMemo memo() {
+    return memo;
   }
 
   /** The semantic model (parsed on first use). */

@@ -71,7 +71,13 @@ public final class DiagnosticsProvider
             : images;
     return linter
         .withConfig(config(doc))
-        .lint(doc.displayPath(), doc.model(), contextDir(doc, settings), source, settings::enabled);
+        .lint(
+            doc.displayPath(),
+            doc.model(),
+            contextDir(doc, settings),
+            source,
+            settings::enabled,
+            doc.memo());
   }
 
   /** The build context: the {@code context} setting, else the Dockerfile's folder. */

@@ -1,0 +1,68 @@
+package dev.dockerlint.rules;
+
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Values that successive lints of one document share: an editor re-lints the whole file on every
+ * keystroke, while most of what a lint derives from the text did not change. Only values that are a
+ * function of their key alone belong here (the commands of a RUN script, say, keyed by the script
+ * and the values of the variables it reads), never anything that refers to the instructions or
+ * stages of one version.
+ *
+ * <p>A value not asked for during a lint is dropped at the start of the next one, so the memo holds
+ * about what one version of the document needs. Thread-safe; lints that overlap only compute some
+ * values twice.
+ */
+public final class LintMemo {
+  private final boolean keeps;
+  private volatile ConcurrentMap<Object, Object> current = new ConcurrentHashMap<>();
+  private volatile ConcurrentMap<Object, Object> previous = new ConcurrentHashMap<>();
+
+  private LintMemo(boolean keeps) {
+    this.keeps = keeps;
+  }
+
+  /** A memo for the lints of one document. */
+  public static LintMemo create() {
+    return new LintMemo(true);
+  }
+
+  /** A memo that keeps nothing (a lint of one version only). */
+  public static LintMemo none() {
+    return new LintMemo(false);
+  }
+
+  /** Starts a lint: values the last lint did not use are dropped. */
+  public synchronized void nextLint() {
+    if (keeps) {
+      previous = current;
+      current = new ConcurrentHashMap<>();
+    }
+  }
+
+  /** The value kept for {@code key}, if the current or the last lint stored one. */
+  public <T> Optional<T> find(Object key, Class<T> type) {
+    if (!keeps) {
+      return Optional.empty();
+    }
+    ConcurrentMap<Object, Object> now = current;
+    Object v = now.get(key);
+    if (v == null) {
+      v = previous.get(key);
+      if (v != null) {
+        now.putIfAbsent(key, v);
+      }
+    }
+    return Optional.ofNullable(v).map(type::cast);
+  }
+
+  /** Keeps {@code value} for {@code key} (replacing what was kept) and returns it. */
+  public <T> T keep(Object key, T value) {
+    if (keeps) {
+      current.put(key, value);
+    }
+    return value;
+  }
+}
