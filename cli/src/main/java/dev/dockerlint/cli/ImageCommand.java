@@ -83,16 +83,7 @@ public final class ImageCommand implements Callable<Integer> {
       description = "Look images up in their registry, not in the Docker Engine")
   boolean fromRegistry;
 
-  @Option(
-      names = {"-t", "--failure-threshold"},
-      paramLabel = "LEVEL",
-      description =
-          "Exit with 1 when a finding is at least this severe: error, warning, info, style, none"
-              + " (default: the configuration's, else info)")
-  String failureThreshold;
-
-  @Option(names = "--no-fail", description = "Exit with 0 even when there are findings")
-  boolean noFail;
+  @Mixin FailureOptions failure = new FailureOptions();
 
   @Option(
       names = "--facts",
@@ -139,20 +130,7 @@ public final class ImageCommand implements Callable<Integer> {
                       new ParameterException(
                           spec.commandLine(), "invalid --platform '" + p + "'")));
     }
-    Optional<FailureThreshold> cliThreshold =
-        failureThreshold == null
-            ? Optional.empty()
-            : Optional.of(
-                FailureThreshold.parse(failureThreshold)
-                    .orElseThrow(
-                        () ->
-                            new ParameterException(
-                                spec.commandLine(),
-                                "unknown --failure-threshold '"
-                                    + failureThreshold
-                                    + "' (expected "
-                                    + FailureThreshold.EXPECTED
-                                    + ")")));
+    failure.threshold(spec); // a usage error before any image is read
     if (facts) {
       if (refs.size() != 1) {
         throw new ParameterException(spec.commandLine(), "--facts takes exactly one REF");
@@ -172,9 +150,8 @@ public final class ImageCommand implements Callable<Integer> {
       return ExitCode.USAGE;
     }
     cfg.allWarnings(registry).forEach(w -> err.println("dockerlint: warning: " + w));
-    FailureThreshold threshold =
-        cliThreshold.or(cfg::failureThreshold).orElse(FailureThreshold.DEFAULT);
-    boolean neverFail = noFail || cfg.noFail();
+    FailureThreshold threshold = failure.threshold(spec, cfg);
+    boolean neverFail = failure.noFail(cfg);
     List<OutputOptions.Target> targets = output.targets(spec, cfg.format());
     List<FileResult> results = new ArrayList<>();
     int exit = ExitCode.CLEAN;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -49,16 +50,7 @@ final class LintOptions {
       description = "Build argument, as for docker build (repeatable)")
   List<String> buildArgs = new ArrayList<>();
 
-  @Option(
-      names = {"-t", "--failure-threshold"},
-      paramLabel = "LEVEL",
-      description =
-          "Exit with 1 when a finding is at least this severe: error, warning, info, style, none"
-              + " (default: the configuration's, else info)")
-  String failureThreshold;
-
-  @Option(names = "--no-fail", description = "Exit with 0 even when there are findings")
-  boolean noFail;
+  @Mixin FailureOptions failure = new FailureOptions();
 
   @Option(
       names = "--disable-ignore-pragma",
@@ -86,23 +78,6 @@ final class LintOptions {
       description = "Name to report for standard input (-)")
   String stdinFilename = "-";
 
-  Optional<FailureThreshold> threshold(CommandSpec spec) {
-    if (failureThreshold == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        FailureThreshold.parse(failureThreshold)
-            .orElseThrow(
-                () ->
-                    new ParameterException(
-                        spec.commandLine(),
-                        "unknown --failure-threshold '"
-                            + failureThreshold
-                            + "' (expected "
-                            + FailureThreshold.EXPECTED
-                            + ")")));
-  }
-
   Optional<Config.ShellcheckMode> shellcheck(CommandSpec spec) {
     if (shellcheck == null) {
       return Optional.empty();
@@ -118,7 +93,7 @@ final class LintOptions {
 
   /** Checks the values that can be checked before any file is read. */
   void validate(CommandSpec spec) {
-    threshold(spec);
+    failure.threshold(spec);
     shellcheck(spec);
     cliPlatform(spec);
     cliBuildArgs(spec);
@@ -159,11 +134,11 @@ final class LintOptions {
   }
 
   FailureThreshold threshold(CommandSpec spec, Config config) {
-    return threshold(spec).or(config::failureThreshold).orElse(FailureThreshold.DEFAULT);
+    return failure.threshold(spec, config);
   }
 
   boolean noFail(Config config) {
-    return noFail || config.noFail();
+    return failure.noFail(config);
   }
 
   private Optional<Platform> cliPlatform(CommandSpec spec) {
