@@ -173,6 +173,20 @@ export function step(vscode, name, fn) {
   });
 }
 
+/**
+ * Calls `probe` until it returns something other than null or undefined, and returns that; fails
+ * with `what` after `timeout` ms. For measurements of an editor that re-renders its lines at will.
+ */
+export async function until(what, probe, timeout = WAIT) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await probe().catch(() => null);
+    if (value !== null && value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** Opens the file `name` from the Explorer. */
 export async function openFromExplorer(page, name) {
   await page.locator(`.explorer-viewlet .monaco-list-row[aria-label="${name}"]`).click();

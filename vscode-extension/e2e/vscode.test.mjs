@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe } from "node:test";
-import { openFromExplorer, openVsCode, results, step, WAIT } from "./code-server.mjs";
+import { openFromExplorer, openVsCode, results, step, until, WAIT } from "./code-server.mjs";
 
 describe("the extension in VS Code", () => {
   let vscode;
@@ -39,13 +39,18 @@ describe("the extension in VS Code", () => {
       await openFromExplorer(page, "Dockerfile");
       await squiggle().first().waitFor({ timeout: WAIT });
       const entrypoint = page.locator(".monaco-editor .view-line", { hasText: "ENTRYPOINT" });
-      const line = await entrypoint.boundingBox();
-      const mark = await squiggle().first().boundingBox();
-      assert.ok(
-        mark.y >= line.y - 2 && mark.y + mark.height <= line.y + line.height + 2,
-        "on the ENTRYPOINT line",
+      // Monaco re-creates its line elements while it renders, so a box can be missing for a moment
+      const { line, marks } = await until("the ENTRYPOINT line and the error marks", async () => {
+        const line = await entrypoint.boundingBox();
+        const marks = [];
+        for (const mark of await squiggle().all()) marks.push(await mark.boundingBox());
+        return line && marks.length > 0 && marks.every((m) => m) ? { line, marks } : null;
+      });
+      const onLine = marks.filter(
+        (mark) => mark.y >= line.y - 2 && mark.y + mark.height <= line.y + line.height + 2,
       );
-      assert.ok(mark.x > line.x + 100, "under the program, not the keyword");
+      assert.equal(onLine.length, 1, "one error mark on the ENTRYPOINT line");
+      assert.ok(onLine[0].x > line.x + 100, "under the program, not the keyword");
     },
   );
 
@@ -76,7 +81,7 @@ describe("the extension in VS Code", () => {
     () => vscode,
     "explains the rule in the hover",
     async () => {
-      const box = await squiggle().first().boundingBox();
+      const box = await until("the error mark", () => squiggle().first().boundingBox());
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       const hover = page.locator(".monaco-hover", { hasText: "DKL1304 missing-exec-bit" });
       await hover.first().waitFor({ timeout: WAIT });
@@ -96,7 +101,7 @@ describe("the extension in VS Code", () => {
       for (let attempt = 1; ; attempt++) {
         await page.keyboard.press("Escape");
         await page.mouse.move(5, 400);
-        const box = await squiggle().first().boundingBox();
+        const box = await until("the error mark", () => squiggle().first().boundingBox());
         await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
         await page.keyboard.press("Control+.");
         try {
