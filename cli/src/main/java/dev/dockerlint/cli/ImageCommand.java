@@ -197,6 +197,14 @@ public final class ImageCommand implements Callable<Integer> {
 
   /** {@code --facts}: the facts Dockerfile rules see about one image, as JSON. */
   private int facts(String image, List<Platform> wanted) {
+    if (image.startsWith("oci:") || image.startsWith("docker-archive:")) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--facts shows what Dockerfile rules see of a base image, from the Docker Engine or a"
+              + " registry; '"
+              + image
+              + "' is a local image file: check it without --facts");
+    }
     ImageRef ref =
         ImageRef.parse(image)
             .orElseThrow(

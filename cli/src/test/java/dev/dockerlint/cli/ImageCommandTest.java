@@ -88,6 +88,15 @@ class ImageCommandTest {
   }
 
   @Test
+  void factsOfALocalImageFileIsAUsageErrorThatSaysWhatToDo(Fixtures f) {
+    CliRun r = CliRun.run("image", "--facts", archive(f, "amd64", "good.tar"));
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err().lines().findFirst().orElseThrow())
+        .contains("--facts shows what Dockerfile rules see of a base image")
+        .contains("check it without --facts");
+  }
+
+  @Test
   void anUnknownPlatformIsAUsageError() {
     CliRun r = CliRun.run("image", "--platform", "linux/", "x:1");
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
