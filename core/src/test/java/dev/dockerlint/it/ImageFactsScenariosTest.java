@@ -185,6 +185,8 @@ class ImageFactsScenariosTest {
           .contains("not in the Docker Engine's image store")
           .contains("requires credentials")
           .contains("docker login " + r.address());
+      // the look-ups of its config and of its files failed alike: the reason is given once
+      assertThat(info.get(0).message().split("requires credentials", -1)).hasSize(2);
       assertThat(codes(rep, "DKL1502")).isEmpty();
     }
     ProcessRunner.Result pull = docker.pull(ref, Optional.empty());

@@ -13,7 +13,6 @@ import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.Range;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,11 +52,13 @@ public final class ImageNotInspected implements Rule {
         memo.lookup(b.ref().get(), s.platform().get(), false);
       }
     }
-    Map<ImageRef, Set<String>> failed = new LinkedHashMap<>();
+    // per image, each reason once: "its files: ..." only when just the look-up of its files failed
+    Map<ImageRef, Map<String, Boolean>> failed = new LinkedHashMap<>();
     for (MemoizingSource.Asked a : memo.asked()) {
       if (a.answer() instanceof Lookup.Unavailable u && !u.pending()) {
-        String reason = a.withFiles() ? "its files: " + u.reason() : u.reason();
-        failed.computeIfAbsent(a.ref(), k -> new LinkedHashSet<>()).add(reason);
+        failed
+            .computeIfAbsent(a.ref(), k -> new LinkedHashMap<>())
+            .merge(u.reason(), a.withFiles(), Boolean::logicalAnd);
       }
     }
     if (failed.isEmpty()) {
@@ -75,8 +76,11 @@ public final class ImageNotInspected implements Rule {
         }
       }
     }
-    for (Map.Entry<ImageRef, Set<String>> e : failed.entrySet()) {
-      parts.add(e.getKey().familiar() + " (" + String.join("; ", e.getValue()) + ")");
+    for (Map.Entry<ImageRef, Map<String, Boolean>> e : failed.entrySet()) {
+      List<String> reasons = new ArrayList<>();
+      e.getValue()
+          .forEach((reason, onlyFiles) -> reasons.add(onlyFiles ? "its files: " + reason : reason));
+      parts.add(e.getKey().familiar() + " (" + String.join("; ", reasons) + ")");
     }
     String message =
         parts.size() == 1
