@@ -50,14 +50,16 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
- * The training run of the build's AppCDS archive (cli/pom.xml runs it with {@code
- * -XX:ArchiveClassesAtExit}): in one JVM it does what users do, so that the archive holds the
- * classes of each: {@code check} of a Dockerfile with every output format, {@code image} of a
- * {@code docker save} archive and of an OCI image layout that it writes itself (twice each: the
- * second run reads the file index from the disk cache, as a warm run does), and a language server
- * session (open, diagnostics, hover, completion, semantic tokens, code actions, an edit). It asks
- * no engine and no registry. Not a user command: {@code XDG_CACHE_HOME=WORK_DIR/cache java -cp
- * dockerlint.jar dev.dockerlint.cli.CdsTraining SOURCE_DIR WORK_DIR}.
+ * The training run of the build's AppCDS archives (cli/pom.xml runs it twice: once for the class
+ * list of a static archive, which can hold picocli's pre-Java-6 classes, then with {@code
+ * -XX:ArchiveClassesAtExit} for a dynamic archive on top of it, which holds the lambdas): in one
+ * JVM it does what users do, so that the archives hold the classes of each: {@code check} of a
+ * Dockerfile with every output format, {@code image} of a {@code docker save} archive and of an OCI
+ * image layout that it writes itself (twice each: the second run reads the file index from the disk
+ * cache, as a warm run does), and a language server session (open, diagnostics, hover, completion,
+ * semantic tokens, code actions, an edit). It asks no engine and no registry. Not a user command:
+ * {@code XDG_CACHE_HOME=WORK_DIR/cache java -cp dockerlint.jar dev.dockerlint.cli.CdsTraining
+ * SOURCE_DIR WORK_DIR}.
  */
 public final class CdsTraining {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,8 +69,18 @@ public final class CdsTraining {
   private CdsTraining() {}
 
   public static void main(String[] args) {
+    if (args.length == 3 && args[0].equals("--class-list")) {
+      try {
+        classList(Path.of(args[1]), Path.of(args[2]));
+      } catch (IOException e) {
+        System.err.println("dockerlint: " + e);
+        System.exit(ExitCode.INTERNAL);
+      }
+      return;
+    }
     if (args.length != 2) {
-      System.err.println("usage: CdsTraining SOURCE_DIR WORK_DIR");
+      System.err.println(
+          "usage: CdsTraining SOURCE_DIR WORK_DIR | CdsTraining --class-list RAW_LIST LIST");
       System.exit(ExitCode.USAGE);
     }
     Path source = Path.of(args[0]);
@@ -84,6 +96,17 @@ public final class CdsTraining {
       System.exit(ExitCode.INTERNAL);
     }
     System.exit(ExitCode.CLEAN);
+  }
+
+  /**
+   * The class list of a training run ({@code -XX:DumpLoadedClassList}) for the static archive,
+   * without its lambda entries: the dynamic archive on top of it keeps those, and the static dump
+   * of JDK 17 is not reliable with them.
+   */
+  private static void classList(Path raw, Path list) throws IOException {
+    try (var lines = Files.lines(raw)) {
+      Files.write(list, lines.filter(l -> !l.startsWith("@lambda-")).toList());
+    }
   }
 
   /**
