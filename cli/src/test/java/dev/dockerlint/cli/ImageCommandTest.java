@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dockerlint.output.Formats;
 import dev.dockerlint.testkit.Fixtures;
 import dev.dockerlint.testkit.FixturesExtension;
 import dev.dockerlint.testkit.ImageTarball;
 import dev.dockerlint.testkit.Layer;
 import dev.dockerlint.testkit.Platform;
+import io.airlift.compress.zstd.ZstdOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +73,56 @@ class ImageCommandTest {
     CliRun r = CliRun.run("image", "--image-source", "none", archive(f, "amd64", "good.tar"));
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.CLEAN);
     assertThat(r.out()).contains("No problems");
+  }
+
+  @Test
+  void aCompressedDockerSaveArchiveIsCheckedLikeTheTarItself(Fixtures f) throws IOException {
+    String plain = archive(f, "arm64", "bad.tar");
+    Path tar = Path.of(plain.substring("docker-archive:".length()));
+    Path gz = dir.resolve("bad.tar.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      Files.copy(tar, out);
+    }
+    Path zst = dir.resolve("bad.tar.zst");
+    try (OutputStream out = new ZstdOutputStream(Files.newOutputStream(zst))) {
+      Files.copy(tar, out);
+    }
+    JsonNode expected = findings(CliRun.run("image", "--format", "json", plain));
+    assertThat(expected.path(0).path("diagnostics")).isNotEmpty();
+    for (Path compressed : List.of(gz, zst)) {
+      CliRun r = CliRun.run("image", "--format", "json", "docker-archive:" + compressed);
+      assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.FINDINGS);
+      assertThat(findings(r)).isEqualTo(expected);
+    }
+    try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.startsWith("dockerlint-archive-"));
+    }
+  }
+
+  @Test
+  void aBzip2ArchiveIsOneLineThatSaysWhatToDo() throws IOException {
+    Path bz = dir.resolve("image.tar.bz2");
+    Files.write(bz, new byte[] {'B', 'Z', 'h', '9', 0x31, 0x41, 0x59, 0x26});
+    CliRun r = CliRun.run("image", "docker-archive:" + bz);
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err().strip().lines())
+        .containsExactly(
+            "dockerlint: docker-archive:"
+                + bz
+                + ": is bzip2-compressed, which is not supported; decompress it first");
+  }
+
+  /** The findings of a JSON report, without the image reference they name. */
+  private static JsonNode findings(CliRun r) throws IOException {
+    JsonNode report = JSON.readTree(r.out());
+    for (JsonNode file : report.path("files")) {
+      ((ObjectNode) file).remove("path");
+      for (JsonNode d : file.path("diagnostics")) {
+        ((ObjectNode) d.path("image")).remove("image");
+      }
+    }
+    return report.path("files");
   }
 
   @Test

@@ -108,7 +108,11 @@ public final class LayerReader {
     }
   }
 
-  private static InputStream decompressor(BufferedInputStream in, String name)
+  /**
+   * {@code in} decompressed if it starts as gzip or zstd data does, else {@code in} itself; bzip2
+   * and xz data are refused. {@code name} names the data in the message.
+   */
+  public static InputStream decompressor(BufferedInputStream in, String name)
       throws IOException, LayerException {
     in.mark(4);
     byte[] magic = in.readNBytes(4);

@@ -16,6 +16,7 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -357,11 +358,13 @@ public final class LocalImages implements Closeable {
 
   private static final class TarStore implements Store {
     private final TarFile tar;
+    private final Optional<Path> temporary;
     private final Map<String, TarArchiveEntry> entries = new HashMap<>();
     private final Map<String, String> links = new HashMap<>();
 
-    private TarStore(TarFile tar) {
+    private TarStore(TarFile tar, Optional<Path> temporary) {
       this.tar = tar;
+      this.temporary = temporary;
       for (TarArchiveEntry e : tar.getEntries()) {
         String n = ImagePaths.clean("/" + e.getName()).substring(1);
         if (e.isSymbolicLink()) {
@@ -379,17 +382,51 @@ public final class LocalImages implements Closeable {
       try {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-          head = in.readNBytes(2);
+          head = in.readNBytes(4);
         }
-        if (head.length == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-          throw new LocalImageException(
-              "is compressed; give the uncompressed tar (gunzip it, or docker save without gzip)");
+        if (compressed(head)) {
+          return decompressed(file);
         }
-        return new TarStore(new TarFile(file));
+        return new TarStore(new TarFile(file), Optional.empty());
       } catch (NoSuchFileException e) {
         throw new LocalImageException("no such file", e);
       } catch (IOException e) {
         throw new LocalImageException("is not a readable tar archive: " + message(e), e);
+      }
+    }
+
+    /** Starts as gzip ({@code docker save | gzip}), zstd, bzip2 or xz data does. */
+    private static boolean compressed(byte[] head) {
+      int b0 = head.length > 0 ? head[0] & 0xff : -1;
+      int b1 = head.length > 1 ? head[1] & 0xff : -1;
+      return (b0 == 0x1f && b1 == 0x8b)
+          || (b0 == 0x28 && b1 == 0xb5)
+          || (b0 == 'B' && b1 == 'Z')
+          || (b0 == 0xfd && b1 == '7');
+    }
+
+    /**
+     * A compressed archive, decompressed into a temporary file first (a tar archive is read out of
+     * order: manifest, config, then layers), which {@link #close} deletes.
+     */
+    private static TarStore decompressed(Path file) throws IOException, LocalImageException {
+      Path tmp = Files.createTempFile("dockerlint-archive-", ".tar");
+      try {
+        try (InputStream in =
+                LayerReader.decompressor(
+                    new BufferedInputStream(Files.newInputStream(file), 1 << 16), "the archive");
+            OutputStream out = Files.newOutputStream(tmp)) {
+          in.transferTo(out);
+        }
+        return new TarStore(new TarFile(tmp), Optional.of(tmp));
+      } catch (LayerException e) {
+        Files.deleteIfExists(tmp);
+        throw new LocalImageException(
+            e.getMessage().replace("layer the archive ", "") + "; decompress it first", e);
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(tmp);
+        throw new LocalImageException(
+            "is compressed, and decompressing it failed: " + message(e), e);
       }
     }
 
@@ -418,7 +455,13 @@ public final class LocalImages implements Closeable {
 
     @Override
     public void close() throws IOException {
-      tar.close();
+      try {
+        tar.close();
+      } finally {
+        if (temporary.isPresent()) {
+          Files.deleteIfExists(temporary.get());
+        }
+      }
     }
 
     @Override
