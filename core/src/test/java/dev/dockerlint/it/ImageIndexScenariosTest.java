@@ -25,6 +25,7 @@ import dev.dockerlint.testkit.TestRegistries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -201,6 +202,64 @@ class ImageIndexScenariosTest {
     assertThat(only(results, ref + " (linux/arm64)"))
         .extracting(d -> d.rule().code())
         .containsExactly("DKL1600");
+  }
+
+  @Test
+  void anOciLayoutWhoseBlobsDoNotMatchTheirDigestsIsRefused(@TempDir Path dir, Fixtures f)
+      throws IOException {
+    ImageTarball amd = app(f, AMD64, "amd64", "amd64");
+    ImageTarball arm = app(f, ARM64, "arm64", "arm64");
+    amd.writeOciLayout(dir);
+    arm.writeOciLayout(dir);
+    Path blobs = dir.resolve("blobs").resolve("sha256");
+    String ref = "oci:" + dir;
+    Files.write(
+        dir.resolve("index.json"),
+        ImageIndex.of(
+                ManifestFormat.OCI,
+                List.of(amd.manifestDescriptor(ManifestFormat.OCI).withPlatform(AMD64)))
+            .json());
+    assertThat(check(ref, List.of()))
+        .singleElement()
+        .satisfies(r -> assertThat(r.error()).isEmpty());
+
+    // the amd64 image's second layer swapped for the arm64 image's: read, then refused
+    Path layer = blobs.resolve(amd.layerDescriptors(ManifestFormat.OCI).get(1).digest().hex());
+    byte[] original = Files.readAllBytes(layer);
+    Files.copy(
+        blobs.resolve(arm.layerDescriptors(ManifestFormat.OCI).get(1).digest().hex()),
+        layer,
+        StandardCopyOption.REPLACE_EXISTING);
+    try (ImageSources sources =
+        ImageSources.open(ImageSourceSettings.defaults().withMode(ImageSourceSettings.Mode.NONE))) {
+      List<FileResult> r =
+          new ImageChecker(
+                  RuleRegistry.builtIn(),
+                  sources,
+                  new ImageChecker.Options(List.of(), false, false))
+              .check(ref);
+      assertThat(r)
+          .singleElement()
+          .satisfies(
+              x ->
+                  assertThat(x.error())
+                      .hasValueSatisfying(
+                          e ->
+                              assertThat(e)
+                                  .contains("does not match its digest")
+                                  .doesNotContain("\n")));
+    }
+    Files.write(layer, original);
+
+    // the config edited: refused before any layer is read
+    Path config = blobs.resolve(amd.configDescriptor(ManifestFormat.OCI).digest().hex());
+    Files.writeString(config, Files.readString(config).replace("amd64", "arm64"));
+    assertThat(check(ref, List.of()))
+        .singleElement()
+        .satisfies(
+            x ->
+                assertThat(x.error())
+                    .hasValueSatisfying(e -> assertThat(e).contains("does not match its digest")));
   }
 
   @Test

@@ -50,12 +50,18 @@ public final class LocalImages implements Closeable {
       List<Platform> available,
       ImageConfig config,
       String imageId,
-      List<String> layers) {
+      List<LayerFile> layers) {
     public Image {
       available = List.copyOf(available);
       layers = List.copyOf(layers);
     }
   }
+
+  /**
+   * A layer: its path in the layout or archive, and the digest its bytes must have (an OCI layout's
+   * descriptor names it; a docker save archive's manifest does not).
+   */
+  public record LayerFile(String path, Optional<String> digest) {}
 
   private final Store store;
   private final List<Image> images;
@@ -104,9 +110,20 @@ public final class LocalImages implements Closeable {
   public FileIndex files(Image image, LayerLimits limits) throws LocalImageException {
     LayerReader reader = new LayerReader(limits);
     FilesystemBuilder fs = new FilesystemBuilder(limits.maxEntries());
-    for (String layer : image.layers()) {
+    for (LayerFile l : image.layers()) {
+      String layer = l.path();
       try (InputStream in = new BufferedInputStream(store.open(layer), 65536)) {
-        fs.apply(reader.read(in, layer));
+        if (l.digest().isEmpty()) {
+          fs.apply(reader.read(in, layer));
+          continue;
+        }
+        Digests.VerifyingInputStream verified =
+            new Digests.VerifyingInputStream(in, l.digest().get());
+        fs.apply(reader.read(verified, layer));
+        if (!verified.matches()) {
+          throw new LocalImageException(
+              "layer " + layer + " does not match its digest (got " + verified.actual() + ")");
+        }
       } catch (IOException e) {
         throw new LocalImageException("cannot read layer " + layer + ": " + message(e), e);
       } catch (LayerException e) {
@@ -195,7 +212,7 @@ public final class LocalImages implements Closeable {
       int depth)
       throws LocalImageException {
     String mediaType = descriptor.path("mediaType").asText("");
-    JsonNode m = json(store, blobPath(descriptor));
+    JsonNode m = parse(verifiedBlob(store, descriptor), blobPath(descriptor));
     String type = m.path("mediaType").asText(mediaType);
     if (type.equals(INDEX_TYPES) || type.equals(DOCKER_LIST) || m.has("manifests")) {
       if (depth > 2) {
@@ -211,14 +228,14 @@ public final class LocalImages implements Closeable {
       return; // not an image manifest (an artifact)
     }
     String configPath = blobPath(config);
-    byte[] configBytes = bytes(store, configPath);
+    byte[] configBytes = verifiedBlob(store, config);
     JsonNode root = parse(configBytes, configPath);
     if (!root.has("rootfs") && !root.has("config")) {
       return; // an attestation or other artifact
     }
-    List<String> layers = new ArrayList<>();
+    List<LayerFile> layers = new ArrayList<>();
     for (JsonNode l : m.path("layers")) {
-      layers.add(blobPath(l));
+      layers.add(new LayerFile(blobPath(l), Optional.of(l.path("digest").asText())));
     }
     out.add(
         new Image(
@@ -229,6 +246,18 @@ public final class LocalImages implements Closeable {
             ImageConfigs.fromJson(root.get("config")),
             "sha256:" + sha256(configBytes),
             layers));
+  }
+
+  /** The bytes of the blob {@code descriptor} names, which must have its digest. */
+  private static byte[] verifiedBlob(Store store, JsonNode descriptor) throws LocalImageException {
+    String path = blobPath(descriptor);
+    byte[] bytes = bytes(store, path);
+    String expected = descriptor.path("digest").asText();
+    String actual = Digests.of(bytes, expected);
+    if (!actual.equals(expected)) {
+      throw new LocalImageException(path + " does not match its digest (got " + actual + ")");
+    }
+    return bytes;
   }
 
   private static String blobPath(JsonNode descriptor) throws LocalImageException {
@@ -255,9 +284,9 @@ public final class LocalImages implements Closeable {
       String configPath = store.resolve(entry.path("Config").asText(""));
       byte[] configBytes = bytes(store, configPath);
       JsonNode root = parse(configBytes, configPath);
-      List<String> layers = new ArrayList<>();
+      List<LayerFile> layers = new ArrayList<>();
       for (JsonNode l : entry.path("Layers")) {
-        layers.add(store.resolve(l.asText()));
+        layers.add(new LayerFile(store.resolve(l.asText()), Optional.empty()));
       }
       String shown =
           manifest.size() > 1 && tag.isEmpty() && !tags.isEmpty() ? name + ":" + tags.get(0) : name;
