@@ -1,15 +1,14 @@
 package dev.dockerlint.cli;
 
+import dev.dockerlint.config.ByteSize;
 import dev.dockerlint.config.Config;
 import dev.dockerlint.image.ImageSourceSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -17,9 +16,6 @@ import picocli.CommandLine.Spec;
 
 /** The options that say where facts about base images come from, shared by subcommands. */
 public final class ImageSourceOptions {
-  private static final Pattern BYTES =
-      Pattern.compile("(\\d{1,15})\\s*(?:([KMGkmg])(?:i?[Bb])?|[Bb])?");
-
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
@@ -92,11 +88,14 @@ public final class ImageSourceOptions {
         ImageSourceSettings.defaults()
             .withMode(mode)
             .withOffline(offline || config.offline().orElse(false))
-            .withInsecureRegistries(new LinkedHashSet<>(insecureRegistries));
+            .withInsecureRegistries(insecureRegistries(config));
+    if (imageFilesMaxBytes == null && config.imageFilesMaxBytes().isPresent()) {
+      s = s.withFilesMaxBytes(config.imageFilesMaxBytes().get());
+    }
     if (imageFilesMaxBytes != null) {
       s =
           s.withFilesMaxBytes(
-              parseBytes(imageFilesMaxBytes)
+              ByteSize.parse(imageFilesMaxBytes)
                   .orElseThrow(
                       () ->
                           new ParameterException(
@@ -108,24 +107,12 @@ public final class ImageSourceOptions {
     return s;
   }
 
-  /** {@code 123}, {@code 500K}, {@code 500M}, {@code 2G}, {@code 2GiB} (powers of 1024). */
-  static Optional<Long> parseBytes(String text) {
-    Matcher m = BYTES.matcher(text.strip());
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    long n = Long.parseLong(m.group(1));
-    String unit = m.group(2) == null ? "" : m.group(2).toUpperCase(Locale.ROOT);
-    int shift =
-        switch (unit) {
-          case "K" -> 10;
-          case "M" -> 20;
-          case "G" -> 30;
-          default -> 0;
-        };
-    if (n > (Long.MAX_VALUE >> shift)) {
-      return Optional.empty();
-    }
-    return Optional.of(n << shift);
+  /**
+   * The configuration's {@code insecure-registries} and the {@code --insecure-registry} options.
+   */
+  private Set<String> insecureRegistries(Config config) {
+    Set<String> all = new LinkedHashSet<>(config.insecureRegistries());
+    all.addAll(insecureRegistries);
+    return all;
   }
 }

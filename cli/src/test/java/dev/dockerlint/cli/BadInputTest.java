@@ -40,6 +40,17 @@ class BadInputTest {
   }
 
   @Test
+  void theSummarySaysHowManyFilesWereNotRead() throws IOException {
+    Path missing = dir.resolve("nope/Dockerfile");
+    Path good = write("Dockerfile", "FROM a:1\nMAINTAINER me\n");
+    CliRun r = CliRun.run(missing.toString(), good.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).contains("1 problem (0 errors) in 1 file;").endsWith("; 1 was not read\n");
+    CliRun alone = CliRun.run(missing.toString());
+    assertThat(alone.out()).isEqualTo("No problems in 0 files; 1 was not read\n");
+  }
+
+  @Test
   void fileThatCannotBeOpened() throws IOException {
     Path loop = dir.resolve("Dockerfile");
     Files.createSymbolicLink(loop, loop.getFileName());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dockerlint.config.ByteSize;
 import dev.dockerlint.testkit.Fixtures;
 import dev.dockerlint.testkit.FixturesExtension;
 import dev.dockerlint.testkit.ImageTarball;
@@ -35,13 +36,13 @@ class ImageOptionsTest {
 
   @Test
   void byteSizesTakeBinarySuffixes() {
-    assertThat(ImageSourceOptions.parseBytes("123")).contains(123L);
-    assertThat(ImageSourceOptions.parseBytes("500M")).contains(500L << 20);
-    assertThat(ImageSourceOptions.parseBytes("2G")).contains(2L << 30);
-    assertThat(ImageSourceOptions.parseBytes("2GiB")).contains(2L << 30);
-    assertThat(ImageSourceOptions.parseBytes("64k")).contains(64L << 10);
-    assertThat(ImageSourceOptions.parseBytes("12X")).isEmpty();
-    assertThat(ImageSourceOptions.parseBytes("-1")).isEmpty();
+    assertThat(ByteSize.parse("123")).contains(123L);
+    assertThat(ByteSize.parse("500M")).contains(500L << 20);
+    assertThat(ByteSize.parse("2G")).contains(2L << 30);
+    assertThat(ByteSize.parse("2GiB")).contains(2L << 30);
+    assertThat(ByteSize.parse("64k")).contains(64L << 10);
+    assertThat(ByteSize.parse("12X")).isEmpty();
+    assertThat(ByteSize.parse("-1")).isEmpty();
   }
 
   @Test

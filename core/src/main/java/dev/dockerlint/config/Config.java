@@ -35,6 +35,8 @@ public record Config(
     boolean strictLabels,
     Optional<String> imageSource,
     Optional<Boolean> offline,
+    List<String> insecureRegistries,
+    Optional<Long> imageFilesMaxBytes,
     Optional<String> format,
     List<String> exclude,
     boolean disableIgnorePragma,
@@ -55,6 +57,7 @@ public record Config(
     severity = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(severity));
     buildArgs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(buildArgs));
     trustedRegistries = List.copyOf(trustedRegistries);
+    insecureRegistries = List.copyOf(insecureRegistries);
     labelSchema = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labelSchema));
     exclude = List.copyOf(exclude);
     enable = List.copyOf(enable);
@@ -177,6 +180,8 @@ public record Config(
     private boolean strictLabels;
     private Optional<String> imageSource = Optional.empty();
     private Optional<Boolean> offline = Optional.empty();
+    private final List<String> insecureRegistries = new ArrayList<>();
+    private Optional<Long> imageFilesMaxBytes = Optional.empty();
     private Optional<String> format = Optional.empty();
     private final List<String> exclude = new ArrayList<>();
     private boolean disableIgnorePragma;
@@ -200,6 +205,8 @@ public record Config(
       strictLabels = c.strictLabels;
       imageSource = c.imageSource;
       offline = c.offline;
+      insecureRegistries.addAll(c.insecureRegistries);
+      imageFilesMaxBytes = c.imageFilesMaxBytes;
       format = c.format;
       exclude.addAll(c.exclude);
       disableIgnorePragma = c.disableIgnorePragma;
@@ -265,6 +272,16 @@ public record Config(
       return this;
     }
 
+    public Builder insecureRegistry(String hostPort) {
+      insecureRegistries.add(hostPort);
+      return this;
+    }
+
+    public Builder imageFilesMaxBytes(long bytes) {
+      imageFilesMaxBytes = Optional.of(bytes);
+      return this;
+    }
+
     public Builder format(String f) {
       format = Optional.of(f);
       return this;
@@ -314,6 +331,8 @@ public record Config(
           strictLabels,
           imageSource,
           offline,
+          insecureRegistries,
+          imageFilesMaxBytes,
           format,
           exclude,
           disableIgnorePragma,

@@ -144,6 +144,18 @@ public final class ConfigLoader {
       case "strict-labels" -> b.strictLabels(r.bool(v, key));
       case "image-source" -> b.imageSource(r.scalar(v, key));
       case "offline" -> b.offline(r.bool(v, key));
+      case "insecure-registries" -> r.strings(v, key).forEach(b::insecureRegistry);
+      case "image-files-max-bytes" -> {
+        String t = r.scalar(v, key);
+        b.imageFilesMaxBytes(
+            ByteSize.parse(t)
+                .orElseThrow(
+                    () ->
+                        r.error(
+                            line(v),
+                            key,
+                            "invalid size '" + t + "' (expected bytes, e.g. 500M or 2G)")));
+      }
       case "format" -> b.format(format(r, v, key));
       case "exclude" -> r.strings(v, key).forEach(b::exclude);
       case "disable-ignore-pragma" -> b.disableIgnorePragma(r.bool(v, key));

@@ -98,7 +98,8 @@ public final class TtyFormatter implements Formatter {
           }
         }
       }
-      int files = results.size();
+      int unreadable = (int) results.stream().filter(r -> r.error().isPresent()).count();
+      int files = results.size() - unreadable;
       out.write(
           (errors + others == 0
                   ? "No problems"
@@ -115,6 +116,9 @@ public final class TtyFormatter implements Formatter {
               + " file"
               + (files == 1 ? "" : "s")
               + (fixable == 0 ? "" : "; " + fixable + " fixable with --fix")
+              + (unreadable == 0
+                  ? ""
+                  : "; " + unreadable + (unreadable == 1 ? " was" : " were") + " not read")
               + "\n");
       out.flush();
     } catch (IOException e) {

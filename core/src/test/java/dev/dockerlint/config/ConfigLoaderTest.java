@@ -42,6 +42,8 @@ class ConfigLoaderTest {
             strict-labels: true
             image-source: registry
             offline: true
+            insecure-registries: [registry.lan:5000, 127.0.0.1]
+            image-files-max-bytes: 2G
             format: sarif
             exclude: [vendor/]
             disable-ignore-pragma: true
@@ -60,6 +62,8 @@ class ConfigLoaderTest {
     assertThat(c.strictLabels()).isTrue();
     assertThat(c.imageSource()).contains("registry");
     assertThat(c.offline()).contains(true);
+    assertThat(c.insecureRegistries()).containsExactly("registry.lan:5000", "127.0.0.1");
+    assertThat(c.imageFilesMaxBytes()).contains(2L << 30);
     assertThat(c.format()).contains("sarif");
     assertThat(c.exclude()).containsExactly("vendor/");
     assertThat(c.disableIgnorePragma()).isTrue();
@@ -106,6 +110,10 @@ class ConfigLoaderTest {
         .hasMessageStartingWith(FILE + ":1: 'severity': expected a mapping");
     assertThatThrownBy(() -> dockerlint("offline: maybe\n"))
         .hasMessage(FILE + ":1: 'offline': expected true or false, not 'maybe'");
+    assertThatThrownBy(() -> dockerlint("image-files-max-bytes: lots\n"))
+        .hasMessage(
+            FILE
+                + ":1: 'image-files-max-bytes': invalid size 'lots' (expected bytes, e.g. 500M or 2G)");
     assertThatThrownBy(() -> dockerlint("severity:\n  DKL0003: loud\n"))
         .hasMessageStartingWith(FILE + ":2: 'severity.DKL0003': unknown severity 'loud'");
     assertThatThrownBy(() -> dockerlint("platform: linux//\n"))
