@@ -12,6 +12,7 @@ import {
   type LanguageClientOptions,
   type StaticFeature,
 } from "vscode-languageclient/node";
+import { cdsPlan, removeOtherArchives, stamp, type CdsPlan } from "./cds";
 import { describeRejected, findJava, MIN_JAVA } from "./java";
 import { RestartPolicy } from "./restart";
 import {
@@ -79,6 +80,7 @@ class ServerController {
   private state: ServerState = { kind: "starting" };
   private lookups: string[] = [];
   private launch: LaunchSettings | undefined;
+  private cds: CdsPlan | undefined;
   private enabled = true;
 
   constructor(
@@ -156,7 +158,9 @@ class ServerController {
       });
       return;
     }
-    const { command, args } = serverCommand(java.found.executable, jar, launch);
+    const cds = this.cdsPlan(jar, java.found, launch);
+    this.cds = cds;
+    const { command, args } = serverCommand(java.found.executable, jar, launch, cds?.args ?? []);
     this.log(`Java ${java.found.version} from ${java.found.source}: ${java.found.executable}`);
     this.log(`starting: ${[command, ...args].join(" ")}`);
     const options: LanguageClientOptions = {
@@ -213,12 +217,44 @@ class ServerController {
     });
   }
 
+  /** The AppCDS archive options for this start (see cds.ts); none when they cannot be set up. */
+  private cdsPlan(
+    jar: string,
+    java: { executable: string; version: string },
+    launch: LaunchSettings,
+  ): CdsPlan | undefined {
+    try {
+      const storage = this.context.globalStorageUri.fsPath;
+      fs.mkdirSync(storage, { recursive: true });
+      const plan = cdsPlan(
+        storage,
+        stamp(jar),
+        { ...stamp(java.executable), version: java.version },
+        launch.vmArgs,
+      );
+      if (plan !== undefined) {
+        removeOtherArchives(storage, plan.archive);
+        this.log(
+          plan.recording ? `recording the class archive ${plan.archive}` : `class archive: ${plan.archive}`,
+        );
+      }
+      return plan;
+    } catch (e) {
+      this.log(`no class archive: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+
   /** The server of generation `gen` died or never started: restart it with back-off, or give up. */
   private crashed(gen: number, what: string): void {
     if (gen !== this.generation || this.crashHandled.has(gen)) {
       return;
     }
     this.crashHandled.add(gen);
+    if (this.cds !== undefined && !this.cds.recording) {
+      // should the archive be at fault, the next start records a new one
+      fs.rmSync(this.cds.archive, { force: true });
+    }
     // the client cleans itself up after a close it was told not to restart
     this.client = undefined;
     const d = this.policy.crashed(Date.now());

@@ -173,8 +173,8 @@ export function toLaunchSettings(get: SettingsReader): LaunchSettings {
 }
 
 /**
- * The command line that starts the server: `java [vmArgs] -jar dockerlint.jar lsp --stdio`
- * and the image options. `--offline` is given at launch as well as in the settings, since the
+ * The command line that starts the server: `java [vmArgs] [moreVmArgs] -jar dockerlint.jar lsp
+ * --stdio` and the image options. `--offline` is given at launch as well as in the settings, since the
  * server chooses its image sources when it starts. `auto` is the server's default and is not
  * passed, so that `$DOCKERLINT_IMAGE_SOURCE` still counts.
  */
@@ -182,8 +182,9 @@ export function serverCommand(
   java: string,
   jar: string,
   launch: LaunchSettings,
+  moreVmArgs: readonly string[] = [],
 ): { command: string; args: string[] } {
-  const args = [...launch.vmArgs, "-jar", jar, "lsp", "--stdio"];
+  const args = [...launch.vmArgs, ...moreVmArgs, "-jar", jar, "lsp", "--stdio"];
   if (launch.imageSource !== "auto") {
     args.push("--image-source", launch.imageSource);
   }
