@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The RUN scripts of a Dockerfile as ShellCheck gets them: in the dialect of the shell that runs
@@ -19,6 +20,8 @@ import java.util.TreeSet;
  * Dockerfile.
  */
 public final class ShellcheckScripts {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   private ShellcheckScripts() {}
 
   /** Variables BuildKit passes to every RUN when set as build arguments. */
@@ -143,7 +146,7 @@ public final class ShellcheckScripts {
       }
     }
     for (String n : model.scopeBefore(s.instruction()).variables().keySet()) {
-      if (n.matches("[A-Za-z_][A-Za-z0-9_]*") && uses(text, n)) {
+      if (NAME.matcher(n).matches() && uses(text, n)) {
         names.add(n);
       }
     }
