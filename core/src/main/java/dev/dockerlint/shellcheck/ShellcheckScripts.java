@@ -1,5 +1,6 @@
 package dev.dockerlint.shellcheck;
 
+import dev.dockerlint.rules.LintMemo;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.shell.RunScript;
 import dev.dockerlint.shell.RunScripts;
@@ -89,8 +90,13 @@ public final class ShellcheckScripts {
 
   /** Every RUN script of the model that ShellCheck can check. */
   public static List<Prepared> all(SemanticModel model) {
+    return all(model, LintMemo.none());
+  }
+
+  /** Every RUN script of the model that ShellCheck can check (see {@link RunScripts#all}). */
+  public static List<Prepared> all(SemanticModel model, LintMemo memo) {
     List<Prepared> out = new ArrayList<>();
-    for (RunScript s : RunScripts.all(model)) {
+    for (RunScript s : RunScripts.all(model, memo)) {
       prepare(model, s).ifPresent(out::add);
     }
     return out;
