@@ -34,7 +34,12 @@ import java.util.function.Predicate;
  *     --server 'dockerlint=java -jar cli/target/dockerlint.jar lsp' \
  *     --server 'node=node .../docker-langserver --stdio' [--edits 300] [--requests 300]
  *     [--startups 5] [--rss-edits 10000] [--rss-edits-for node=2000] [--out results.json]
+ *     [--lines 2000] [--samples DIR]
  * </pre>
+ *
+ * {@code --lines} measures only the texts of that many lines; {@code --samples} writes every
+ * didChange round trip to {@code DIR/<server>-<lines>.csv} (edit, when it was sent in
+ * milliseconds since the epoch, round trip in ms), to line up slow edits with the server's GC or JFR logs.
  *
  * Not a JMH benchmark: the cost measured is the whole round trip through another process.
  */
@@ -54,6 +59,8 @@ public final class LspLatency {
     int rssEdits = 10_000;
     Map<String, Integer> rssEditsFor = new LinkedHashMap<>();
     Path out = null;
+    int[] sizes = {50, 2000};
+    Path samples = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--server" -> {
@@ -70,6 +77,8 @@ public final class LspLatency {
           rssEditsFor.put(kv[0], Integer.parseInt(kv[1]));
         }
         case "--out" -> out = Path.of(args[++i]);
+        case "--lines" -> sizes = new int[] {Integer.parseInt(args[++i])};
+        case "--samples" -> samples = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -80,7 +89,10 @@ public final class LspLatency {
       try {
         measure(
             r,
+            s.getKey(),
             s.getValue(),
+            sizes,
+            samples,
             edits,
             requests,
             startups,
@@ -101,7 +113,10 @@ public final class LspLatency {
 
   private static void measure(
       Map<String, Double> r,
+      String name,
       List<String> command,
+      int[] sizes,
+      Path samples,
       int edits,
       int requests,
       int startups,
@@ -117,7 +132,7 @@ public final class LspLatency {
       }
     }
     r.put("startup to initialize ms (median)", percentile(start, 50));
-    for (int lines : new int[] {50, 2000}) {
+    for (int lines : sizes) {
       String text = dockerfile(lines);
       try (Server s = Server.start(command)) {
         s.initialize();
@@ -125,6 +140,7 @@ public final class LspLatency {
         s.waitDiagnostics(1);
         String p = lines + " lines ";
         double[] change = new double[edits];
+        long[] sent = new long[edits];
         int v = 1;
         int editLine = typingLine(text, lines / 2);
         String editLineText = text.lines().skip(editLine).findFirst().orElse("");
@@ -133,11 +149,28 @@ public final class LspLatency {
           v++;
           boolean insert = i % 2 == 0;
           long t0 = System.nanoTime();
+          sent[i] = t0;
           s.change(v, editLine, col, editLine, insert ? col : col + 1, insert ? "x" : "");
           s.waitDiagnostics(v);
           change[i] = (s.lastReceived - t0) / 1e6;
         }
         put(r, p + "didChange->diagnostics", change);
+        if (samples != null) {
+          long wall = System.currentTimeMillis();
+          long nano = System.nanoTime();
+          StringBuilder csv = new StringBuilder("edit,sent_epoch_ms,round_trip_ms\n");
+          for (int i = 0; i < edits; i++) {
+            csv.append(
+                String.format(
+                    Locale.ROOT,
+                    "%d,%.3f,%.3f%n",
+                    i,
+                    wall - (nano - sent[i]) / 1e6,
+                    change[i]));
+          }
+          Files.createDirectories(samples);
+          Files.writeString(samples.resolve(name + "-" + lines + ".csv"), csv);
+        }
         double[] hover = new double[requests];
         double[] completion = new double[requests];
         List<int[]> spots = hoverSpots(text);
@@ -181,6 +214,7 @@ public final class LspLatency {
 
   private static void put(Map<String, Double> r, String name, double[] samples) {
     r.put(name + " p50 ms", percentile(samples, 50));
+    r.put(name + " p90 ms", percentile(samples, 90));
     r.put(name + " p99 ms", percentile(samples, 99));
   }
 

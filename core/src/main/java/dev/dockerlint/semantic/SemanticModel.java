@@ -223,11 +223,29 @@ public final class SemanticModel {
    * removed, unset variables empty). Empty when the text cannot be processed.
    */
   public Optional<String> expand(String text, Scope scope) {
+    if (literal(text)) {
+      return Optional.of(text); // what the lexer answers too, without its result's sets
+    }
     try {
       return Optional.of(lex.processWord(text, scope).result());
     } catch (ShellLexException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether the lexer leaves {@code text} as it is: no {@code $}, {@code <}, quote or escape
+   * character (the test {@link ShellLex#processWord} makes before lexing).
+   */
+  private boolean literal(String text) {
+    int escape = lex.escapeToken();
+    for (int k = 0; k < text.length(); k++) {
+      char c = text.charAt(k);
+      if (c == '$' || c == '<' || c == '\'' || c == '"' || c == escape) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Like {@link #expand} but also the variables that had no value. */

@@ -1,5 +1,6 @@
 package dev.dockerlint.shell;
 
+import dev.dockerlint.rules.LintMemo;
 import dev.dockerlint.rules.platform.Platforms;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.syntax.Command;
@@ -38,12 +39,20 @@ public final class RunScripts {
    * Every script of every RUN and ONBUILD RUN, in file order. Read once per model: many rules ask.
    */
   public static List<RunScript> all(SemanticModel model) {
+    return all(model, LintMemo.none());
+  }
+
+  /**
+   * Every script of every RUN and ONBUILD RUN, in file order, reusing the reading of a script text
+   * that an earlier lint of the same document read already ({@code memo}).
+   */
+  public static List<RunScript> all(SemanticModel model, LintMemo memo) {
     return CACHE.computeIfAbsent(
         model,
         m -> {
           List<RunScript> out = new ArrayList<>();
           for (Instruction i : m.file().instructions()) {
-            out.addAll(of(m, i));
+            out.addAll(of(m, i, memo));
           }
           return List.copyOf(out);
         });
@@ -51,6 +60,19 @@ public final class RunScripts {
 
   /** The scripts of one instruction (none for anything but RUN and ONBUILD RUN). */
   public static List<RunScript> of(SemanticModel model, Instruction i) {
+    return of(model, i, LintMemo.none());
+  }
+
+  /** A script text as the memo keeps its reading: the reading depends on the text alone. */
+  private record Parsed(String text) {}
+
+  private static ShellScript parse(String text, LintMemo memo) {
+    Parsed key = new Parsed(text);
+    return memo.find(key, ShellScript.class)
+        .orElseGet(() -> memo.keep(key, ShellScript.parse(text)));
+  }
+
+  private static List<RunScript> of(SemanticModel model, Instruction i, LintMemo memo) {
     RunInstruction run;
     if (i instanceof RunInstruction r) {
       run = r;
@@ -79,7 +101,7 @@ public final class RunScripts {
       if (heredocs.size() == 1 && LONE_HEREDOC.matcher(cmd).matches()) {
         Heredoc h = heredocs.get(0);
         Optional<String> d = h.content().startsWith("#!") ? shebangDialect(h.content()) : dialect;
-        d.ifPresent(x -> out.add(body(file, i, h, x, onbuild)));
+        d.ifPresent(x -> out.add(body(file, i, h, x, onbuild, memo)));
         return out;
       }
       if (dialect.isEmpty()) {
@@ -94,7 +116,7 @@ public final class RunScripts {
             Math.min(
                 h.bodyRange().endOffset(), h.bodyRange().startOffset() + h.content().length()));
       }
-      ShellScript script = ShellScript.parse(m.text());
+      ShellScript script = parse(m.text(), memo);
       out.add(new RunScript(i, script, m, dialect.get(), false, onbuild));
       // a shell reading a heredoc on standard input runs it as a script too
       if (!heredocs.isEmpty()) {
@@ -104,7 +126,7 @@ public final class RunScripts {
                 : dialect(List.of(script.commands().get(0).name()));
         if (reader.isPresent() && !script.commands().get(0).hasFlag("c")) {
           for (Heredoc h : heredocs) {
-            out.add(body(file, i, h, reader.get(), onbuild));
+            out.add(body(file, i, h, reader.get(), onbuild, memo));
           }
         }
       }
@@ -122,7 +144,7 @@ public final class RunScripts {
         if (a.startsWith("-") && !a.startsWith("--") && a.contains("c")) {
           Word w = args.get(k + 1);
           MappedText m = new MappedText(file.source()).appendWord(w, '\\');
-          out.add(new RunScript(i, ShellScript.parse(m.text()), m, d.get(), false, onbuild));
+          out.add(new RunScript(i, parse(m.text(), memo), m, d.get(), false, onbuild));
           return out;
         }
       }
@@ -150,10 +172,10 @@ public final class RunScripts {
   }
 
   private static RunScript body(
-      Dockerfile file, Instruction i, Heredoc h, String dialect, boolean onbuild) {
+      Dockerfile file, Instruction i, Heredoc h, String dialect, boolean onbuild, LintMemo memo) {
     MappedText m =
         new MappedText(file.source()).appendVerbatim(h.content(), h.bodyRange().startOffset());
-    return new RunScript(i, ShellScript.parse(m.text()), m, dialect, true, onbuild);
+    return new RunScript(i, parse(m.text(), memo), m, dialect, true, onbuild);
   }
 
   /**

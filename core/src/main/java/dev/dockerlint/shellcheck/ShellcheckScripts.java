@@ -1,5 +1,6 @@
 package dev.dockerlint.shellcheck;
 
+import dev.dockerlint.rules.LintMemo;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.shell.RunScript;
 import dev.dockerlint.shell.RunScripts;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The RUN scripts of a Dockerfile as ShellCheck gets them: in the dialect of the shell that runs
@@ -19,6 +21,8 @@ import java.util.TreeSet;
  * Dockerfile.
  */
 public final class ShellcheckScripts {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   private ShellcheckScripts() {}
 
   /** Variables BuildKit passes to every RUN when set as build arguments. */
@@ -86,8 +90,13 @@ public final class ShellcheckScripts {
 
   /** Every RUN script of the model that ShellCheck can check. */
   public static List<Prepared> all(SemanticModel model) {
+    return all(model, LintMemo.none());
+  }
+
+  /** Every RUN script of the model that ShellCheck can check (see {@link RunScripts#all}). */
+  public static List<Prepared> all(SemanticModel model, LintMemo memo) {
     List<Prepared> out = new ArrayList<>();
-    for (RunScript s : RunScripts.all(model)) {
+    for (RunScript s : RunScripts.all(model, memo)) {
       prepare(model, s).ifPresent(out::add);
     }
     return out;
@@ -143,7 +152,7 @@ public final class ShellcheckScripts {
       }
     }
     for (String n : model.scopeBefore(s.instruction()).variables().keySet()) {
-      if (n.matches("[A-Za-z_][A-Za-z0-9_]*") && uses(text, n)) {
+      if (NAME.matcher(n).matches() && uses(text, n)) {
         names.add(n);
       }
     }

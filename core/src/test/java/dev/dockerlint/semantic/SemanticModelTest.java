@@ -2,6 +2,8 @@ package dev.dockerlint.semantic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockerlint.grammar.shell.ShellLex;
+import dev.dockerlint.grammar.shell.ShellLexException;
 import dev.dockerlint.syntax.CopyInstruction;
 import dev.dockerlint.syntax.DockerfileReader;
 import dev.dockerlint.syntax.Instruction;
@@ -234,5 +236,32 @@ class SemanticModelTest {
     assertThat(r.tag()).contains("1.0");
     assertThat(ImageRef.parse("Alpine")).isEmpty();
     assertThat(ImageRef.parse("alpine:${TAG}")).isEmpty();
+  }
+
+  @Test
+  void expandAnswersWhatTheShellLexerAnswersForWordsWithAndWithoutAnythingToExpand()
+      throws ShellLexException {
+    List<String> words =
+        List.of(
+            "plain",
+            "/usr/local/bin",
+            "C:\\tools",
+            "a`b",
+            "$V",
+            "${V}-x",
+            "'$V'",
+            "\"q\"",
+            "a<b",
+            "",
+            "caf\u00e9");
+    for (String escape : List.of("", "# escape=`\n")) {
+      SemanticModel m = model(escape + "ARG V=1\nFROM alpine\n");
+      ShellLex lex = new ShellLex(m.file().escapeCharacter());
+      for (String w : words) {
+        assertThat(m.expand(w, m.globalScope()))
+            .as("%s with escape %s", w, (char) m.file().escapeCharacter())
+            .contains(lex.processWord(w, m.globalScope()).result());
+      }
+    }
   }
 }

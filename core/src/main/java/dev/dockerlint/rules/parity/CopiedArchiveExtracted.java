@@ -16,6 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A local archive COPY'd into the image and extracted by a later RUN of the same stage: the archive
@@ -28,6 +29,9 @@ import java.util.Set;
     summary = "COPY of an archive that a RUN then extracts",
     aliases = {"DL3010"})
 public final class CopiedArchiveExtracted implements Rule {
+  private static final Pattern LETTERS = Pattern.compile("[A-Za-z]+");
+  private static final Pattern OUTER_QUOTES = Pattern.compile("^[\"']+|[\"']+$");
+
   static final List<String> ARCHIVE_EXTENSIONS =
       List.of(
           ".tar", ".Z", ".bz2", ".gz", ".lz", ".lzma", ".tZ", ".tb2", ".tbz", ".tbz2", ".tgz",
@@ -98,7 +102,7 @@ public final class CopiedArchiveExtracted implements Rule {
       if (a.startsWith("-") && !a.startsWith("--") && a.contains("x")) {
         return true;
       }
-      if (k == 0 && a.matches("[A-Za-z]+") && a.contains("x")) {
+      if (k == 0 && LETTERS.matcher(a).matches() && a.contains("x")) {
         return true; // old-style bundled options: tar xzf file
       }
     }
@@ -110,7 +114,7 @@ public final class CopiedArchiveExtracted implements Rule {
   }
 
   private static String basename(Word w) {
-    String v = w.value().replaceAll("^[\"']+|[\"']+$", "");
+    String v = OUTER_QUOTES.matcher(w.value()).replaceAll("");
     int slash = Math.max(v.lastIndexOf('/'), v.lastIndexOf('\\'));
     return v.substring(slash + 1);
   }

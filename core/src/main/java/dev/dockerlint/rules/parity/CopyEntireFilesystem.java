@@ -8,6 +8,7 @@ import dev.dockerlint.rules.Severity;
 import dev.dockerlint.syntax.CopyInstruction;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.Word;
+import java.util.regex.Pattern;
 
 /**
  * {@code COPY --from=x / /} copies a whole image's filesystem over the stage's, including {@code
@@ -20,6 +21,8 @@ import dev.dockerlint.syntax.Word;
     summary = "COPY --from copies a whole filesystem to /",
     aliases = {"DL3067"})
 public final class CopyEntireFilesystem implements Rule {
+  private static final Pattern OUTER_QUOTES = Pattern.compile("^[\"']+|[\"']+$");
+
   @Override
   public void check(RuleContext ctx) {
     for (Instruction i : ctx.file().instructions()) {
@@ -33,6 +36,6 @@ public final class CopyEntireFilesystem implements Rule {
   }
 
   private static String unquote(Word w) {
-    return w.value().replaceAll("^[\"']+|[\"']+$", "");
+    return OUTER_QUOTES.matcher(w.value()).replaceAll("");
   }
 }

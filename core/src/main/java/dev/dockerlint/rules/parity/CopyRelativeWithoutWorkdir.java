@@ -16,6 +16,7 @@ import dev.dockerlint.syntax.WorkdirInstruction;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * COPY to a relative destination while no WORKDIR was set in the stage (or the stages it is based
@@ -30,6 +31,9 @@ import java.util.Optional;
     summary = "COPY to a relative destination without WORKDIR",
     aliases = {"DL3045"})
 public final class CopyRelativeWithoutWorkdir implements Rule {
+  private static final Pattern OUTER_QUOTES = Pattern.compile("^[\"']+|[\"']+$");
+  private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[A-Za-z]:[\\\\/].*");
+
   @Override
   public void check(RuleContext ctx) {
     Map<Integer, Boolean> set = new HashMap<>();
@@ -44,13 +48,13 @@ public final class CopyRelativeWithoutWorkdir implements Rule {
         if (workdir || !(i instanceof CopyInstruction c) || c.destination().isEmpty()) {
           continue;
         }
-        String raw = c.destination().get().value().replaceAll("^[\"']+|[\"']+$", "");
+        String raw = OUTER_QUOTES.matcher(c.destination().get().value()).replaceAll("");
         Optional<ShellLex.Result> r = ctx.model().expandWithMatches(raw, s.scopeBefore(i));
         if (r.isEmpty() || !r.get().unmatched().isEmpty()) {
           continue;
         }
         String dest = r.get().result();
-        if (dest.startsWith("/") || dest.matches("^[A-Za-z]:[\\\\/].*") || raw.startsWith("$")) {
+        if (dest.startsWith("/") || WINDOWS_DRIVE.matcher(dest).matches() || raw.startsWith("$")) {
           continue;
         }
         if (imageWorkdir == null) {

@@ -35,15 +35,16 @@ public final class EnvSelfReference implements Rule {
         if (ctx.model().scopeBefore(i).variable(name).isPresent()) {
           continue;
         }
-        Pattern ref =
-            Pattern.compile(
-                "\\$(\\{"
-                    + Pattern.quote(name)
-                    + "[}:+?-]|"
-                    + Pattern.quote(name)
-                    + "(?![A-Za-z0-9_]))");
+        Pattern ref = null;
         for (int j = 0; j < pairs.size(); j++) {
-          if (j != k && ref.matcher(pairs.get(j).value().value()).find()) {
+          String value = pairs.get(j).value().value();
+          if (j == k || value.indexOf('$') < 0 || !value.contains(name)) {
+            continue; // cannot refer to it: compiling the pattern is most of the rule's cost
+          }
+          if (ref == null) {
+            ref = reference(name);
+          }
+          if (ref.matcher(value).find()) {
             ctx.report(
                 Finding.of(
                     pairs.get(j).value().range(),
@@ -56,5 +57,11 @@ public final class EnvSelfReference implements Rule {
         }
       }
     }
+  }
+
+  /** {@code $name} or {@code ${name...}}, not the start of a longer name. */
+  private static Pattern reference(String name) {
+    return Pattern.compile(
+        "\\$(\\{" + Pattern.quote(name) + "[}:+?-]|" + Pattern.quote(name) + "(?![A-Za-z0-9_]))");
   }
 }

@@ -1,9 +1,12 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.semantic.ImageRef;
+import java.util.regex.Pattern;
 
 /** Image name checks shared by the FROM rules. */
 final class ImageNames {
+  private static final Pattern IMAGE_ID = Pattern.compile("[a-f0-9]{64}");
+
   private ImageNames() {}
 
   /**
@@ -12,7 +15,7 @@ final class ImageNames {
    * as an image ID).
    */
   static boolean isValidReference(String name) {
-    if (name.matches("[a-f0-9]{64}")) {
+    if (IMAGE_ID.matcher(name).matches()) {
       return false;
     }
     return ImageRef.parse(name).isPresent();

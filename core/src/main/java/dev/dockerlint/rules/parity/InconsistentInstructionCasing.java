@@ -47,15 +47,18 @@ public final class InconsistentInstructionCasing implements Rule {
     int upper = 0;
     for (Keyword k : keywords) {
       String t = k.text();
-      if (t.equals(t.toLowerCase(Locale.ROOT))) {
+      if (sameIn(t, false)) {
         lower++;
-      } else if (t.equals(t.toUpperCase(Locale.ROOT))) {
+      } else if (sameIn(t, true)) {
         upper++;
       }
     }
     boolean majorityLower = lower > upper;
     for (Keyword k : keywords) {
       String t = k.text();
+      if (sameIn(t, !majorityLower)) {
+        continue;
+      }
       String want = majorityLower ? t.toLowerCase(Locale.ROOT) : t.toUpperCase(Locale.ROOT);
       if (!t.equals(want)) {
         ctx.report(
@@ -69,5 +72,23 @@ public final class InconsistentInstructionCasing implements Rule {
                 .withFix(Fix.safe("Write '" + want + "'", new Edit(k.range(), want))));
       }
     }
+  }
+
+  /**
+   * Whether {@code t} equals itself in upper (or lower) case, like {@code
+   * t.equals(t.toUpperCase(Locale.ROOT))}, without making the converted copy when {@code t} is
+   * ASCII (every keyword, in practice).
+   */
+  private static boolean sameIn(String t, boolean upperCase) {
+    for (int k = 0; k < t.length(); k++) {
+      char c = t.charAt(k);
+      if (c >= 0x80) {
+        return t.equals(upperCase ? t.toUpperCase(Locale.ROOT) : t.toLowerCase(Locale.ROOT));
+      }
+      if (upperCase ? c >= 'a' && c <= 'z' : c >= 'A' && c <= 'Z') {
+        return false;
+      }
+    }
+    return true;
   }
 }

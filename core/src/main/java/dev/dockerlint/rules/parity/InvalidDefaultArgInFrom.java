@@ -35,7 +35,7 @@ public final class InvalidDefaultArgInFrom implements Rule {
         continue;
       }
       if (defaults == null) {
-        defaults = SemanticModel.of(ctx.file(), ctx.model().options().withBuildArgs(Map.of()));
+        defaults = defaultsOnly(ctx);
       }
       Word image = from.image().get();
       String name = defaults.expand(image.value(), defaults.globalScope()).orElse(null);
@@ -51,5 +51,17 @@ public final class InvalidDefaultArgInFrom implements Rule {
                     + " results in empty or invalid base image name"));
       }
     }
+  }
+
+  /**
+   * The file's model with no build arguments: the model the rule is given when none are set (the
+   * usual case, and every keystroke in the language server), else a second one built without them.
+   */
+  private static SemanticModel defaultsOnly(RuleContext ctx) {
+    SemanticModel m = ctx.model();
+    if (m.file() == ctx.file() && m.options().buildArgs().isEmpty()) {
+      return m;
+    }
+    return SemanticModel.of(ctx.file(), m.options().withBuildArgs(Map.of()));
   }
 }

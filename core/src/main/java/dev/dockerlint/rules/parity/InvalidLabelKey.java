@@ -5,6 +5,7 @@ import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import java.util.regex.Pattern;
 
 /**
  * A label key outside Docker's recommended format: lowercase letters, digits, {@code .}, {@code -},
@@ -23,6 +24,9 @@ import dev.dockerlint.rules.Severity;
     summary = "Label key not in the recommended format",
     aliases = {"DL3048"})
 public final class InvalidLabelKey implements Rule {
+  private static final Pattern LAST = Pattern.compile("[a-z0-9]");
+  private static final Pattern KEY = Pattern.compile("[0-9a-z._/-]*");
+
   @Override
   public void check(RuleContext ctx) {
     for (Labels.Label l : Labels.of(ctx)) {
@@ -30,8 +34,8 @@ public final class InvalidLabelKey implements Rule {
       boolean bad =
           k.isEmpty()
               || !(k.charAt(0) >= 'a' && k.charAt(0) <= 'z')
-              || !k.substring(k.length() - 1).matches("[a-z0-9]")
-              || !k.matches("[0-9a-z._/-]*")
+              || !LAST.matcher(k.substring(k.length() - 1)).matches()
+              || !KEY.matcher(k).matches()
               || k.startsWith("com.docker.")
               || k.startsWith("io.docker.")
               || k.startsWith("org.dockerproject.")

@@ -25,7 +25,15 @@ final class Labels {
       String key,
       Optional<String> value) {}
 
+  /** The labels of the file: read once per lint, since ten rules ask. */
   static List<Label> of(RuleContext ctx) {
+    return ctx.input().shared(All.class, () -> new All(read(ctx))).labels();
+  }
+
+  /** Every label of one lint's file, as shared between the rules of that lint. */
+  private record All(List<Label> labels) {}
+
+  private static List<Label> read(RuleContext ctx) {
     List<Label> out = new ArrayList<>();
     for (Stage s : ctx.model().stages()) {
       for (Instruction i : s.instructions()) {
@@ -42,12 +50,15 @@ final class Labels {
         }
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** The labels of the schema with the given type, checking each value with {@code valid}. */
   static void checkType(
       RuleContext ctx, String type, java.util.function.Predicate<String> valid, String message) {
+    if (ctx.config().labelSchema().isEmpty()) {
+      return; // no label has a type
+    }
     for (Label l : of(ctx)) {
       if (!type.equals(ctx.config().labelSchema().get(l.key())) || l.value().isEmpty()) {
         continue;

@@ -8,6 +8,7 @@ import dev.dockerlint.rules.Severity;
 import dev.dockerlint.syntax.ExposeInstruction;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.Word;
+import java.util.regex.Pattern;
 
 /** An EXPOSE port above 65535: BuildKit fails with "value out of range". */
 @RuleInfo(
@@ -17,6 +18,8 @@ import dev.dockerlint.syntax.Word;
     summary = "EXPOSE port outside 0-65535",
     aliases = {"DL3011"})
 public final class PortOutOfRange implements Rule {
+  private static final Pattern NUMBER = Pattern.compile("[0-9]{1,18}");
+
   @Override
   public void check(RuleContext ctx) {
     for (Instruction i : ctx.file().instructions()) {
@@ -32,7 +35,7 @@ public final class PortOutOfRange implements Rule {
         String port = slash < 0 ? v : v.substring(0, slash);
         port = port.substring(port.lastIndexOf(':') + 1);
         for (String part : port.split("-", 2)) {
-          if (part.matches("[0-9]{1,18}") && Long.parseLong(part) > 65535) {
+          if (NUMBER.matcher(part).matches() && Long.parseLong(part) > 65535) {
             ctx.report(Finding.of(w.range(), "Valid UNIX ports range from 0 to 65535"));
             break;
           }

@@ -1,5 +1,6 @@
 package dev.dockerlint.rules.parity;
 
+import dev.dockerlint.rules.LintMemo;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.shell.RunScript;
@@ -133,13 +134,13 @@ final class Runs {
 
   /** Every RUN and ONBUILD RUN with sh-like scripts, in file order. Read once per model. */
   static List<Run> of(RuleContext ctx) {
-    return RUNS.computeIfAbsent(ctx.model(), Runs::read);
+    return RUNS.computeIfAbsent(ctx.model(), m -> read(m, ctx.input().memo()));
   }
 
-  private static List<Run> read(SemanticModel model) {
+  private static List<Run> read(SemanticModel model, LintMemo memo) {
     Map<Instruction, List<RunScript>> by = new IdentityHashMap<>();
     List<Instruction> order = new ArrayList<>();
-    for (RunScript s : RunScripts.all(model)) {
+    for (RunScript s : RunScripts.all(model, memo)) {
       by.computeIfAbsent(
               s.instruction(),
               k -> {

@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
     summary = "ARG or ENV named like a secret",
     aliases = {"DL3064", "SecretsUsedInArgOrEnv"})
 public final class SecretInArgOrEnv implements Rule {
+  private static final Pattern OUTER_QUOTES = Pattern.compile("^[\"']+|[\"']+$");
+
   private static final Pattern DENY =
       Pattern.compile(
           "(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)");
@@ -66,7 +68,7 @@ public final class SecretInArgOrEnv implements Rule {
 
   /** A value that is a path ({@code /kaniko/.config/x.json}): where a secret is, not the secret. */
   private static boolean path(String value) {
-    String v = value.replaceAll("^[\"']+|[\"']+$", "");
+    String v = OUTER_QUOTES.matcher(value).replaceAll("");
     return v.startsWith("/") || v.startsWith("./") || v.startsWith("~/");
   }
 
