@@ -8,6 +8,7 @@ import dev.dockerlint.grammar.DockerfileParser.FlagContext;
 import dev.dockerlint.grammar.DockerfileParser.FlagsContext;
 import dev.dockerlint.grammar.GoText;
 import dev.dockerlint.grammar.JsonStringArray;
+import dev.dockerlint.grammar.SourceCharStream;
 import dev.dockerlint.grammar.shell.HeredocMarker;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.RecognitionException;
@@ -56,11 +56,7 @@ public final class DockerfileReader {
   }
 
   private Dockerfile read() {
-    String text = source.text();
-    if (!text.endsWith("\n")) {
-      text = text + "\n";
-    }
-    DockerfileLexer lexer = new DockerfileLexer(CharStreams.fromString(text));
+    DockerfileLexer lexer = new DockerfileLexer(SourceCharStream.of(source.text()));
     lexer.removeErrorListeners();
     tokens = new CommonTokenStream(lexer);
     tokens.fill();

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.LexerATNSimulator;
 import org.antlr.v4.runtime.misc.Interval;
 
 /**
@@ -83,7 +84,10 @@ public abstract class DockerfileLexerBase extends Lexer {
     if (_mode == DockerfileLexer.DIRECTIVES) {
       leaveDirectivesUnlessDirectiveLine();
     }
-    Token t = super.nextToken();
+    Token t = _hitEOF ? null : fastToken();
+    if (t == null) {
+      t = super.nextToken();
+    }
     if (t.getType() == Token.EOF) {
       Token synthetic = endOfInputNewline(t);
       if (synthetic != null) {
@@ -92,6 +96,105 @@ public abstract class DockerfileLexerBase extends Lexer {
     }
     track(t);
     return t;
+  }
+
+  /**
+   * Most characters of a Dockerfile are argument text and comments, where a single rule of the
+   * grammar matches whatever the text is: those tokens are matched here, exactly as ANTLR's
+   * simulator would match them (longest match, then the first rule), without simulating the lexer
+   * per character. Returns null wherever the grammar has a choice to make; a subclass that always
+   * returns null lexes with the simulator alone (the tests compare both).
+   */
+  protected Token fastToken() {
+    int c = _input.LA(1);
+    switch (_mode) {
+      case DockerfileLexer.RAW:
+        return rawText(c, '\\');
+      case DockerfileLexer.RAW_BT:
+        return rawText(c, '`');
+      case DockerfileLexer.DEFAULT_MODE:
+        return comment(c, DockerfileLexer.COMMENT, false);
+      case DockerfileLexer.RAW_LINE_START, DockerfileLexer.RAW_BT_LINE_START:
+        return comment(c, DockerfileLexer.CONTINUATION_COMMENT, true);
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * RAW_TEXT (RB_TEXT): no other rule of RAW (RAW_BT) starts with a character other than a newline,
+   * a carriage return or the escape character, and the text runs up to the next of those.
+   */
+  private Token rawText(int c, int escapeChar) {
+    if (c == escapeChar || c == '\n' || c == '\r' || c == CharStream.EOF) {
+      return null;
+    }
+    int n = 1;
+    for (int d = _input.LA(2);
+        d != escapeChar && d != '\n' && d != '\r' && d != CharStream.EOF;
+        d = _input.LA(n + 1)) {
+      n++;
+    }
+    return emitMatched(DockerfileLexer.RAW_TEXT, Token.DEFAULT_CHANNEL, n, false);
+  }
+
+  /**
+   * COMMENT ({@code BLANK* '#' ~[\n]*}) at the start of a line, or a comment line inside a
+   * continuation ({@code BLANK* '#' ~[\n]* '\n'}, with its newline). Every other rule that can
+   * match there stops before the newline, so the comment is the longest match; where lengths tie (a
+   * lone {@code #} is also an unknown instruction word), the comment rule comes first.
+   */
+  private Token comment(int c, int type, boolean withNewline) {
+    if (c != '#' && !isBlank(c)) {
+      return null;
+    }
+    int i = 1;
+    while (isBlank(_input.LA(i))) {
+      i++;
+    }
+    if (_input.LA(i) != '#') {
+      return null;
+    }
+    int d = _input.LA(++i);
+    while (d != '\n' && d != CharStream.EOF) {
+      d = _input.LA(++i);
+    }
+    if (!withNewline) {
+      return emitMatched(type, DockerfileLexer.COMMENTS, i - 1, false);
+    }
+    return d == '\n' ? emitMatched(type, DockerfileLexer.COMMENTS, i, true) : null;
+  }
+
+  /** The grammar's BLANK: Go's unicode.IsSpace without the newline. */
+  private static boolean isBlank(int c) {
+    return c != '\n' && GoText.isSpace(c);
+  }
+
+  /**
+   * Emits the {@code length} characters at the input position as a token, as {@link
+   * Lexer#nextToken} does after the simulator matched them; a token that ends with a newline moves
+   * to the next line.
+   */
+  private Token emitMatched(int type, int channel, int length, boolean endsLine) {
+    LexerATNSimulator sim = getInterpreter();
+    _token = null;
+    _type = type;
+    _channel = channel;
+    _text = null;
+    _tokenStartCharIndex = _input.index();
+    _tokenStartLine = sim.getLine();
+    _tokenStartCharPositionInLine = sim.getCharPositionInLine();
+    _input.seek(_tokenStartCharIndex + length);
+    if (endsLine) {
+      sim.setLine(_tokenStartLine + 1);
+      sim.setCharPositionInLine(0);
+    } else {
+      sim.setCharPositionInLine(_tokenStartCharPositionInLine + length);
+    }
+    if (_input.LA(1) == CharStream.EOF) {
+      _hitEOF = true;
+    }
+    return emit();
   }
 
   /**
