@@ -430,7 +430,7 @@ public abstract class DockerfileLexerBase extends Lexer {
       return;
     }
     List<HeredocMarker> markers = List.of();
-    if (heredocCapable()) {
+    if (heredocCapable() && mayOpenHeredoc()) {
       StringBuilder sb = new StringBuilder();
       int argsStart = -1;
       for (int k = 0; k < lineTokenCount; k++) {
@@ -459,6 +459,19 @@ public abstract class DockerfileLexerBase extends Lexer {
     instructionStart = -1;
     instruction = -1;
     outerInstruction = -1;
+  }
+
+  /** Whether a {@code <} is in the line's tokens at all: a heredoc needs {@code <<}. */
+  private boolean mayOpenHeredoc() {
+    if (!(_input instanceof SourceCharStream text)) {
+      return true;
+    }
+    for (int k = 0; k < lineTokenCount; k++) {
+      if (text.contains('<', lineTokens[2 * k], lineTokens[2 * k + 1] + 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean heredocCapable() {
@@ -505,6 +518,9 @@ public abstract class DockerfileLexerBase extends Lexer {
       return null;
     }
     s = s.substring(1).stripLeading();
+    if (s.indexOf('=') < 0) {
+      return null;
+    }
     Matcher m = DIRECTIVE.matcher(s);
     if (!m.matches()) {
       return null;

@@ -96,6 +96,16 @@ public final class SourceCharStream implements CharStream {
     return text.substring(start) + "\n";
   }
 
+  /** Whether the character {@code c} (not the newline) occurs at an index in {@code [from, to)}. */
+  boolean contains(char c, int from, int to) {
+    for (int i = Math.max(0, from), end = Math.min(to, text.length()); i < end; i++) {
+      if (text.charAt(i) == c) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public String getSourceName() {
     return IntStream.UNKNOWN_SOURCE_NAME;
