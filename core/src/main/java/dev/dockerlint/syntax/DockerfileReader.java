@@ -40,6 +40,7 @@ public final class DockerfileReader {
 
   private final SourceText source;
   private final OffsetMap map;
+  private final RangeCursor ranges;
   private final List<SyntaxProblem> problems = new ArrayList<>();
   private CommonTokenStream tokens;
   private int escape;
@@ -48,6 +49,7 @@ public final class DockerfileReader {
   private DockerfileReader(String text) {
     this.source = new SourceText(text);
     this.map = new OffsetMap(text);
+    this.ranges = new RangeCursor(source);
   }
 
   /** Parses Dockerfile text (already decoded; a leading BOM is allowed). */
@@ -87,7 +89,7 @@ public final class DockerfileReader {
           new SyntaxProblem(
               SyntaxProblem.Kind.NO_INSTRUCTIONS,
               "file with no instructions",
-              source.range(source.length(), source.length())));
+              ranges.range(source.length(), source.length())));
     }
     problems.sort((a, b) -> Integer.compare(a.range().startOffset(), b.range().startOffset()));
     return new Dockerfile(source, escape, directives, comments(), instructions, problems);
@@ -124,7 +126,7 @@ public final class DockerfileReader {
       if (offendingSymbol instanceof Token t && t.getType() != Token.EOF) {
         r = rangeOf(t, t);
       } else {
-        r = source.range(source.length(), source.length());
+        r = ranges.range(source.length(), source.length());
       }
       String what = msg.contains("HEREDOC") ? "unterminated heredoc" : "unexpected text: " + msg;
       SyntaxProblem.Kind kind =
@@ -155,8 +157,8 @@ public final class DockerfileReader {
       int hash = text.indexOf('#');
       String trimmed = text.stripTrailing();
       int valueAt = trimmed.lastIndexOf(kv[1]);
-      Range range = source.range(start + hash, start + trimmed.length());
-      Range valueRange = source.range(start + valueAt, start + valueAt + kv[1].length());
+      Range range = ranges.range(start + hash, start + trimmed.length());
+      Range valueRange = ranges.range(start + valueAt, start + valueAt + kv[1].length());
       if (!seen.add(kv[0])) {
         problems.add(
             new SyntaxProblem(
@@ -192,7 +194,7 @@ public final class DockerfileReader {
       out.add(
           new Comment(
               GoText.trimSpace(text.substring(hash + 1, end)),
-              source.range(start + hash, start + end)));
+              ranges.range(start + hash, start + end)));
     }
     return out;
   }
@@ -211,7 +213,7 @@ public final class DockerfileReader {
             new SyntaxProblem(
                 SyntaxProblem.Kind.LINE_TOO_LONG,
                 "dockerfile line greater than max allowed size of " + (MAX_LINE_BYTES - 1),
-                source.range(start, Math.min(end, start + 1))));
+                ranges.range(start, Math.min(end, start + 1))));
       }
     }
   }
@@ -226,9 +228,6 @@ public final class DockerfileReader {
     int endToken = endTokenIndex(ic);
     List<HeredocMarker> markers =
         heredocMarkers.getOrDefault(body.start.getStartIndex(), List.of());
-    List<Token> toks =
-        tokens.get(body.start.getTokenIndex(), Math.max(endToken, body.start.getTokenIndex()));
-    emptyContinuations(toks);
     return body(body, endToken, markers, ic.heredoc(), null);
   }
 
@@ -242,6 +241,10 @@ public final class DockerfileReader {
         : ic.body().start.getTokenIndex();
   }
 
+  /**
+   * The instruction of {@code body}; {@code known} is null for a top-level instruction and the
+   * heredocs of the ONBUILD around it for a trigger.
+   */
   private Instruction body(
       BodyContext body,
       int endToken,
@@ -250,7 +253,10 @@ public final class DockerfileReader {
       List<Heredoc> known) {
     List<Token> toks =
         tokens.get(body.start.getTokenIndex(), Math.max(endToken, body.start.getTokenIndex()));
-    Logical l = new Logical(source, toks, map);
+    if (known == null) {
+      emptyContinuations(toks);
+    }
+    Logical l = new Logical(source, ranges, toks, map);
     Token kw = body.start;
     InstructionKind kind = kindOf(kw.getType());
     Keyword keyword = new Keyword(kind, kw.getText(), rangeOf(kw, kw));
@@ -626,7 +632,7 @@ public final class DockerfileReader {
         if (first != null && end != null && first.getType() != Token.EOF) {
           int s = map.utf16(first.getStartIndex());
           int e = map.utf16(end.getStopIndex() + 1);
-          bodyRange = source.range(s, Math.max(s, trimNewline(e)));
+          bodyRange = ranges.range(s, Math.max(s, trimNewline(e)));
         }
       }
       if (!terminated) {
@@ -690,7 +696,7 @@ public final class DockerfileReader {
     for (Heredoc h : heredocs) {
       endOffset = Math.max(endOffset, h.bodyRange().endOffset());
     }
-    return source.range(start, Math.max(start, endOffset));
+    return ranges.range(start, Math.max(start, endOffset));
   }
 
   private int lastLine(List<Token> toks, List<DockerfileParser.HeredocContext> heredocContexts) {
@@ -725,11 +731,11 @@ public final class DockerfileReader {
 
   private Range rangeOf(Token first, Token last) {
     if (first == null) {
-      return source.range(0, 0);
+      return ranges.range(0, 0);
     }
     int s = map.utf16(first.getStartIndex());
     Token end = last == null || last.getStopIndex() < first.getStartIndex() ? first : last;
     int e = map.utf16(end.getStopIndex() + 1);
-    return source.range(Math.max(0, s), Math.max(s, trimNewline(e)));
+    return ranges.range(Math.max(0, s), Math.max(s, trimNewline(e)));
   }
 }

@@ -9,16 +9,17 @@ import org.antlr.v4.runtime.Token;
  * that anything found in it maps back to an exact range.
  */
 final class Logical {
-  private final SourceText source;
-  private final StringBuilder text = new StringBuilder();
+  private final RangeCursor ranges;
+  private final String text;
   private int[] offsets = new int[64];
   private final int[] tokenStarts;
   private final int firstTokenIndex;
   private int endOffset;
 
   /** Builds the line from {@code tokens} (consecutive, all channels). */
-  Logical(SourceText source, List<Token> tokens, OffsetMap map) {
-    this.source = source;
+  Logical(SourceText source, RangeCursor ranges, List<Token> tokens, OffsetMap map) {
+    this.ranges = ranges;
+    StringBuilder text = new StringBuilder();
     this.firstTokenIndex = tokens.isEmpty() ? 0 : tokens.get(0).getTokenIndex();
     this.tokenStarts = new int[tokens.size() + 1];
     int k = 0;
@@ -46,6 +47,7 @@ final class Logical {
     } else if (text.length() == 0) {
       endOffset = map.utf16(tokens.get(0).getStartIndex());
     }
+    this.text = text.toString();
   }
 
   private void ensure(int n) {
@@ -55,7 +57,7 @@ final class Logical {
   }
 
   String text() {
-    return text.toString();
+    return text;
   }
 
   int length() {
@@ -91,9 +93,9 @@ final class Logical {
   Range range(int from, int to) {
     if (to <= from) {
       int at = sourceOffset(from);
-      return source.range(at, at);
+      return ranges.range(at, at);
     }
-    return source.range(offsets[from], offsets[to - 1] + 1);
+    return ranges.range(offsets[from], offsets[to - 1] + 1);
   }
 
   Word word(int from, int to) {
