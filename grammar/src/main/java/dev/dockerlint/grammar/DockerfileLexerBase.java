@@ -99,34 +99,64 @@ public abstract class DockerfileLexerBase extends Lexer {
   }
 
   /**
-   * Most characters of a Dockerfile are argument text and comments, where a single rule of the
-   * grammar matches whatever the text is: those tokens are matched here, exactly as ANTLR's
-   * simulator would match them (longest match, then the first rule), without simulating the lexer
-   * per character. Returns null wherever the grammar has a choice to make; a subclass that always
-   * returns null lexes with the simulator alone (the tests compare both).
+   * Most tokens of a Dockerfile are argument text, comments, blanks, line continuations and line
+   * ends, where a single rule of the grammar matches whatever follows: those tokens are matched
+   * here, exactly as ANTLR's simulator would match them (longest match, then the first rule; the
+   * same actions), without simulating the lexer per character. Returns null wherever the grammar
+   * has a choice to make; a subclass that always returns null lexes with the simulator alone (the
+   * tests compare both).
    */
   protected Token fastToken() {
     int c = _input.LA(1);
     switch (_mode) {
-      case DockerfileLexer.RAW:
-        return rawText(c, '\\');
-      case DockerfileLexer.RAW_BT:
-        return rawText(c, '`');
       case DockerfileLexer.DEFAULT_MODE:
-        return comment(c, DockerfileLexer.COMMENT, false);
+        return c == '\n' ? lineEnd(1, false) : comment(c, DockerfileLexer.COMMENT, false);
+      case DockerfileLexer.FLAGS:
+        return flagsWord(c);
+      case DockerfileLexer.RAW:
+        return raw(c, '\\', DockerfileLexer.RAW_LINE_START);
+      case DockerfileLexer.RAW_BT:
+        return raw(c, '`', DockerfileLexer.RAW_BT_LINE_START);
       case DockerfileLexer.RAW_LINE_START, DockerfileLexer.RAW_BT_LINE_START:
-        return comment(c, DockerfileLexer.CONTINUATION_COMMENT, true);
+        {
+          Token t = comment(c, DockerfileLexer.CONTINUATION_COMMENT, true);
+          return t != null ? t : leadingBlanks(c);
+        }
       default:
         return null;
     }
   }
 
   /**
-   * RAW_TEXT (RB_TEXT): no other rule of RAW (RAW_BT) starts with a character other than a newline,
-   * a carriage return or the escape character, and the text runs up to the next of those.
+   * RAW (RAW_BT): RAW_TEXT up to a newline, a carriage return or the escape character (no other
+   * rule starts with any other character), the line end (R_NEWLINE, longer than R_CR) or a line
+   * continuation (R_CONTINUATION, longer than R_ESCAPED and R_ESCAPE_RUN).
    */
-  private Token rawText(int c, int escapeChar) {
-    if (c == escapeChar || c == '\n' || c == '\r' || c == CharStream.EOF) {
+  private Token raw(int c, int escapeChar, int lineStartMode) {
+    if (c == escapeChar) {
+      int i = 2;
+      while (_input.LA(i) == ' ' || _input.LA(i) == '\t') {
+        i++;
+      }
+      while (_input.LA(i) == '\r') {
+        i++;
+      }
+      if (_input.LA(i) != '\n') {
+        return null;
+      }
+      consumeMatched(i, true);
+      continueLine(lineStartMode);
+      _channel = DockerfileLexer.CONTINUATIONS;
+      return emitMatched(DockerfileLexer.CONTINUATION);
+    }
+    if (c == '\n' || c == '\r') {
+      int i = 1;
+      while (_input.LA(i) == '\r') {
+        i++;
+      }
+      return _input.LA(i) == '\n' ? lineEnd(i, true) : null;
+    }
+    if (c == CharStream.EOF) {
       return null;
     }
     int n = 1;
@@ -135,7 +165,17 @@ public abstract class DockerfileLexerBase extends Lexer {
         d = _input.LA(n + 1)) {
       n++;
     }
-    return emitMatched(DockerfileLexer.RAW_TEXT, Token.DEFAULT_CHANNEL, n, false);
+    consumeMatched(n, false);
+    return emitMatched(DockerfileLexer.RAW_TEXT);
+  }
+
+  /** NEWLINE, {@code length} characters up to and with the {@code \n}. */
+  private Token lineEnd(int length, boolean endsInstruction) {
+    consumeMatched(length, true);
+    if (endsInstruction) {
+      endInstruction();
+    }
+    return emitMatched(DockerfileLexer.NEWLINE);
   }
 
   /**
@@ -159,10 +199,72 @@ public abstract class DockerfileLexerBase extends Lexer {
     while (d != '\n' && d != CharStream.EOF) {
       d = _input.LA(++i);
     }
-    if (!withNewline) {
-      return emitMatched(type, DockerfileLexer.COMMENTS, i - 1, false);
+    if (withNewline && d != '\n') {
+      return null;
     }
-    return d == '\n' ? emitMatched(type, DockerfileLexer.COMMENTS, i, true) : null;
+    consumeMatched(withNewline ? i : i - 1, withNewline);
+    _channel = DockerfileLexer.COMMENTS;
+    return emitMatched(type);
+  }
+
+  /**
+   * RL_BLANK (RBL_BLANK): blanks at the start of a continued line, from a space or a tab (RL_TEXT
+   * cannot start with either), when neither a newline (RL_EMPTY_LINE) nor a comment follows them.
+   */
+  private Token leadingBlanks(int c) {
+    if (c != ' ' && c != '\t') {
+      return null;
+    }
+    int i = 2;
+    while (isBlank(_input.LA(i))) {
+      i++;
+    }
+    int d = _input.LA(i);
+    if (d == '\n' || d == '#' || d == CharStream.EOF) {
+      return null;
+    }
+    consumeMatched(i - 1, false);
+    popMode();
+    return emitMatched(DockerfileLexer.RAW_TEXT);
+  }
+
+  /**
+   * FLAGS: WS from a space or a tab (only F_NEWLINE could also start at a carriage return), or
+   * ARGS_WORD from a character that starts no other rule (not a blank, newline, escape character,
+   * {@code [} or {@code -}).
+   */
+  private Token flagsWord(int c) {
+    if (c == ' ' || c == '\t') {
+      int i = 2;
+      for (int d = _input.LA(i); d == ' ' || d == '\t' || d == 0x0B || d == '\f' || d == '\r'; ) {
+        d = _input.LA(++i);
+      }
+      consumeMatched(i - 1, false);
+      return emitMatched(DockerfileLexer.WS);
+    }
+    if (c == CharStream.EOF || c == '[' || c == '-' || endsArgsWord(c)) {
+      return null;
+    }
+    int i = 2;
+    while (!endsArgsWord(_input.LA(i))) {
+      i++;
+    }
+    consumeMatched(i - 1, false);
+    onArgsWord();
+    return emitMatched(DockerfileLexer.ARGS_WORD);
+  }
+
+  /** Not part of ARGS_WORD: {@code [ \t\u000B\f\r\n\\`]} and the end of the input. */
+  private static boolean endsArgsWord(int c) {
+    return c == ' '
+        || c == '\t'
+        || c == 0x0B
+        || c == '\f'
+        || c == '\r'
+        || c == '\n'
+        || c == '\\'
+        || c == '`'
+        || c == CharStream.EOF;
   }
 
   /** The grammar's BLANK: Go's unicode.IsSpace without the newline. */
@@ -171,15 +273,15 @@ public abstract class DockerfileLexerBase extends Lexer {
   }
 
   /**
-   * Emits the {@code length} characters at the input position as a token, as {@link
-   * Lexer#nextToken} does after the simulator matched them; a token that ends with a newline moves
-   * to the next line.
+   * Starts a token of the {@code length} characters at the input position and moves past them, as
+   * {@link Lexer#nextToken} and the simulator do before the rule's actions run; a token that ends
+   * with a newline moves to the next line.
    */
-  private Token emitMatched(int type, int channel, int length, boolean endsLine) {
+  private void consumeMatched(int length, boolean endsLine) {
     LexerATNSimulator sim = getInterpreter();
     _token = null;
-    _type = type;
-    _channel = channel;
+    _type = Token.INVALID_TYPE;
+    _channel = Token.DEFAULT_CHANNEL;
     _text = null;
     _tokenStartCharIndex = _input.index();
     _tokenStartLine = sim.getLine();
@@ -190,6 +292,15 @@ public abstract class DockerfileLexerBase extends Lexer {
       sim.setCharPositionInLine(0);
     } else {
       sim.setCharPositionInLine(_tokenStartCharPositionInLine + length);
+    }
+  }
+
+  /**
+   * Emits the consumed token as {@link Lexer#nextToken} does: of the type an action set, or this.
+   */
+  private Token emitMatched(int type) {
+    if (_type == Token.INVALID_TYPE) {
+      _type = type;
     }
     if (_input.LA(1) == CharStream.EOF) {
       _hitEOF = true;
@@ -389,7 +500,7 @@ public abstract class DockerfileLexerBase extends Lexer {
   protected void onArgsWord() {
     if (instruction == DockerfileLexer.ONBUILD && !nestedSeen) {
       nestedSeen = true;
-      instruction = keywordType(getText());
+      instruction = keywordType(matchedText());
       setType(instruction);
       flagsDone = false;
       return;
@@ -411,6 +522,14 @@ public abstract class DockerfileLexerBase extends Lexer {
       setType(DockerfileLexer.RAW_TEXT);
       mode(raw());
     }
+  }
+
+  /**
+   * The text of the token being matched, from where it starts: {@link #getText()} asks the
+   * simulator, which does not know where tokens matched by {@link #fastToken} start.
+   */
+  private String matchedText() {
+    return _input.getText(Interval.of(_tokenStartCharIndex, _input.index() - 1));
   }
 
   /** The raw-argument mode for the escape character in force. */
