@@ -59,6 +59,9 @@ public abstract class DockerfileLexerBase extends Lexer {
   private final Map<Integer, List<HeredocMarker>> heredocsByInstruction = new HashMap<>();
   private boolean eofNewlineEmitted;
 
+  /** The input of {@link #fastToken}, which reads the text in place. */
+  private SourceCharStream in;
+
   protected DockerfileLexerBase(CharStream input) {
     super(input);
     _mode = DockerfileLexer.DIRECTIVES;
@@ -107,7 +110,11 @@ public abstract class DockerfileLexerBase extends Lexer {
    * tests compare both).
    */
   protected Token fastToken() {
-    int c = _input.LA(1);
+    if (!(_input instanceof SourceCharStream stream)) {
+      return null;
+    }
+    in = stream;
+    int c = in.la(1);
     switch (_mode) {
       case DockerfileLexer.DEFAULT_MODE:
         return c == '\n' ? lineEnd(1, false) : comment(c, DockerfileLexer.COMMENT, false);
@@ -135,13 +142,13 @@ public abstract class DockerfileLexerBase extends Lexer {
   private Token raw(int c, int escapeChar, int lineStartMode) {
     if (c == escapeChar) {
       int i = 2;
-      while (_input.LA(i) == ' ' || _input.LA(i) == '\t') {
+      while (in.la(i) == ' ' || in.la(i) == '\t') {
         i++;
       }
-      while (_input.LA(i) == '\r') {
+      while (in.la(i) == '\r') {
         i++;
       }
-      if (_input.LA(i) != '\n') {
+      if (in.la(i) != '\n') {
         return null;
       }
       consumeMatched(i, true);
@@ -151,21 +158,15 @@ public abstract class DockerfileLexerBase extends Lexer {
     }
     if (c == '\n' || c == '\r') {
       int i = 1;
-      while (_input.LA(i) == '\r') {
+      while (in.la(i) == '\r') {
         i++;
       }
-      return _input.LA(i) == '\n' ? lineEnd(i, true) : null;
+      return in.la(i) == '\n' ? lineEnd(i, true) : null;
     }
     if (c == CharStream.EOF) {
       return null;
     }
-    int n = 1;
-    for (int d = _input.LA(2);
-        d != escapeChar && d != '\n' && d != '\r' && d != CharStream.EOF;
-        d = _input.LA(n + 1)) {
-      n++;
-    }
-    consumeMatched(n, false);
+    consumeMatched(in.rawTextEnd(_input.index() + 1, escapeChar) - _input.index(), false);
     return emitMatched(DockerfileLexer.RAW_TEXT);
   }
 
@@ -189,20 +190,17 @@ public abstract class DockerfileLexerBase extends Lexer {
       return null;
     }
     int i = 1;
-    while (isBlank(_input.LA(i))) {
+    while (isBlank(in.la(i))) {
       i++;
     }
-    if (_input.LA(i) != '#') {
+    if (in.la(i) != '#') {
       return null;
     }
-    int d = _input.LA(++i);
-    while (d != '\n' && d != CharStream.EOF) {
-      d = _input.LA(++i);
-    }
-    if (withNewline && d != '\n') {
+    int end = in.lineEnd(_input.index() + i);
+    if (withNewline && end == _input.size()) {
       return null;
     }
-    consumeMatched(withNewline ? i : i - 1, withNewline);
+    consumeMatched(end - _input.index() + (withNewline ? 1 : 0), withNewline);
     _channel = DockerfileLexer.COMMENTS;
     return emitMatched(type);
   }
@@ -216,10 +214,10 @@ public abstract class DockerfileLexerBase extends Lexer {
       return null;
     }
     int i = 2;
-    while (isBlank(_input.LA(i))) {
+    while (isBlank(in.la(i))) {
       i++;
     }
-    int d = _input.LA(i);
+    int d = in.la(i);
     if (d == '\n' || d == '#' || d == CharStream.EOF) {
       return null;
     }
@@ -236,8 +234,8 @@ public abstract class DockerfileLexerBase extends Lexer {
   private Token flagsWord(int c) {
     if (c == ' ' || c == '\t') {
       int i = 2;
-      for (int d = _input.LA(i); d == ' ' || d == '\t' || d == 0x0B || d == '\f' || d == '\r'; ) {
-        d = _input.LA(++i);
+      for (int d = in.la(i); d == ' ' || d == '\t' || d == 0x0B || d == '\f' || d == '\r'; ) {
+        d = in.la(++i);
       }
       consumeMatched(i - 1, false);
       return emitMatched(DockerfileLexer.WS);
@@ -246,7 +244,7 @@ public abstract class DockerfileLexerBase extends Lexer {
       return null;
     }
     int i = 2;
-    while (!endsArgsWord(_input.LA(i))) {
+    while (!endsArgsWord(in.la(i))) {
       i++;
     }
     consumeMatched(i - 1, false);

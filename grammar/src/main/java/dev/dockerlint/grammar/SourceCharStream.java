@@ -96,6 +96,30 @@ public final class SourceCharStream implements CharStream {
     return text.substring(start) + "\n";
   }
 
+  /** {@link #LA} for {@code i > 0}. */
+  int la(int i) {
+    int at = index + i - 1;
+    return at < size ? at(at) : IntStream.EOF;
+  }
+
+  /** The first index from {@code from} of a newline, a carriage return or {@code escape}. */
+  int rawTextEnd(int from, int escape) {
+    int i = from;
+    for (int n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == escape) {
+        return i;
+      }
+    }
+    return Math.min(i, size);
+  }
+
+  /** The index of the next newline from {@code from}, or the size at the end of the input. */
+  int lineEnd(int from) {
+    int i = text.indexOf('\n', from);
+    return i >= 0 ? i : Math.min(Math.max(from, text.length()), size);
+  }
+
   /** Whether the character {@code c} (not the newline) occurs at an index in {@code [from, to)}. */
   boolean contains(char c, int from, int to) {
     for (int i = Math.max(0, from), end = Math.min(to, text.length()); i < end; i++) {
