@@ -27,6 +27,7 @@ import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Turns Dockerfile text into a {@link Dockerfile}: runs the ANTLR grammar, then builds the typed
@@ -233,8 +234,9 @@ public final class DockerfileReader {
 
   /** The last token (any channel) of the logical line: the one before its NEWLINE. */
   private int endTokenIndex(DockerfileParser.InstructionContext ic) {
-    if (ic.NEWLINE() != null && ic.NEWLINE().getSymbol().getTokenIndex() >= 0) {
-      return ic.NEWLINE().getSymbol().getTokenIndex() - 1;
+    TerminalNode newline = ic.NEWLINE();
+    if (newline != null && newline.getSymbol().getTokenIndex() >= 0) {
+      return newline.getSymbol().getTokenIndex() - 1;
     }
     return ic.body().stop != null
         ? ic.body().stop.getTokenIndex()
