@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -45,58 +46,61 @@ class LexerFastPathTest {
 
   @Provide
   Arbitrary<String> dockerfiles() {
-    return Arbitraries.of(
-            "FROM",
-            "RUN",
-            "run",
-            "COPY",
-            "ONBUILD",
-            "HEALTHCHECK",
-            "CMD",
-            "ENV",
-            "ARG",
-            "SHELL",
-            "# escape=`",
-            "# syntax=x",
-            "#",
-            "# c",
-            " ",
-            "\t",
-            "\u00A0",
-            "\u2028",
-            "\n",
-            "\r",
-            "\r\n",
-            "\\",
-            "`",
-            "\\\n",
-            "`\n",
-            " \\ \n",
-            "\\\\",
-            "``",
-            "[",
-            "]",
-            "\"",
-            "'",
-            ",",
-            "--mount=type=cache",
-            "--",
-            "=",
-            "<<EOF",
-            "<<-X",
-            "EOF",
-            "\tX",
-            "X",
-            "a",
-            "echo hi",
-            "${A}",
-            "\uFEFF",
-            "\uD83D\uDE00",
-            "\uD83D",
-            "é")
-        .list()
-        .ofMaxSize(60)
-        .map(parts -> String.join("", parts));
+    Arbitrary<String> header = Arbitraries.of("", "# escape=`\n", "# escape=\\\n", "\uFEFF");
+    Arbitrary<String> body =
+        Arbitraries.of(
+                "FROM",
+                "RUN",
+                "run",
+                "COPY",
+                "ONBUILD",
+                "HEALTHCHECK",
+                "CMD",
+                "ENV",
+                "ARG",
+                "SHELL",
+                "# escape=`",
+                "# syntax=x",
+                "#",
+                "# c",
+                " ",
+                "\t",
+                "\u00A0",
+                "\u2028",
+                "\n",
+                "\r",
+                "\r\n",
+                "\\",
+                "`",
+                "\\\n",
+                "`\n",
+                " \\ \n",
+                "\\\\",
+                "``",
+                "[",
+                "]",
+                "\"",
+                "'",
+                ",",
+                "--mount=type=cache",
+                "--",
+                "=",
+                "<<EOF",
+                "<<-X",
+                "EOF",
+                "\tX",
+                "X",
+                "a",
+                "echo hi",
+                "${A}",
+                "\uFEFF",
+                "\uD83D\uDE00",
+                "\uD83D",
+                "é")
+            .list()
+            .ofMaxSize(60)
+            .map(parts -> String.join("", parts));
+    return Combinators.combine(header, body).as((h, b) -> h + b);
   }
 
   @Property(tries = 3000)

@@ -117,9 +117,21 @@ public abstract class DockerfileLexerBase extends Lexer {
     int c = in.la(1);
     switch (_mode) {
       case DockerfileLexer.DEFAULT_MODE:
-        return c == '\n' ? lineEnd(1, false) : comment(c, DockerfileLexer.COMMENT, false);
+        return c == '\n' || c == '\r'
+            ? lineEnd(c, false)
+            : comment(c, DockerfileLexer.COMMENT, false);
       case DockerfileLexer.FLAGS:
-        return flagsWord(c);
+        {
+          Token t =
+              c == '\n' || c == '\r'
+                  ? lineEnd(c, true)
+                  : continuation(c, DockerfileLexer.FLAGS_LINE_START);
+          return t != null ? t : flagsWord(c);
+        }
+      case DockerfileLexer.JSON:
+        return c == '\n' || c == '\r'
+            ? lineEnd(c, true)
+            : continuation(c, DockerfileLexer.JSON_LINE_START);
       case DockerfileLexer.RAW:
         return raw(c, '\\', DockerfileLexer.RAW_LINE_START);
       case DockerfileLexer.RAW_BT:
@@ -141,27 +153,10 @@ public abstract class DockerfileLexerBase extends Lexer {
    */
   private Token raw(int c, int escapeChar, int lineStartMode) {
     if (c == escapeChar) {
-      int i = 2;
-      while (in.la(i) == ' ' || in.la(i) == '\t') {
-        i++;
-      }
-      while (in.la(i) == '\r') {
-        i++;
-      }
-      if (in.la(i) != '\n') {
-        return null;
-      }
-      consumeMatched(i, true);
-      continueLine(lineStartMode);
-      _channel = DockerfileLexer.CONTINUATIONS;
-      return emitMatched(DockerfileLexer.CONTINUATION);
+      return continuationOf(lineStartMode);
     }
     if (c == '\n' || c == '\r') {
-      int i = 1;
-      while (in.la(i) == '\r') {
-        i++;
-      }
-      return in.la(i) == '\n' ? lineEnd(i, true) : null;
+      return lineEnd(c, true);
     }
     if (c == CharStream.EOF) {
       return null;
@@ -170,8 +165,54 @@ public abstract class DockerfileLexerBase extends Lexer {
     return emitMatched(DockerfileLexer.RAW_TEXT);
   }
 
-  /** NEWLINE, {@code length} characters up to and with the {@code \n}. */
-  private Token lineEnd(int length, boolean endsInstruction) {
+  /**
+   * A line continuation, {@code [ \t]* '\r'* '\n'} after the escape character, as R_CONTINUATION
+   * and, once their predicate holds, F_CONTINUATION and J_CONTINUATION match it: every other rule
+   * that starts with an escape character matches at most it and the next character, which is
+   * shorter.
+   */
+  private Token continuationOf(int lineStartMode) {
+    int i = 2;
+    while (in.la(i) == ' ' || in.la(i) == '\t') {
+      i++;
+    }
+    while (in.la(i) == '\r') {
+      i++;
+    }
+    if (in.la(i) != '\n') {
+      return null;
+    }
+    consumeMatched(i, true);
+    continueLine(lineStartMode);
+    _channel = DockerfileLexer.CONTINUATIONS;
+    return emitMatched(DockerfileLexer.CONTINUATION);
+  }
+
+  /**
+   * F_CONTINUATION, J_CONTINUATION: {@code [\\`] {continuationHere()}? ...}; the predicate asks for
+   * the escape character in force, not right after another one.
+   */
+  private Token continuation(int c, int lineStartMode) {
+    if (c != escape || _input.LA(-1) == escape) {
+      return null;
+    }
+    return continuationOf(lineStartMode);
+  }
+
+  /**
+   * NEWLINE ({@code '\r'* '\n'}) from {@code c}, a newline or a carriage return: where the carriage
+   * returns end in a newline no rule matches longer (WS, R_CR, LEADING_BLANK stop before it).
+   */
+  private Token lineEnd(int c, boolean endsInstruction) {
+    int length = 1;
+    if (c == '\r') {
+      while (in.la(length) == '\r') {
+        length++;
+      }
+      if (in.la(length) != '\n') {
+        return null;
+      }
+    }
     consumeMatched(length, true);
     if (endsInstruction) {
       endInstruction();
