@@ -59,6 +59,9 @@ public abstract class DockerfileLexerBase extends Lexer {
   private final Map<Integer, List<HeredocMarker>> heredocsByInstruction = new HashMap<>();
   private boolean eofNewlineEmitted;
 
+  /** Where the next {@code <} from the current instruction is (see {@link #mayOpenHeredoc}). */
+  private int nextLessThan = -1;
+
   /** The input of {@link #fastToken}, which reads the text in place. */
   private SourceCharStream in;
 
@@ -623,6 +626,12 @@ public abstract class DockerfileLexerBase extends Lexer {
   private boolean mayOpenHeredoc() {
     if (!(_input instanceof SourceCharStream text)) {
       return true;
+    }
+    if (nextLessThan < instructionStart) {
+      nextLessThan = text.indexOf('<', instructionStart);
+    }
+    if (nextLessThan >= _input.index()) {
+      return false;
     }
     for (int k = 0; k < lineTokenCount; k++) {
       if (text.contains('<', lineTokens[2 * k], lineTokens[2 * k + 1] + 1)) {

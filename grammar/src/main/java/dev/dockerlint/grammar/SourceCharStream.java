@@ -120,6 +120,12 @@ public final class SourceCharStream implements CharStream {
     return i >= 0 ? i : Math.min(Math.max(from, text.length()), size);
   }
 
+  /** The index of the next {@code c} (not the newline) from {@code from}, or the size. */
+  int indexOf(char c, int from) {
+    int i = text.indexOf(c, from);
+    return i >= 0 ? i : size;
+  }
+
   /** Whether the character {@code c} (not the newline) occurs at an index in {@code [from, to)}. */
   boolean contains(char c, int from, int to) {
     for (int i = Math.max(0, from), end = Math.min(to, text.length()); i < end; i++) {
