@@ -181,21 +181,23 @@ public final class DockerfileReader {
 
   private List<Comment> comments() {
     List<Comment> out = new ArrayList<>();
+    String text = source.text();
     for (Token t : tokens.getTokens()) {
       if (t.getChannel() != DockerfileLexer.COMMENTS) {
         continue;
       }
-      String text = t.getText();
-      int hash = text.indexOf('#');
-      int end = text.length();
+      // the comment's characters in the source (the token's text, without copying it)
+      int hash = map.utf16(t.getStartIndex());
+      while (text.charAt(hash) != '#') {
+        hash++;
+      }
+      int end = Math.min(map.utf16(t.getStopIndex() + 1), text.length());
       while (end > hash && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
         end--;
       }
-      int start = map.utf16(t.getStartIndex());
-      out.add(
-          new Comment(
-              GoText.trimSpace(text.substring(hash + 1, end)),
-              ranges.range(start + hash, start + end)));
+      int from = GoText.skipSpace(text, hash + 1, end);
+      int to = GoText.skipSpaceBack(text, from, end);
+      out.add(new Comment(text.substring(from, to), ranges.range(hash, end)));
     }
     return out;
   }
@@ -232,6 +234,22 @@ public final class DockerfileReader {
     return body(body, endToken, markers, ic.heredoc(), null);
   }
 
+  /**
+   * The tokens {@code start..stop} (any channel) without EOF, like {@code tokens.get(start, stop)}
+   * but a view of the token list instead of a copy.
+   */
+  private List<Token> tokenRange(int start, int stop) {
+    if (start < 0 || stop < 0) {
+      return null;
+    }
+    List<Token> all = tokens.getTokens();
+    int last = Math.min(stop, all.size() - 1);
+    if (last >= 0 && all.get(last).getType() == Token.EOF) {
+      last--;
+    }
+    return start > last ? List.of() : all.subList(start, last + 1);
+  }
+
   /** The last token (any channel) of the logical line: the one before its NEWLINE. */
   private int endTokenIndex(DockerfileParser.InstructionContext ic) {
     TerminalNode newline = ic.NEWLINE();
@@ -254,7 +272,7 @@ public final class DockerfileReader {
       List<DockerfileParser.HeredocContext> heredocContexts,
       List<Heredoc> known) {
     List<Token> toks =
-        tokens.get(body.start.getTokenIndex(), Math.max(endToken, body.start.getTokenIndex()));
+        tokenRange(body.start.getTokenIndex(), Math.max(endToken, body.start.getTokenIndex()));
     if (known == null) {
       emptyContinuations(toks);
     }
