@@ -3,6 +3,7 @@ package dev.dockerlint.semantic;
 import dev.dockerlint.grammar.shell.ShellLex;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,11 +25,29 @@ public final class Scope implements ShellLex.Env {
   public Scope with(Variable v) {
     Map<String, Variable> m = new LinkedHashMap<>(variables);
     Variable existing = m.get(v.name());
-    if (existing != null && existing.kind() == Variable.Kind.ENV && v.kind() == Variable.Kind.ARG) {
+    if (shadowed(existing, v)) {
       return this;
     }
     m.put(v.name(), v);
     return new Scope(m);
+  }
+
+  /** {@link #with} for each variable in turn, copying the map once. */
+  public Scope withAll(List<Variable> vs) {
+    Map<String, Variable> m = new LinkedHashMap<>(variables);
+    for (Variable v : vs) {
+      if (!shadowed(m.get(v.name()), v)) {
+        m.put(v.name(), v);
+      }
+    }
+    return new Scope(m);
+  }
+
+  /** An ENV is not replaced by an ARG of the same name. */
+  private static boolean shadowed(Variable existing, Variable v) {
+    return existing != null
+        && existing.kind() == Variable.Kind.ENV
+        && v.kind() == Variable.Kind.ARG;
   }
 
   public Optional<Variable> variable(String name) {

@@ -276,17 +276,17 @@ public final class SemanticModel {
   // ------------------------------------------------------------------------- building
 
   private static Scope automaticArgs(BuildOptions o) {
-    Scope s = Scope.empty();
-    s = platformArgs(s, "TARGET", o.targetPlatform());
-    s = platformArgs(s, "BUILD", o.buildPlatform());
-    return s;
+    List<Variable> vs = new ArrayList<>(8);
+    platformArgs(vs, "TARGET", o.targetPlatform());
+    platformArgs(vs, "BUILD", o.buildPlatform());
+    return Scope.empty().withAll(vs);
   }
 
-  private static Scope platformArgs(Scope s, String prefix, Platform p) {
-    s = s.with(auto(prefix + "PLATFORM", p.toString()));
-    s = s.with(auto(prefix + "OS", p.os()));
-    s = s.with(auto(prefix + "ARCH", p.architecture()));
-    return s.with(auto(prefix + "VARIANT", p.variant().orElse("")));
+  private static void platformArgs(List<Variable> vs, String prefix, Platform p) {
+    vs.add(auto(prefix + "PLATFORM", p.toString()));
+    vs.add(auto(prefix + "OS", p.os()));
+    vs.add(auto(prefix + "ARCH", p.architecture()));
+    vs.add(auto(prefix + "VARIANT", p.variant().orElse("")));
   }
 
   private static Variable auto(String name, String value) {

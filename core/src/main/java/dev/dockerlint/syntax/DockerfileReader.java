@@ -8,6 +8,7 @@ import dev.dockerlint.grammar.DockerfileParser.FlagContext;
 import dev.dockerlint.grammar.DockerfileParser.FlagsContext;
 import dev.dockerlint.grammar.GoText;
 import dev.dockerlint.grammar.JsonStringArray;
+import dev.dockerlint.grammar.SourceCharStream;
 import dev.dockerlint.grammar.shell.HeredocMarker;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.RecognitionException;
@@ -27,6 +27,7 @@ import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Turns Dockerfile text into a {@link Dockerfile}: runs the ANTLR grammar, then builds the typed
@@ -40,6 +41,7 @@ public final class DockerfileReader {
 
   private final SourceText source;
   private final OffsetMap map;
+  private final RangeCursor ranges;
   private final List<SyntaxProblem> problems = new ArrayList<>();
   private CommonTokenStream tokens;
   private int escape;
@@ -48,6 +50,7 @@ public final class DockerfileReader {
   private DockerfileReader(String text) {
     this.source = new SourceText(text);
     this.map = new OffsetMap(text);
+    this.ranges = new RangeCursor(source);
   }
 
   /** Parses Dockerfile text (already decoded; a leading BOM is allowed). */
@@ -56,11 +59,7 @@ public final class DockerfileReader {
   }
 
   private Dockerfile read() {
-    String text = source.text();
-    if (!text.endsWith("\n")) {
-      text = text + "\n";
-    }
-    DockerfileLexer lexer = new DockerfileLexer(CharStreams.fromString(text));
+    DockerfileLexer lexer = new DockerfileLexer(SourceCharStream.of(source.text()));
     lexer.removeErrorListeners();
     tokens = new CommonTokenStream(lexer);
     tokens.fill();
@@ -91,7 +90,7 @@ public final class DockerfileReader {
           new SyntaxProblem(
               SyntaxProblem.Kind.NO_INSTRUCTIONS,
               "file with no instructions",
-              source.range(source.length(), source.length())));
+              ranges.range(source.length(), source.length())));
     }
     problems.sort((a, b) -> Integer.compare(a.range().startOffset(), b.range().startOffset()));
     return new Dockerfile(source, escape, directives, comments(), instructions, problems);
@@ -128,7 +127,7 @@ public final class DockerfileReader {
       if (offendingSymbol instanceof Token t && t.getType() != Token.EOF) {
         r = rangeOf(t, t);
       } else {
-        r = source.range(source.length(), source.length());
+        r = ranges.range(source.length(), source.length());
       }
       String what = msg.contains("HEREDOC") ? "unterminated heredoc" : "unexpected text: " + msg;
       SyntaxProblem.Kind kind =
@@ -159,8 +158,8 @@ public final class DockerfileReader {
       int hash = text.indexOf('#');
       String trimmed = text.stripTrailing();
       int valueAt = trimmed.lastIndexOf(kv[1]);
-      Range range = source.range(start + hash, start + trimmed.length());
-      Range valueRange = source.range(start + valueAt, start + valueAt + kv[1].length());
+      Range range = ranges.range(start + hash, start + trimmed.length());
+      Range valueRange = ranges.range(start + valueAt, start + valueAt + kv[1].length());
       if (!seen.add(kv[0])) {
         problems.add(
             new SyntaxProblem(
@@ -182,21 +181,23 @@ public final class DockerfileReader {
 
   private List<Comment> comments() {
     List<Comment> out = new ArrayList<>();
+    String text = source.text();
     for (Token t : tokens.getTokens()) {
       if (t.getChannel() != DockerfileLexer.COMMENTS) {
         continue;
       }
-      String text = t.getText();
-      int hash = text.indexOf('#');
-      int end = text.length();
+      // the comment's characters in the source (the token's text, without copying it)
+      int hash = map.utf16(t.getStartIndex());
+      while (text.charAt(hash) != '#') {
+        hash++;
+      }
+      int end = Math.min(map.utf16(t.getStopIndex() + 1), text.length());
       while (end > hash && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
         end--;
       }
-      int start = map.utf16(t.getStartIndex());
-      out.add(
-          new Comment(
-              GoText.trimSpace(text.substring(hash + 1, end)),
-              source.range(start + hash, start + end)));
+      int from = GoText.skipSpace(text, hash + 1, end);
+      int to = GoText.skipSpaceBack(text, from, end);
+      out.add(new Comment(text.substring(from, to), ranges.range(hash, end)));
     }
     return out;
   }
@@ -215,7 +216,7 @@ public final class DockerfileReader {
             new SyntaxProblem(
                 SyntaxProblem.Kind.LINE_TOO_LONG,
                 "dockerfile line greater than max allowed size of " + (MAX_LINE_BYTES - 1),
-                source.range(start, Math.min(end, start + 1))));
+                ranges.range(start, Math.min(end, start + 1))));
       }
     }
   }
@@ -230,22 +231,40 @@ public final class DockerfileReader {
     int endToken = endTokenIndex(ic);
     List<HeredocMarker> markers =
         heredocMarkers.getOrDefault(body.start.getStartIndex(), List.of());
-    List<Token> toks =
-        tokens.get(body.start.getTokenIndex(), Math.max(endToken, body.start.getTokenIndex()));
-    emptyContinuations(toks);
     return body(body, endToken, markers, ic.heredoc(), null);
+  }
+
+  /**
+   * The tokens {@code start..stop} (any channel) without EOF, like {@code tokens.get(start, stop)}
+   * but a view of the token list instead of a copy.
+   */
+  private List<Token> tokenRange(int start, int stop) {
+    if (start < 0 || stop < 0) {
+      return null;
+    }
+    List<Token> all = tokens.getTokens();
+    int last = Math.min(stop, all.size() - 1);
+    if (last >= 0 && all.get(last).getType() == Token.EOF) {
+      last--;
+    }
+    return start > last ? List.of() : all.subList(start, last + 1);
   }
 
   /** The last token (any channel) of the logical line: the one before its NEWLINE. */
   private int endTokenIndex(DockerfileParser.InstructionContext ic) {
-    if (ic.NEWLINE() != null && ic.NEWLINE().getSymbol().getTokenIndex() >= 0) {
-      return ic.NEWLINE().getSymbol().getTokenIndex() - 1;
+    TerminalNode newline = ic.NEWLINE();
+    if (newline != null && newline.getSymbol().getTokenIndex() >= 0) {
+      return newline.getSymbol().getTokenIndex() - 1;
     }
     return ic.body().stop != null
         ? ic.body().stop.getTokenIndex()
         : ic.body().start.getTokenIndex();
   }
 
+  /**
+   * The instruction of {@code body}; {@code known} is null for a top-level instruction and the
+   * heredocs of the ONBUILD around it for a trigger.
+   */
   private Instruction body(
       BodyContext body,
       int endToken,
@@ -253,8 +272,11 @@ public final class DockerfileReader {
       List<DockerfileParser.HeredocContext> heredocContexts,
       List<Heredoc> known) {
     List<Token> toks =
-        tokens.get(body.start.getTokenIndex(), Math.max(endToken, body.start.getTokenIndex()));
-    Logical l = new Logical(source, toks, map);
+        tokenRange(body.start.getTokenIndex(), Math.max(endToken, body.start.getTokenIndex()));
+    if (known == null) {
+      emptyContinuations(toks);
+    }
+    Logical l = new Logical(source, ranges, toks, map);
     Token kw = body.start;
     InstructionKind kind = kindOf(kw.getType());
     Keyword keyword = new Keyword(kind, kw.getText(), rangeOf(kw, kw));
@@ -630,7 +652,7 @@ public final class DockerfileReader {
         if (first != null && end != null && first.getType() != Token.EOF) {
           int s = map.utf16(first.getStartIndex());
           int e = map.utf16(end.getStopIndex() + 1);
-          bodyRange = source.range(s, Math.max(s, trimNewline(e)));
+          bodyRange = ranges.range(s, Math.max(s, trimNewline(e)));
         }
       }
       if (!terminated) {
@@ -694,7 +716,7 @@ public final class DockerfileReader {
     for (Heredoc h : heredocs) {
       endOffset = Math.max(endOffset, h.bodyRange().endOffset());
     }
-    return source.range(start, Math.max(start, endOffset));
+    return ranges.range(start, Math.max(start, endOffset));
   }
 
   private int lastLine(List<Token> toks, List<DockerfileParser.HeredocContext> heredocContexts) {
@@ -729,11 +751,11 @@ public final class DockerfileReader {
 
   private Range rangeOf(Token first, Token last) {
     if (first == null) {
-      return source.range(0, 0);
+      return ranges.range(0, 0);
     }
     int s = map.utf16(first.getStartIndex());
     Token end = last == null || last.getStopIndex() < first.getStartIndex() ? first : last;
     int e = map.utf16(end.getStopIndex() + 1);
-    return source.range(Math.max(0, s), Math.max(s, trimNewline(e)));
+    return ranges.range(Math.max(0, s), Math.max(s, trimNewline(e)));
   }
 }

@@ -1,5 +1,6 @@
 package dev.dockerlint.syntax;
 
+import java.util.Arrays;
 import java.util.List;
 import org.antlr.v4.runtime.Token;
 
@@ -9,21 +10,30 @@ import org.antlr.v4.runtime.Token;
  * that anything found in it maps back to an exact range.
  */
 final class Logical {
-  private final SourceText source;
-  private final StringBuilder text = new StringBuilder();
-  private int[] offsets = new int[64];
+  private final RangeCursor ranges;
+  private final String text;
+
+  /**
+   * The line in runs that are contiguous in the source: run {@code r} starts at logical index
+   * {@code runStarts[r]} and source offset {@code runSources[r]}.
+   */
+  private int[] runStarts = new int[8];
+
+  private int[] runSources = new int[8];
+  private int runs;
   private final int[] tokenStarts;
   private final int firstTokenIndex;
-  private int endOffset;
+  private final int endOffset;
 
   /** Builds the line from {@code tokens} (consecutive, all channels). */
-  Logical(SourceText source, List<Token> tokens, OffsetMap map) {
-    this.source = source;
+  Logical(SourceText source, RangeCursor ranges, List<Token> tokens, OffsetMap map) {
+    this.ranges = ranges;
     this.firstTokenIndex = tokens.isEmpty() ? 0 : tokens.get(0).getTokenIndex();
     this.tokenStarts = new int[tokens.size() + 1];
+    int length = 0;
     int k = 0;
     for (Token t : tokens) {
-      tokenStarts[k++] = text.length();
+      tokenStarts[k++] = length;
       if (t.getChannel() != Token.DEFAULT_CHANNEL) {
         continue;
       }
@@ -32,30 +42,61 @@ final class Logical {
       if (end <= start) {
         continue;
       }
-      int len = end - start;
-      ensure(text.length() + len);
-      for (int j = 0; j < len; j++) {
-        offsets[text.length() + j] = start + j;
+      if (runs == 0 || runSources[runs - 1] + length - runStarts[runs - 1] != start) {
+        addRun(length, start);
       }
-      text.append(source.text(), start, end);
-      endOffset = end;
+      length += end - start;
     }
-    tokenStarts[k] = text.length();
+    tokenStarts[k] = length;
     if (tokens.isEmpty()) {
       endOffset = 0;
-    } else if (text.length() == 0) {
+    } else if (length == 0) {
       endOffset = map.utf16(tokens.get(0).getStartIndex());
+    } else {
+      endOffset = offset(length - 1) + 1;
     }
+    this.text = text(source.text(), length);
   }
 
-  private void ensure(int n) {
-    if (n > offsets.length) {
-      offsets = java.util.Arrays.copyOf(offsets, Math.max(n, offsets.length * 2));
+  private void addRun(int logicalStart, int sourceStart) {
+    if (runs == runStarts.length) {
+      runStarts = Arrays.copyOf(runStarts, runs * 2);
+      runSources = Arrays.copyOf(runSources, runs * 2);
     }
+    runStarts[runs] = logicalStart;
+    runSources[runs] = sourceStart;
+    runs++;
+  }
+
+  private String text(String source, int length) {
+    if (runs == 1) {
+      return source.substring(runSources[0], runSources[0] + length);
+    }
+    StringBuilder sb = new StringBuilder(length);
+    for (int r = 0; r < runs; r++) {
+      int end = r + 1 < runs ? runStarts[r + 1] : length;
+      sb.append(source, runSources[r], runSources[r] + end - runStarts[r]);
+    }
+    return sb.toString();
+  }
+
+  /** Source offset of the character at logical index {@code i} ({@code 0 <= i < length}). */
+  private int offset(int i) {
+    int lo = 0;
+    int hi = runs - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (runStarts[mid] <= i) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return runSources[lo] + i - runStarts[lo];
   }
 
   String text() {
-    return text.toString();
+    return text;
   }
 
   int length() {
@@ -82,18 +123,18 @@ final class Logical {
   /** Source offset of logical index {@code i} (the end of the text maps after its last char). */
   int sourceOffset(int i) {
     if (i < text.length()) {
-      return offsets[i];
+      return offset(i);
     }
-    return text.length() == 0 ? endOffset : offsets[text.length() - 1] + 1;
+    return endOffset;
   }
 
   /** The source range of logical {@code [from, to)}. */
   Range range(int from, int to) {
     if (to <= from) {
       int at = sourceOffset(from);
-      return source.range(at, at);
+      return ranges.range(at, at);
     }
-    return source.range(offsets[from], offsets[to - 1] + 1);
+    return ranges.range(offset(from), offset(to - 1) + 1);
   }
 
   Word word(int from, int to) {

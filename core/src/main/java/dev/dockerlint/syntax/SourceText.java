@@ -61,6 +61,20 @@ public final class SourceText {
     return i >= 0 ? i : -i - 2;
   }
 
+  /**
+   * {@link #lineOf(int)} for an offset in {@code [0, length]}, looking first at line {@code hint}
+   * and the one after it.
+   */
+  int lineOf(int offset, int hint) {
+    for (int line = hint; line <= hint + 1 && line < lineStarts.length; line++) {
+      if (lineStarts[line] <= offset
+          && (line + 1 == lineStarts.length || offset < lineStarts[line + 1])) {
+        return line;
+      }
+    }
+    return lineOf(offset);
+  }
+
   /** The position of an offset; offsets past the end clamp to the end. */
   public Position position(int offset) {
     offset = Math.max(0, Math.min(offset, text.length()));

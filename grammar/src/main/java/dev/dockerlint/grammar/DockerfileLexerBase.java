@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.LexerATNSimulator;
 import org.antlr.v4.runtime.misc.Interval;
 
 /**
@@ -58,6 +59,12 @@ public abstract class DockerfileLexerBase extends Lexer {
   private final Map<Integer, List<HeredocMarker>> heredocsByInstruction = new HashMap<>();
   private boolean eofNewlineEmitted;
 
+  /** Where the next {@code <} from the current instruction is (see {@link #mayOpenHeredoc}). */
+  private int nextLessThan = -1;
+
+  /** The input of {@link #fastToken}, which reads the text in place. */
+  private SourceCharStream in;
+
   protected DockerfileLexerBase(CharStream input) {
     super(input);
     _mode = DockerfileLexer.DIRECTIVES;
@@ -83,7 +90,10 @@ public abstract class DockerfileLexerBase extends Lexer {
     if (_mode == DockerfileLexer.DIRECTIVES) {
       leaveDirectivesUnlessDirectiveLine();
     }
-    Token t = super.nextToken();
+    Token t = _hitEOF ? null : fastToken();
+    if (t == null) {
+      t = super.nextToken();
+    }
     if (t.getType() == Token.EOF) {
       Token synthetic = endOfInputNewline(t);
       if (synthetic != null) {
@@ -92,6 +102,252 @@ public abstract class DockerfileLexerBase extends Lexer {
     }
     track(t);
     return t;
+  }
+
+  /**
+   * Most tokens of a Dockerfile are argument text, comments, blanks, line continuations and line
+   * ends, where a single rule of the grammar matches whatever follows: those tokens are matched
+   * here, exactly as ANTLR's simulator would match them (longest match, then the first rule; the
+   * same actions), without simulating the lexer per character. Returns null wherever the grammar
+   * has a choice to make; a subclass that always returns null lexes with the simulator alone (the
+   * tests compare both).
+   */
+  protected Token fastToken() {
+    if (!(_input instanceof SourceCharStream stream)) {
+      return null;
+    }
+    in = stream;
+    int c = in.la(1);
+    switch (_mode) {
+      case DockerfileLexer.DEFAULT_MODE:
+        return c == '\n' || c == '\r'
+            ? lineEnd(c, false)
+            : comment(c, DockerfileLexer.COMMENT, false);
+      case DockerfileLexer.FLAGS:
+        {
+          Token t =
+              c == '\n' || c == '\r'
+                  ? lineEnd(c, true)
+                  : continuation(c, DockerfileLexer.FLAGS_LINE_START);
+          return t != null ? t : flagsWord(c);
+        }
+      case DockerfileLexer.JSON:
+        return c == '\n' || c == '\r'
+            ? lineEnd(c, true)
+            : continuation(c, DockerfileLexer.JSON_LINE_START);
+      case DockerfileLexer.RAW:
+        return raw(c, '\\', DockerfileLexer.RAW_LINE_START);
+      case DockerfileLexer.RAW_BT:
+        return raw(c, '`', DockerfileLexer.RAW_BT_LINE_START);
+      case DockerfileLexer.RAW_LINE_START, DockerfileLexer.RAW_BT_LINE_START:
+        {
+          Token t = comment(c, DockerfileLexer.CONTINUATION_COMMENT, true);
+          return t != null ? t : leadingBlanks(c);
+        }
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * RAW (RAW_BT): RAW_TEXT up to a newline, a carriage return or the escape character (no other
+   * rule starts with any other character), the line end (R_NEWLINE, longer than R_CR) or a line
+   * continuation (R_CONTINUATION, longer than R_ESCAPED and R_ESCAPE_RUN).
+   */
+  private Token raw(int c, int escapeChar, int lineStartMode) {
+    if (c == escapeChar) {
+      return continuationOf(lineStartMode);
+    }
+    if (c == '\n' || c == '\r') {
+      return lineEnd(c, true);
+    }
+    if (c == CharStream.EOF) {
+      return null;
+    }
+    consumeMatched(in.rawTextEnd(_input.index() + 1, escapeChar) - _input.index(), false);
+    return emitMatched(DockerfileLexer.RAW_TEXT);
+  }
+
+  /**
+   * A line continuation, {@code [ \t]* '\r'* '\n'} after the escape character, as R_CONTINUATION
+   * and, once their predicate holds, F_CONTINUATION and J_CONTINUATION match it: every other rule
+   * that starts with an escape character matches at most it and the next character, which is
+   * shorter.
+   */
+  private Token continuationOf(int lineStartMode) {
+    int i = 2;
+    while (in.la(i) == ' ' || in.la(i) == '\t') {
+      i++;
+    }
+    while (in.la(i) == '\r') {
+      i++;
+    }
+    if (in.la(i) != '\n') {
+      return null;
+    }
+    consumeMatched(i, true);
+    continueLine(lineStartMode);
+    _channel = DockerfileLexer.CONTINUATIONS;
+    return emitMatched(DockerfileLexer.CONTINUATION);
+  }
+
+  /**
+   * F_CONTINUATION, J_CONTINUATION: {@code [\\`] {continuationHere()}? ...}; the predicate asks for
+   * the escape character in force, not right after another one.
+   */
+  private Token continuation(int c, int lineStartMode) {
+    if (c != escape || _input.LA(-1) == escape) {
+      return null;
+    }
+    return continuationOf(lineStartMode);
+  }
+
+  /**
+   * NEWLINE ({@code '\r'* '\n'}) from {@code c}, a newline or a carriage return: where the carriage
+   * returns end in a newline no rule matches longer (WS, R_CR, LEADING_BLANK stop before it).
+   */
+  private Token lineEnd(int c, boolean endsInstruction) {
+    int length = 1;
+    if (c == '\r') {
+      while (in.la(length) == '\r') {
+        length++;
+      }
+      if (in.la(length) != '\n') {
+        return null;
+      }
+    }
+    consumeMatched(length, true);
+    if (endsInstruction) {
+      endInstruction();
+    }
+    return emitMatched(DockerfileLexer.NEWLINE);
+  }
+
+  /**
+   * COMMENT ({@code BLANK* '#' ~[\n]*}) at the start of a line, or a comment line inside a
+   * continuation ({@code BLANK* '#' ~[\n]* '\n'}, with its newline). Every other rule that can
+   * match there stops before the newline, so the comment is the longest match; where lengths tie (a
+   * lone {@code #} is also an unknown instruction word), the comment rule comes first.
+   */
+  private Token comment(int c, int type, boolean withNewline) {
+    if (c != '#' && !isBlank(c)) {
+      return null;
+    }
+    int i = 1;
+    while (isBlank(in.la(i))) {
+      i++;
+    }
+    if (in.la(i) != '#') {
+      return null;
+    }
+    int end = in.lineEnd(_input.index() + i);
+    if (withNewline && end == _input.size()) {
+      return null;
+    }
+    consumeMatched(end - _input.index() + (withNewline ? 1 : 0), withNewline);
+    _channel = DockerfileLexer.COMMENTS;
+    return emitMatched(type);
+  }
+
+  /**
+   * RL_BLANK (RBL_BLANK): blanks at the start of a continued line, from a space or a tab (RL_TEXT
+   * cannot start with either), when neither a newline (RL_EMPTY_LINE) nor a comment follows them.
+   */
+  private Token leadingBlanks(int c) {
+    if (c != ' ' && c != '\t') {
+      return null;
+    }
+    int i = 2;
+    while (isBlank(in.la(i))) {
+      i++;
+    }
+    int d = in.la(i);
+    if (d == '\n' || d == '#' || d == CharStream.EOF) {
+      return null;
+    }
+    consumeMatched(i - 1, false);
+    popMode();
+    return emitMatched(DockerfileLexer.RAW_TEXT);
+  }
+
+  /**
+   * FLAGS: WS from a space or a tab (only F_NEWLINE could also start at a carriage return), or
+   * ARGS_WORD from a character that starts no other rule (not a blank, newline, escape character,
+   * {@code [} or {@code -}).
+   */
+  private Token flagsWord(int c) {
+    if (c == ' ' || c == '\t') {
+      int i = 2;
+      for (int d = in.la(i); d == ' ' || d == '\t' || d == 0x0B || d == '\f' || d == '\r'; ) {
+        d = in.la(++i);
+      }
+      consumeMatched(i - 1, false);
+      return emitMatched(DockerfileLexer.WS);
+    }
+    if (c == CharStream.EOF || c == '[' || c == '-' || endsArgsWord(c)) {
+      return null;
+    }
+    int i = 2;
+    while (!endsArgsWord(in.la(i))) {
+      i++;
+    }
+    consumeMatched(i - 1, false);
+    onArgsWord();
+    return emitMatched(DockerfileLexer.ARGS_WORD);
+  }
+
+  /** Not part of ARGS_WORD: {@code [ \t\u000B\f\r\n\\`]} and the end of the input. */
+  private static boolean endsArgsWord(int c) {
+    return c == ' '
+        || c == '\t'
+        || c == 0x0B
+        || c == '\f'
+        || c == '\r'
+        || c == '\n'
+        || c == '\\'
+        || c == '`'
+        || c == CharStream.EOF;
+  }
+
+  /** The grammar's BLANK: Go's unicode.IsSpace without the newline. */
+  private static boolean isBlank(int c) {
+    return c != '\n' && GoText.isSpace(c);
+  }
+
+  /**
+   * Starts a token of the {@code length} characters at the input position and moves past them, as
+   * {@link Lexer#nextToken} and the simulator do before the rule's actions run; a token that ends
+   * with a newline moves to the next line.
+   */
+  private void consumeMatched(int length, boolean endsLine) {
+    LexerATNSimulator sim = getInterpreter();
+    _token = null;
+    _type = Token.INVALID_TYPE;
+    _channel = Token.DEFAULT_CHANNEL;
+    _text = null;
+    _tokenStartCharIndex = _input.index();
+    _tokenStartLine = sim.getLine();
+    _tokenStartCharPositionInLine = sim.getCharPositionInLine();
+    _input.seek(_tokenStartCharIndex + length);
+    if (endsLine) {
+      sim.setLine(_tokenStartLine + 1);
+      sim.setCharPositionInLine(0);
+    } else {
+      sim.setCharPositionInLine(_tokenStartCharPositionInLine + length);
+    }
+  }
+
+  /**
+   * Emits the consumed token as {@link Lexer#nextToken} does: of the type an action set, or this.
+   */
+  private Token emitMatched(int type) {
+    if (_type == Token.INVALID_TYPE) {
+      _type = type;
+    }
+    if (_input.LA(1) == CharStream.EOF) {
+      _hitEOF = true;
+    }
+    return emit();
   }
 
   /**
@@ -286,7 +542,7 @@ public abstract class DockerfileLexerBase extends Lexer {
   protected void onArgsWord() {
     if (instruction == DockerfileLexer.ONBUILD && !nestedSeen) {
       nestedSeen = true;
-      instruction = keywordType(getText());
+      instruction = keywordType(matchedText());
       setType(instruction);
       flagsDone = false;
       return;
@@ -310,6 +566,14 @@ public abstract class DockerfileLexerBase extends Lexer {
     }
   }
 
+  /**
+   * The text of the token being matched, from where it starts: {@link #getText()} asks the
+   * simulator, which does not know where tokens matched by {@link #fastToken} start.
+   */
+  private String matchedText() {
+    return _input.getText(Interval.of(_tokenStartCharIndex, _input.index() - 1));
+  }
+
   /** The raw-argument mode for the escape character in force. */
   private int raw() {
     return escape == '`' ? DockerfileLexer.RAW_BT : DockerfileLexer.RAW;
@@ -327,7 +591,7 @@ public abstract class DockerfileLexerBase extends Lexer {
       return;
     }
     List<HeredocMarker> markers = List.of();
-    if (heredocCapable()) {
+    if (heredocCapable() && mayOpenHeredoc()) {
       StringBuilder sb = new StringBuilder();
       int argsStart = -1;
       for (int k = 0; k < lineTokenCount; k++) {
@@ -356,6 +620,25 @@ public abstract class DockerfileLexerBase extends Lexer {
     instructionStart = -1;
     instruction = -1;
     outerInstruction = -1;
+  }
+
+  /** Whether a {@code <} is in the line's tokens at all: a heredoc needs {@code <<}. */
+  private boolean mayOpenHeredoc() {
+    if (!(_input instanceof SourceCharStream text)) {
+      return true;
+    }
+    if (nextLessThan < instructionStart) {
+      nextLessThan = text.indexOf('<', instructionStart);
+    }
+    if (nextLessThan >= _input.index()) {
+      return false;
+    }
+    for (int k = 0; k < lineTokenCount; k++) {
+      if (text.contains('<', lineTokens[2 * k], lineTokens[2 * k + 1] + 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean heredocCapable() {
@@ -402,6 +685,9 @@ public abstract class DockerfileLexerBase extends Lexer {
       return null;
     }
     s = s.substring(1).stripLeading();
+    if (s.indexOf('=') < 0) {
+      return null;
+    }
     Matcher m = DIRECTIVE.matcher(s);
     if (!m.matches()) {
       return null;
