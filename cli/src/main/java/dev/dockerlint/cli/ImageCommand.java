@@ -163,7 +163,7 @@ public final class ImageCommand implements Callable<Integer> {
         for (FileResult checked : checker.check(ref)) {
           List<Diagnostic> kept = new ArrayList<>();
           for (Diagnostic d : checked.diagnostics()) {
-            if (!cfg.ignores(d.rule())) {
+            if (!cfg.ignores(d.rule()) && !cfg.ignoresInImage(d)) {
               kept.add(cfg.applySeverity(d));
             }
           }

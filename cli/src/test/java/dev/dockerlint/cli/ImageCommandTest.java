@@ -168,4 +168,29 @@ class ImageCommandTest {
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCode.CLEAN);
     assertThat(r.out()).doesNotContain("DKL1600");
   }
+
+  @Test
+  void imageIgnoreAcceptsAFindingByPathAndImageOnly(Fixtures f) throws IOException {
+    String ref = archive(f, "arm64", "bad.tar");
+    Path elsewhere =
+        Files.writeString(
+            dir.resolve("elsewhere.yaml"),
+            "image-ignore:\n  - rules: [DKL1600]\n    paths: [/usr/**]\n");
+    CliRun kept = CliRun.run("image", "--config", elsewhere.toString(), ref);
+    assertThat(kept.exit()).as(kept.out() + kept.err()).isEqualTo(ExitCode.FINDINGS);
+    assertThat(kept.out()).contains("DKL1600").contains("/opt/app");
+
+    Path here =
+        Files.writeString(
+            dir.resolve("here.yaml"),
+            "image-ignore:\n  - rules: [image-foreign-binary]\n    images: ['docker-archive:**/bad.tar']\n    paths: [/opt/*]\n");
+    CliRun accepted = CliRun.run("image", "--config", here.toString(), ref);
+    assertThat(accepted.exit()).as(accepted.out() + accepted.err()).isEqualTo(ExitCode.CLEAN);
+    assertThat(accepted.out()).doesNotContain("DKL1600");
+    // the same entry does not cover another image with the same binary
+    String other = archive(f, "arm64", "other.tar");
+    CliRun otherImage = CliRun.run("image", "--config", here.toString(), other);
+    assertThat(otherImage.exit()).isEqualTo(ExitCode.FINDINGS);
+    assertThat(otherImage.out()).contains("DKL1600");
+  }
 }

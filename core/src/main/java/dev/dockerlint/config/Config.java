@@ -37,6 +37,7 @@ public record Config(
     Optional<Boolean> offline,
     List<String> insecureRegistries,
     Optional<Long> imageFilesMaxBytes,
+    List<ImageException> imageIgnore,
     Optional<String> format,
     List<String> exclude,
     boolean disableIgnorePragma,
@@ -58,6 +59,7 @@ public record Config(
     buildArgs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(buildArgs));
     trustedRegistries = List.copyOf(trustedRegistries);
     insecureRegistries = List.copyOf(insecureRegistries);
+    imageIgnore = List.copyOf(imageIgnore);
     labelSchema = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labelSchema));
     exclude = List.copyOf(exclude);
     enable = List.copyOf(enable);
@@ -128,6 +130,11 @@ public record Config(
   }
 
   /** The diagnostic with its severity overridden, if the configuration says so. */
+  /** Whether an {@code image-ignore} entry accepts {@code d}, a finding about a built image. */
+  public boolean ignoresInImage(Diagnostic d) {
+    return imageIgnore.stream().anyMatch(e -> e.covers(d));
+  }
+
   public Diagnostic applySeverity(Diagnostic d) {
     for (Map.Entry<RuleRef, Severity> e : severity.entrySet()) {
       if (d.rule().matches(e.getKey().id())) {
@@ -156,6 +163,7 @@ public record Config(
     List<RuleRef> ids = new ArrayList<>(ignore);
     ids.addAll(severity.keySet());
     ids.addAll(enable);
+    imageIgnore.forEach(e -> ids.addAll(e.rules()));
     for (RuleRef r : ids) {
       if (registry.find(r.id()).isEmpty() && !ForeignRuleIds.isKnown(r.id())) {
         out.add(
@@ -182,6 +190,7 @@ public record Config(
     private Optional<Boolean> offline = Optional.empty();
     private final List<String> insecureRegistries = new ArrayList<>();
     private Optional<Long> imageFilesMaxBytes = Optional.empty();
+    private final List<ImageException> imageIgnore = new ArrayList<>();
     private Optional<String> format = Optional.empty();
     private final List<String> exclude = new ArrayList<>();
     private boolean disableIgnorePragma;
@@ -207,6 +216,7 @@ public record Config(
       offline = c.offline;
       insecureRegistries.addAll(c.insecureRegistries);
       imageFilesMaxBytes = c.imageFilesMaxBytes;
+      imageIgnore.addAll(c.imageIgnore);
       format = c.format;
       exclude.addAll(c.exclude);
       disableIgnorePragma = c.disableIgnorePragma;
@@ -282,6 +292,11 @@ public record Config(
       return this;
     }
 
+    public Builder imageIgnore(ImageException e) {
+      imageIgnore.add(e);
+      return this;
+    }
+
     public Builder format(String f) {
       format = Optional.of(f);
       return this;
@@ -333,6 +348,7 @@ public record Config(
           offline,
           insecureRegistries,
           imageFilesMaxBytes,
+          imageIgnore,
           format,
           exclude,
           disableIgnorePragma,

@@ -156,6 +156,11 @@ public final class ConfigLoader {
                             key,
                             "invalid size '" + t + "' (expected bytes, e.g. 500M or 2G)")));
       }
+      case "image-ignore" -> {
+        for (Node item : r.items(v, key)) {
+          b.imageIgnore(imageException(r, item, key));
+        }
+      }
       case "format" -> b.format(format(r, v, key));
       case "exclude" -> r.strings(v, key).forEach(b::exclude);
       case "disable-ignore-pragma" -> b.disableIgnorePragma(r.bool(v, key));
@@ -223,6 +228,29 @@ public final class ConfigLoader {
         }
       }
     }
+  }
+
+  /**
+   * One {@code image-ignore} entry: {@code rules}, {@code images} and {@code paths}, at least one.
+   */
+  private static ImageException imageException(Reader r, Node item, String key) {
+    List<RuleRef> rules = List.of();
+    List<String> images = List.of();
+    List<String> paths = List.of();
+    for (Map.Entry<String, Node> e : r.mapping(item, key).entrySet()) {
+      String k = key + "." + e.getKey();
+      switch (e.getKey()) {
+        case "rules" -> rules = r.ruleRefs(e.getValue(), k);
+        case "images" -> images = r.strings(e.getValue(), k);
+        case "paths" -> paths = r.strings(e.getValue(), k);
+        default ->
+            throw r.error(line(e.getValue()), k, "unknown key (expected rules, images or paths)");
+      }
+    }
+    if (rules.isEmpty() && images.isEmpty() && paths.isEmpty()) {
+      throw r.error(line(item), key, "an entry needs rules, images or paths");
+    }
+    return new ImageException(rules, images, paths, line(item));
   }
 
   private static FailureThreshold threshold(Reader r, Node v, String key) {

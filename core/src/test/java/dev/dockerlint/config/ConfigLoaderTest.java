@@ -110,6 +110,11 @@ class ConfigLoaderTest {
         .hasMessageStartingWith(FILE + ":1: 'severity': expected a mapping");
     assertThatThrownBy(() -> dockerlint("offline: maybe\n"))
         .hasMessage(FILE + ":1: 'offline': expected true or false, not 'maybe'");
+    assertThatThrownBy(() -> dockerlint("image-ignore:\n  - {rules: [DKL1600], where: x}\n"))
+        .hasMessage(
+            FILE + ":2: 'image-ignore.where': unknown key (expected rules, images or paths)");
+    assertThatThrownBy(() -> dockerlint("image-ignore:\n  - {}\n"))
+        .hasMessage(FILE + ":2: 'image-ignore': an entry needs rules, images or paths");
     assertThatThrownBy(() -> dockerlint("image-files-max-bytes: lots\n"))
         .hasMessage(
             FILE
