@@ -1,0 +1,86 @@
+package dev.dockerlint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The repository's {@code ./dockerlint} launcher, run as a process in a copy of the repository's
+ * layout with stand-ins for {@code mvn} (which records that it ran, takes a while and writes the
+ * jar) and {@code java} (which prints its arguments).
+ */
+class LauncherTest {
+  @TempDir Path dir;
+
+  private Path repo() throws IOException {
+    Path root = Files.createDirectories(dir.resolve("repo"));
+    Files.copy(Path.of("..", "dockerlint"), root.resolve("dockerlint"));
+    Files.writeString(root.resolve("pom.xml"), "<project/>\n");
+    Files.createDirectories(root.resolve("core/src/main/java"));
+    Files.writeString(root.resolve("core/src/main/java/A.java"), "class A {}\n");
+    Files.createDirectories(root.resolve("grammar"));
+    Files.createDirectories(root.resolve("cli"));
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    script(
+        bin.resolve("mvn"),
+        "echo built >> \""
+            + dir.resolve("builds")
+            + "\"\nsleep 2\n"
+            + "mkdir -p cli/target && echo jar > cli/target/dockerlint.jar\n");
+    script(bin.resolve("java"), "echo \"java $*\"\n");
+    return root;
+  }
+
+  private static void script(Path file, String body) throws IOException {
+    Files.writeString(file, "#!/bin/sh\n" + body);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  private Process start(Path root) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(root.resolve("dockerlint").toString(), "--version");
+    pb.environment().put("PATH", dir.resolve("bin") + ":/usr/bin:/bin");
+    pb.redirectErrorStream(true);
+    return pb.start();
+  }
+
+  @Test
+  void launchersStartedTogetherBuildOnceAndAllRun() throws Exception {
+    Path root = repo();
+    List<Process> all = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      all.add(start(root));
+    }
+    for (Process p : all) {
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String out = new String(p.getInputStream().readAllBytes());
+      assertThat(p.exitValue()).as(out).isZero();
+      assertThat(out).contains("java ").contains("dockerlint.jar --version");
+    }
+    assertThat(Files.readAllLines(dir.resolve("builds"))).hasSize(1);
+  }
+
+  @Test
+  void buildsAgainOnlyWhenASourceIsNewerThanTheJar() throws Exception {
+    Path root = repo();
+    assertThat(start(root).waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(start(root).waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readAllLines(dir.resolve("builds"))).hasSize(1);
+    Files.setLastModifiedTime(
+        root.resolve("core/src/main/java/A.java"), FileTime.from(Instant.now().plusSeconds(60)));
+    Process again = start(root);
+    assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(new String(again.getInputStream().readAllBytes()))
+        .contains("dockerlint: building (first use or sources changed)...");
+    assertThat(Files.readAllLines(dir.resolve("builds"))).hasSize(2);
+  }
+}
