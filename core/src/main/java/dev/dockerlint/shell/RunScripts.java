@@ -1,5 +1,6 @@
 package dev.dockerlint.shell;
 
+import dev.dockerlint.rules.LintInput;
 import dev.dockerlint.rules.LintMemo;
 import dev.dockerlint.rules.platform.Platforms;
 import dev.dockerlint.semantic.SemanticModel;
@@ -11,12 +12,9 @@ import dev.dockerlint.syntax.OnbuildInstruction;
 import dev.dockerlint.syntax.RunInstruction;
 import dev.dockerlint.syntax.Word;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -32,12 +30,7 @@ public final class RunScripts {
   private static final Pattern LONE_HEREDOC =
       Pattern.compile("^[0-9]*<<-?\\s*([\"']?)[^\\s\"']+\\1$");
 
-  private static final Map<SemanticModel, List<RunScript>> CACHE =
-      Collections.synchronizedMap(new WeakHashMap<>());
-
-  /**
-   * Every script of every RUN and ONBUILD RUN, in file order. Read once per model: many rules ask.
-   */
+  /** Every script of every RUN and ONBUILD RUN, in file order. */
   public static List<RunScript> all(SemanticModel model) {
     return all(model, LintMemo.none());
   }
@@ -47,16 +40,19 @@ public final class RunScripts {
    * that an earlier lint of the same document read already ({@code memo}).
    */
   public static List<RunScript> all(SemanticModel model, LintMemo memo) {
-    return CACHE.computeIfAbsent(
-        model,
-        m -> {
-          List<RunScript> out = new ArrayList<>();
-          for (Instruction i : m.file().instructions()) {
-            out.addAll(of(m, i, memo));
-          }
-          return List.copyOf(out);
-        });
+    List<RunScript> out = new ArrayList<>();
+    for (Instruction i : model.file().instructions()) {
+      out.addAll(of(model, i, memo));
+    }
+    return List.copyOf(out);
   }
+
+  /** The scripts of a lint's input, read once per lint: many rules ask. */
+  public static List<RunScript> all(LintInput input) {
+    return input.shared(OfInput.class, () -> new OfInput(all(input.model(), input.memo()))).all();
+  }
+
+  private record OfInput(List<RunScript> all) {}
 
   /** The scripts of one instruction (none for anything but RUN and ONBUILD RUN). */
   public static List<RunScript> of(SemanticModel model, Instruction i) {

@@ -1,6 +1,6 @@
 package dev.dockerlint.shellcheck;
 
-import dev.dockerlint.rules.LintMemo;
+import dev.dockerlint.rules.LintInput;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.shell.RunScript;
 import dev.dockerlint.shell.RunScripts;
@@ -90,13 +90,17 @@ public final class ShellcheckScripts {
 
   /** Every RUN script of the model that ShellCheck can check. */
   public static List<Prepared> all(SemanticModel model) {
-    return all(model, LintMemo.none());
+    return prepared(model, RunScripts.all(model));
   }
 
-  /** Every RUN script of the model that ShellCheck can check (see {@link RunScripts#all}). */
-  public static List<Prepared> all(SemanticModel model, LintMemo memo) {
+  /** Every RUN script of a lint's input that ShellCheck can check (see {@link RunScripts#all}). */
+  public static List<Prepared> all(LintInput input) {
+    return prepared(input.model(), RunScripts.all(input));
+  }
+
+  private static List<Prepared> prepared(SemanticModel model, List<RunScript> scripts) {
     List<Prepared> out = new ArrayList<>();
-    for (RunScript s : RunScripts.all(model, memo)) {
+    for (RunScript s : scripts) {
       prepare(model, s).ifPresent(out::add);
     }
     return out;

@@ -1,8 +1,6 @@
 package dev.dockerlint.rules.parity;
 
-import dev.dockerlint.rules.LintMemo;
 import dev.dockerlint.rules.RuleContext;
-import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.shell.RunScript;
 import dev.dockerlint.shell.RunScripts;
 import dev.dockerlint.shell.ShellCommand;
@@ -12,13 +10,11 @@ import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.OnbuildInstruction;
 import dev.dockerlint.syntax.Range;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -126,21 +122,21 @@ final class Runs {
     }
   }
 
-  private static final Map<SemanticModel, List<Run>> RUNS =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  private record AllRuns(List<Run> runs) {}
 
-  private static final Map<SemanticModel, List<Cmd>> COMMANDS =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  private record AllCommands(List<Cmd> commands) {}
 
-  /** Every RUN and ONBUILD RUN with sh-like scripts, in file order. Read once per model. */
+  /** Every RUN and ONBUILD RUN with sh-like scripts, in file order. Read once per lint. */
   static List<Run> of(RuleContext ctx) {
-    return RUNS.computeIfAbsent(ctx.model(), m -> read(m, ctx.input().memo()));
+    return ctx.input()
+        .shared(AllRuns.class, () -> new AllRuns(read(RunScripts.all(ctx.input()))))
+        .runs();
   }
 
-  private static List<Run> read(SemanticModel model, LintMemo memo) {
+  private static List<Run> read(List<RunScript> scripts) {
     Map<Instruction, List<RunScript>> by = new IdentityHashMap<>();
     List<Instruction> order = new ArrayList<>();
-    for (RunScript s : RunScripts.all(model, memo)) {
+    for (RunScript s : scripts) {
       by.computeIfAbsent(
               s.instruction(),
               k -> {
@@ -158,15 +154,17 @@ final class Runs {
 
   /** Every command of every RUN. */
   static List<Cmd> commands(RuleContext ctx) {
-    return COMMANDS.computeIfAbsent(
-        ctx.model(),
-        m -> {
-          List<Cmd> out = new ArrayList<>();
-          for (Run r : of(ctx)) {
-            out.addAll(r.commands());
-          }
-          return List.copyOf(out);
-        });
+    return ctx.input()
+        .shared(
+            AllCommands.class,
+            () -> {
+              List<Cmd> out = new ArrayList<>();
+              for (Run r : of(ctx)) {
+                out.addAll(r.commands());
+              }
+              return new AllCommands(List.copyOf(out));
+            })
+        .commands();
   }
 
   /** The words' values. */

@@ -52,7 +52,7 @@ public final class Shellcheck implements Rule {
       }
       return;
     }
-    List<ShellcheckScripts.Prepared> all = ShellcheckScripts.all(ctx.model(), ctx.input().memo());
+    List<ShellcheckScripts.Prepared> all = ShellcheckScripts.all(ctx.input());
     List<ShellcheckScripts.Prepared> scripts = ShellcheckScripts.checked(all);
     if (scripts.size() < all.size()) {
       ctx.report(
