@@ -10,6 +10,7 @@ import dev.dockerlint.engine.Linter;
 import dev.dockerlint.engine.Report;
 import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.image.ImageSources;
+import dev.dockerlint.image.RunAnswers;
 import dev.dockerlint.image.cache.CacheWarnings;
 import dev.dockerlint.output.FileResult;
 import dev.dockerlint.registry.RuleRegistry;
@@ -148,7 +149,7 @@ public final class CheckCommand implements Callable<Integer> {
     try (ImageSources sources = ImageSources.open(images.settings(cwdConfig, env.variables()))) {
       BuildOptions defaults = defaultBuildOptions(sources);
       prefetchShellcheck(jobs, defaults);
-      outcomes = lintAll(jobs, linter, sources.source(), defaults);
+      outcomes = lintAll(jobs, linter, new RunAnswers(sources.source()), defaults);
     }
     if (verbose) {
       CacheWarnings.drain().forEach(w -> err.println("dockerlint: warning: " + w));
@@ -174,6 +175,11 @@ public final class CheckCommand implements Callable<Integer> {
     }
     out.flush();
     return exit;
+  }
+
+    if (System.getProperty("dl.trace") != null)
+      System.err.println(
+          "T " + w + " " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
   }
 
   /** DKL1501 image-not-inspected, which never changes the exit code. */
