@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,6 +17,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,11 +49,24 @@ final class RegistryClient {
   private static final int MAX_REDIRECTS = 5;
   private static final int MAX_TOKEN_BYTES = 1 << 20;
 
+  /**
+   * How long a host that could not be reached (unknown name, connection refused, no route, connect
+   * timeout) is answered from memory: a run that names 300 images of an unreachable registry waits
+   * for one failed connection, and a long-lived language server still notices when the network
+   * comes back.
+   */
+  static final Duration UNREACHABLE_FOR = Duration.ofSeconds(30);
+
   private final RegistrySettings settings;
+  private final Clock clock;
+  private final Map<String, Unreachable> unreachable = new ConcurrentHashMap<>();
   private final Map<String, String> schemes = new ConcurrentHashMap<>();
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
   private record Token(String header, Instant expires) {}
+
+  /** Why {@code scheme://host:port} could not be reached, and until when that stands. */
+  private record Unreachable(String why, Instant until) {}
 
   /** An answer whose body must be closed. */
   record Response(int status, HttpURLConnection connection, InputStream body)
@@ -71,7 +86,12 @@ final class RegistryClient {
   }
 
   RegistryClient(RegistrySettings settings) {
+    this(settings, Clock.systemUTC());
+  }
+
+  RegistryClient(RegistrySettings settings, Clock clock) {
     this.settings = settings;
+    this.clock = clock;
   }
 
   /** The host that serves a registry's API ({@code docker.io} is served by registry-1). */
@@ -315,6 +335,11 @@ final class RegistryClient {
     URL url = first;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       boolean sameOrigin = sameOrigin(url, first);
+      String origin = url.getProtocol() + "://" + hostPort(url);
+      Unreachable known = unreachable.get(origin);
+      if (known != null && clock.instant().isBefore(known.until())) {
+        throw new RegistryException(RegistryException.Kind.UNAVAILABLE, known.why());
+      }
       HttpURLConnection c = open(url, d);
       for (String a : accept) {
         c.addRequestProperty("Accept", a);
@@ -328,7 +353,12 @@ final class RegistryClient {
         status = c.getResponseCode();
       } catch (IOException e) {
         c.disconnect();
-        throw ioFailure(url, e, d);
+        RegistryException failure = ioFailure(url, e, d);
+        if (unreachable(e)) {
+          unreachable.put(
+              origin, new Unreachable(failure.getMessage(), clock.instant().plus(UNREACHABLE_FOR)));
+        }
+        throw failure;
       }
       if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
         String location = c.getHeaderField("Location");
@@ -394,6 +424,15 @@ final class RegistryClient {
     } catch (IOException e) {
       throw ioFailure(url, e, d);
     }
+  }
+
+  /** Whether {@code e} says the host cannot be reached at all, rather than that it misbehaved. */
+  private static boolean unreachable(IOException e) {
+    return e instanceof UnknownHostException
+        || e instanceof ConnectException
+        || e instanceof NoRouteToHostException
+        || (e instanceof SocketTimeoutException
+            && String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("connect"));
   }
 
   private static RegistryException ioFailure(URL url, IOException e, Deadline d) {

@@ -45,8 +45,13 @@ public final class RegistrySource implements ImageMetadataSource {
   private final RegistryClient client;
 
   public RegistrySource(RegistrySettings settings) {
+    this(settings, java.time.Clock.systemUTC());
+  }
+
+  /** A source whose memory of unreachable hosts ages by {@code clock} (tests). */
+  RegistrySource(RegistrySettings settings, java.time.Clock clock) {
     this.settings = settings;
-    this.client = new RegistryClient(settings);
+    this.client = new RegistryClient(settings, clock);
   }
 
   @Override

@@ -20,9 +20,16 @@ import dev.dockerlint.testkit.TestRegistries;
 import dev.dockerlint.testkit.TokenAuthRegistry;
 import dev.dockerlint.testkit.TokenRegistryExtension;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -226,6 +233,69 @@ class RegistrySourceTest {
             .lookup(ImageRef.parse("127.0.0.1:1/x/y:1").orElseThrow(), Platform.LINUX_AMD64, false);
     assertThat(((Lookup.Unavailable) l).reason()).contains("connection refused");
     assertThat(System.nanoTime() - t0).isLessThan(5_000_000_000L);
+  }
+
+  @Test
+  void anUnreachableHostIsNotAskedAgainForAWhile() throws Exception {
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      port = probe.getLocalPort();
+    }
+    Hands clock = new Hands();
+    RegistrySource src =
+        new RegistrySource(
+            RegistrySettings.defaults().withCredentials(CredentialStore.none()), clock);
+    ImageRef first = ImageRef.parse("127.0.0.1:" + port + "/x/y:1").orElseThrow();
+    ImageRef second = ImageRef.parse("127.0.0.1:" + port + "/x/z:2").orElseThrow();
+
+    Lookup refused = src.lookup(first, Platform.LINUX_AMD64, false);
+    assertThat(((Lookup.Unavailable) refused).reason()).contains("connection refused");
+
+    // something listens there now; within the memory's life the host is not asked
+    Thread asker = new Thread(() -> src.lookup(second, Platform.LINUX_AMD64, false), "asker");
+    try (ServerSocket server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+      server.setSoTimeout(200);
+      clock.now = clock.now.plus(RegistryClient.UNREACHABLE_FOR.minusSeconds(1));
+      Lookup remembered = src.lookup(second, Platform.LINUX_AMD64, false);
+      assertThat(remembered).isEqualTo(refused);
+      assertThat(accepted(server)).as("connections while remembered").isFalse();
+
+      // after it, the host is tried again
+      clock.now = clock.now.plusSeconds(2);
+      asker.start();
+      server.setSoTimeout(5_000);
+      assertThat(accepted(server)).as("connection after the memory's life").isTrue();
+    }
+    asker.join(10_000);
+  }
+
+  /** Whether a client connects to {@code server} before its accept timeout. */
+  private static boolean accepted(ServerSocket server) throws IOException {
+    try (Socket s = server.accept()) {
+      return true;
+    } catch (SocketTimeoutException e) {
+      return false;
+    }
+  }
+
+  /** A clock the test moves by hand. */
+  private static final class Hands extends Clock {
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 
   private Path dockerConfig(String address, String user, String password) throws IOException {
