@@ -15,6 +15,7 @@ import dev.dockerlint.image.cache.CacheWarnings;
 import dev.dockerlint.output.FileResult;
 import dev.dockerlint.registry.RuleRegistry;
 import dev.dockerlint.rules.Diagnostic;
+import dev.dockerlint.rules.RuleMeta;
 import dev.dockerlint.semantic.BuildOptions;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.shellcheck.ShellcheckRequest;
@@ -38,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -148,7 +150,6 @@ public final class CheckCommand implements Callable<Integer> {
     List<Outcome> outcomes;
     try (ImageSources sources = ImageSources.open(images.settings(cwdConfig, env.variables()))) {
       BuildOptions defaults = defaultBuildOptions(sources);
-      prefetchShellcheck(jobs, defaults);
       outcomes = lintAll(jobs, linter, new RunAnswers(sources.source()), defaults);
     }
     if (verbose) {
@@ -177,11 +178,6 @@ public final class CheckCommand implements Callable<Integer> {
     return exit;
   }
 
-    if (System.getProperty("dl.trace") != null)
-      System.err.println(
-          "T " + w + " " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
-  }
-
   /** DKL1501 image-not-inspected, which never changes the exit code. */
   private static final String IMAGE_NOT_INSPECTED = "DKL1501";
 
@@ -203,48 +199,6 @@ public final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  /** How many files' scripts the ShellCheck prefetch reads before it starts checking them. */
-  private static final int PREFETCH_CHUNK = 64;
-
-  /**
-   * Starts checking the RUN scripts of all files with ShellCheck in the background before linting
-   * them, so that one shellcheck process checks many scripts while the files are linted (the
-   * ShellCheck rule then waits for its results, or finds them cached). The files are read a chunk
-   * at a time, and each chunk's scripts are handed over at once, so ShellCheck starts on the first
-   * files while the others are read.
-   */
-  private void prefetchShellcheck(List<Job> jobs, BuildOptions defaults) {
-    ShellcheckRunner runner = ShellcheckRunner.shared();
-    if (jobs.size() < 2
-        || jobs.stream().allMatch(j -> j.config().shellcheck() == Config.ShellcheckMode.OFF)
-        || !runner.available()) {
-      return;
-    }
-    List<Job> checked =
-        jobs.stream()
-            .filter(j -> j.input().error() == null && !j.input().stdin())
-            .filter(j -> j.config().shellcheck() != Config.ShellcheckMode.OFF)
-            .toList();
-    for (int i = 0; i < checked.size(); i += PREFETCH_CHUNK) {
-      List<ShellcheckRequest> requests =
-          checked.subList(i, Math.min(checked.size(), i + PREFETCH_CHUNK)).parallelStream()
-              .flatMap(
-                  j -> {
-                    Inputs.Read read = Inputs.read(j.input(), stdin);
-                    if (read.error() != null) {
-                      return java.util.stream.Stream.empty();
-                    }
-                    SemanticModel model =
-                        SemanticModel.of(
-                            DockerfileReader.parse(read.text()),
-                            lint.buildOptions(spec, j.config(), defaults));
-                    return ShellcheckScripts.requests(model).stream();
-                  })
-              .toList();
-      runner.prefetchAsync(requests);
-    }
-  }
-
   /**
    * Without {@code --platform} or a configured one, the target is the Docker Engine's platform when
    * one answers (what {@code docker build} there builds for), else this machine's.
@@ -259,29 +213,69 @@ public final class CheckCommand implements Callable<Integer> {
         .orElse(BuildOptions.defaults());
   }
 
-  /** Lints the inputs in parallel (one task per file), keeping their order. */
+  /** How many files a ShellCheck prefetch task reads before it hands their scripts over. */
+  private static final int PREFETCH_CHUNK = 32;
+
+  /** A file read, and parsed when its scripts were handed to ShellCheck ahead of its lint. */
+  private record Prepared(Inputs.Read read, Optional<SemanticModel> model) {}
+
+  /**
+   * Lints the inputs in parallel (one task per file), keeping their order.
+   *
+   * <p>When ShellCheck runs, files are read and parsed a chunk at a time ahead of their lint, and
+   * each chunk's RUN scripts are handed to ShellCheck at once, so that one shellcheck process
+   * checks many scripts in the background while files are linted (the ShellCheck rule then waits
+   * for its results, or finds them cached). A chunk is prepared at most two chunks ahead of the
+   * lint, and its lint uses the model parsed then: each file is read and parsed once.
+   */
   private List<Outcome> lintAll(
       List<Job> jobs, Linter linter, ImageMetadataSource images, BuildOptions defaults) {
     int threads = Math.min(jobs.size(), Runtime.getRuntime().availableProcessors());
-    if (threads <= 1) {
+    boolean prefetch = prefetchesShellcheck(jobs);
+    if (threads <= 1 && !prefetch) {
       List<Outcome> out = new ArrayList<>();
       for (Job j : jobs) {
-        out.add(lintOne(j, linter, images, defaults));
+        out.add(lintOne(j, prepare(j, defaults, false), linter, images, defaults));
       }
       return out;
     }
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            threads,
+            Math.max(1, threads),
             r -> {
               Thread t = new Thread(r, "dockerlint-lint");
               t.setDaemon(true);
               return t;
             });
     try {
+      AtomicReferenceArray<Prepared> prepared = new AtomicReferenceArray<>(jobs.size());
+      List<Future<?>> chunks = new ArrayList<>();
       List<Future<Outcome>> futures = new ArrayList<>();
-      for (Job j : jobs) {
-        futures.add(pool.submit(() -> lintOne(j, linter, images, defaults)));
+      int chunkCount = prefetch ? (jobs.size() + PREFETCH_CHUNK - 1) / PREFETCH_CHUNK : 0;
+      int submittedChunks = 0;
+      for (int i = 0; i < jobs.size(); i++) {
+        int chunk = i / PREFETCH_CHUNK;
+        // the FIFO queue keeps preparation at most two chunks ahead of the lint
+        while (submittedChunks < chunkCount && submittedChunks <= chunk + 1) {
+          int c = submittedChunks++;
+          chunks.add(pool.submit(() -> prepareChunk(jobs, c, prepared, defaults)));
+        }
+        int index = i;
+        Job j = jobs.get(i);
+        Future<?> mine = prefetch ? chunks.get(chunk) : null;
+        futures.add(
+            pool.submit(
+                () -> {
+                  Prepared p = null;
+                  if (mine != null) {
+                    mine.get();
+                    p = prepared.getAndSet(index, null);
+                  }
+                  if (p == null) {
+                    p = prepare(j, defaults, false);
+                  }
+                  return lintOne(j, p, linter, images, defaults);
+                }));
       }
       List<Outcome> out = new ArrayList<>();
       for (Future<Outcome> f : futures) {
@@ -298,12 +292,50 @@ public final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private Outcome lintOne(Job job, Linter base, ImageMetadataSource images, BuildOptions defaults) {
+  /** Whether the RUN scripts of these files are handed to ShellCheck ahead of their lint. */
+  private boolean prefetchesShellcheck(List<Job> jobs) {
+    return jobs.size() >= 2
+        && jobs.stream().anyMatch(j -> j.config().shellcheck() != Config.ShellcheckMode.OFF)
+        && ShellcheckRunner.shared().available();
+  }
+
+  /** Reads and parses chunk {@code c} of the files and hands their scripts to ShellCheck. */
+  private void prepareChunk(
+      List<Job> jobs, int c, AtomicReferenceArray<Prepared> prepared, BuildOptions defaults) {
+    List<ShellcheckRequest> requests = new ArrayList<>();
+    for (int i = c * PREFETCH_CHUNK; i < Math.min(jobs.size(), (c + 1) * PREFETCH_CHUNK); i++) {
+      Job j = jobs.get(i);
+      if (j.input().error() != null
+          || j.input().stdin()
+          || j.config().shellcheck() == Config.ShellcheckMode.OFF) {
+        continue;
+      }
+      Prepared p = prepare(j, defaults, true);
+      p.model().ifPresent(m -> requests.addAll(ShellcheckScripts.requests(m)));
+      prepared.set(i, p);
+    }
+    ShellcheckRunner.shared().prefetchAsync(requests);
+  }
+
+  /** Reads a file and, if {@code parse}, builds its model as its lint will (not for --fix). */
+  private Prepared prepare(Job j, BuildOptions defaults, boolean parse) {
+    Inputs.Read read =
+        j.input().error() != null ? new Inputs.Read(null, null) : Inputs.read(j.input(), stdin);
+    if (!parse || read.error() != null || read.text() == null) {
+      return new Prepared(read, Optional.empty());
+    }
+    BuildOptions options = lint.buildOptions(spec, j.config(), defaults);
+    return new Prepared(
+        read, Optional.of(SemanticModel.of(DockerfileReader.parse(read.text()), options)));
+  }
+
+  private Outcome lintOne(
+      Job job, Prepared prepared, Linter base, ImageMetadataSource images, BuildOptions defaults) {
     Inputs.Input in = job.input();
     if (in.error() != null) {
       return Outcome.failed(in.display(), in.error());
     }
-    Inputs.Read read = Inputs.read(in, stdin);
+    Inputs.Read read = prepared.read();
     if (read.error() != null) {
       return Outcome.failed(in.display(), read.error());
     }
@@ -338,7 +370,11 @@ public final class CheckCommand implements Callable<Integer> {
         }
       }
     } else {
-      report = lintText.apply(text);
+      report =
+          prepared
+              .model()
+              .map(m -> linter.lint(in.display(), m, ctx, images, RuleMeta::enabledByDefault))
+              .orElseGet(() -> lintText.apply(read.text()));
     }
     int exit = writeError.isPresent() ? ExitCode.USAGE : ExitCode.CLEAN;
     FailureThreshold threshold = lint.threshold(spec, config);
