@@ -5,6 +5,7 @@ import dev.dockerlint.config.ConfigException;
 import dev.dockerlint.config.ConfigFinder;
 import dev.dockerlint.config.ConfigWarning;
 import dev.dockerlint.config.FailureThreshold;
+import dev.dockerlint.context.ContextFiles;
 import dev.dockerlint.engine.Fixer;
 import dev.dockerlint.engine.Linter;
 import dev.dockerlint.engine.Report;
@@ -146,7 +147,8 @@ public final class CheckCommand implements Callable<Integer> {
       }
     }
 
-    Linter linter = new Linter(registry);
+    // a run lints a snapshot: contexts that several Dockerfiles share are read once
+    Linter linter = new Linter(registry).withContextFiles(ContextFiles.remembering());
     List<Outcome> outcomes;
     try (ImageSources sources = ImageSources.open(images.settings(cwdConfig, env.variables()))) {
       BuildOptions defaults = defaultBuildOptions(sources);

@@ -1,25 +1,18 @@
 package dev.dockerlint.context;
 
+import dev.dockerlint.context.ContextFiles.Stat;
 import dev.dockerlint.context.ContextProblem.Kind;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A build context directory with its {@code .dockerignore}, answering what a {@code COPY} or {@code
@@ -43,7 +36,8 @@ import java.util.Set;
  * </ul>
  *
  * <p>Reads are bounded by {@link Limits}; hitting a limit yields a partial result with a problem.
- * Instances are immutable and thread-safe; nothing is cached.
+ * Instances are immutable and thread-safe; they remember nothing themselves (their {@link
+ * ContextFiles} may).
  *
  * @see <a href="https://docs.docker.com/reference/dockerfile/#copy">Dockerfile reference: COPY</a>
  */
@@ -70,19 +64,31 @@ public final class BuildContext {
   private final Path root;
   private final DockerIgnore ignore;
   private final Limits limits;
+  private final ContextFiles files;
 
-  private BuildContext(Path root, DockerIgnore ignore, Limits limits) {
+  private BuildContext(Path root, DockerIgnore ignore, Limits limits, ContextFiles files) {
     this.root = root.toAbsolutePath().normalize();
     this.ignore = Objects.requireNonNull(ignore, "ignore");
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.files = Objects.requireNonNull(files, "files");
   }
 
   public static BuildContext of(Path root, DockerIgnore ignore) {
-    return new BuildContext(root, ignore, DEFAULT_LIMITS);
+    return new BuildContext(root, ignore, DEFAULT_LIMITS, ContextFiles.direct());
   }
 
   public static BuildContext of(Path root, DockerIgnore ignore, Limits limits) {
-    return new BuildContext(root, ignore, limits);
+    return new BuildContext(root, ignore, limits, ContextFiles.direct());
+  }
+
+  /** A context whose file system questions {@code files} answers (see {@link ContextFiles}). */
+  public static BuildContext of(Path root, DockerIgnore ignore, ContextFiles files) {
+    return new BuildContext(root, ignore, DEFAULT_LIMITS, files);
+  }
+
+  /** What answers this context's file system questions. */
+  public ContextFiles files() {
+    return files;
   }
 
   public Path root() {
@@ -183,47 +189,22 @@ public final class BuildContext {
     return Arrays.asList(cleaned.split("/"));
   }
 
-  private record Stat(EntryType type, long size, int mode) {}
-
-  private static Stat lstat(Path path) throws IOException {
-    try {
-      Map<String, Object> a =
-          Files.readAttributes(path, "unix:mode,size", LinkOption.NOFOLLOW_LINKS);
-      int mode = (Integer) a.get("mode");
-      EntryType type =
-          switch (mode & 0170000) {
-            case 0100000 -> EntryType.FILE;
-            case 0040000 -> EntryType.DIRECTORY;
-            case 0120000 -> EntryType.SYMLINK;
-            default -> EntryType.OTHER;
-          };
-      return new Stat(type, (Long) a.get("size"), mode & 07777);
-    } catch (UnsupportedOperationException e) {
-      return portableStat(path);
-    }
+  private Stat lstat(Path path) throws IOException {
+    return files.lstat(path);
   }
 
-  /** For file systems without the "unix" view: no set-id bits, permissions if POSIX. */
-  private static Stat portableStat(Path path) throws IOException {
-    BasicFileAttributes a =
-        Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    EntryType type =
-        a.isSymbolicLink()
-            ? EntryType.SYMLINK
-            : a.isDirectory()
-                ? EntryType.DIRECTORY
-                : a.isRegularFile() ? EntryType.FILE : EntryType.OTHER;
-    int mode = type == EntryType.DIRECTORY ? 0755 : 0644;
-    PosixFileAttributeView posix =
-        Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-    if (posix != null) {
-      Set<PosixFilePermission> perms = posix.readAttributes().permissions();
-      mode = 0;
-      for (PosixFilePermission p : perms) {
-        mode |= 0400 >> p.ordinal();
-      }
+  /** Whether {@code path} is a symlink; false when it cannot be read. */
+  private boolean isSymlink(Path path) {
+    return typeOf(path) == EntryType.SYMLINK;
+  }
+
+  /** The type of the entry at {@code path}, or null when there is none or it cannot be read. */
+  private EntryType typeOf(Path path) {
+    try {
+      return files.lstat(path).type();
+    } catch (IOException e) {
+      return null;
     }
-    return new Stat(type, a.size(), mode);
   }
 
   /** The state of one call: results, problems and the entry budget. Not shared. */
@@ -274,7 +255,7 @@ public final class BuildContext {
           break;
         }
         Path current = root.resolve(String.join("/", done));
-        if (!Files.isSymbolicLink(current)) {
+        if (!isSymlink(current)) {
           continue;
         }
         if (++hops > limits.maxSymlinks()) {
@@ -286,7 +267,7 @@ public final class BuildContext {
         }
         String target;
         try {
-          target = Files.readSymbolicLink(current).toString();
+          target = files.readLink(current);
         } catch (IOException e) {
           problem(
               Kind.UNREADABLE,
@@ -328,7 +309,7 @@ public final class BuildContext {
           return true;
         }
         Path p = root.resolve(child);
-        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+        if (typeOf(p) == EntryType.DIRECTORY
             && ignore.mayIncludeBelow(child)
             && hasIncludedBelow(child, depth + 1)) {
           return true;
@@ -339,17 +320,12 @@ public final class BuildContext {
 
     /** Sorted names in a directory; empty (with a problem) if it cannot be read. */
     List<String> children(String real) {
-      List<String> names = new ArrayList<>();
-      try (DirectoryStream<Path> stream = Files.newDirectoryStream(root.resolve(real))) {
-        for (Path child : stream) {
-          names.add(child.getFileName().toString());
-        }
+      try {
+        return files.list(root.resolve(real));
       } catch (IOException e) {
         problem(Kind.UNREADABLE, real, "cannot list '" + real + "': " + e.getMessage());
         return List.of();
       }
-      Collections.sort(names);
-      return names;
     }
 
     void literal(String cleaned) {
@@ -386,11 +362,11 @@ public final class BuildContext {
         return Optional.empty();
       }
       Path p = root.resolve(unfollowed);
-      if (!Files.isSymbolicLink(p)) {
+      if (!isSymlink(p)) {
         return Optional.empty();
       }
       try {
-        return Optional.of(Files.readSymbolicLink(p).toString());
+        return Optional.of(files.readLink(p));
       } catch (IOException e) {
         return Optional.empty();
       }
@@ -406,12 +382,12 @@ public final class BuildContext {
       if (realBase == null) {
         return;
       }
-      Path basePath = root.resolve(realBase);
-      if (!Files.exists(basePath, LinkOption.NOFOLLOW_LINKS)) {
+      EntryType baseType = typeOf(root.resolve(realBase));
+      if (baseType == null) {
         problem(Kind.NOT_FOUND, base, "\"/" + base + "\": not found in the build context");
         return;
       }
-      if (!Files.isDirectory(basePath, LinkOption.NOFOLLOW_LINKS)) {
+      if (baseType != EntryType.DIRECTORY) {
         problem(Kind.NOT_A_DIRECTORY, base, "'" + base + "' is not a directory");
         return;
       }
@@ -496,7 +472,7 @@ public final class BuildContext {
       if (realPivot == null) {
         return;
       }
-      if (!Files.isDirectory(root.resolve(realPivot), LinkOption.NOFOLLOW_LINKS)) {
+      if (typeOf(root.resolve(realPivot)) != EntryType.DIRECTORY) {
         problem(Kind.NOT_FOUND, pivot, "\"/" + pivot + "\": not found in the build context");
         return;
       }
@@ -563,7 +539,7 @@ public final class BuildContext {
         Optional<String> link = Optional.empty();
         if (stat.type() == EntryType.SYMLINK) {
           try {
-            link = Optional.of(Files.readSymbolicLink(root.resolve(childReal)).toString());
+            link = Optional.of(files.readLink(root.resolve(childReal)));
           } catch (IOException e) {
             problem(
                 Kind.UNREADABLE,

@@ -1,6 +1,7 @@
 package dev.dockerlint.engine;
 
 import dev.dockerlint.config.Config;
+import dev.dockerlint.context.ContextFiles;
 import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.image.MemoizingSource;
 import dev.dockerlint.registry.RuleRegistry;
@@ -33,19 +34,33 @@ import java.util.function.Predicate;
 public final class Linter {
   private final RuleRegistry registry;
   private final Config config;
+  private final ContextFiles contextFiles;
 
   public Linter(RuleRegistry registry) {
     this(registry, Config.none());
   }
 
   public Linter(RuleRegistry registry, Config config) {
+    this(registry, config, ContextFiles.direct());
+  }
+
+  private Linter(RuleRegistry registry, Config config, ContextFiles contextFiles) {
     this.registry = registry;
     this.config = config;
+    this.contextFiles = contextFiles;
   }
 
   /** This linter with the rule settings of {@code c} (ignore, severity, ignore pragmas). */
   public Linter withConfig(Config c) {
-    return c == config ? this : new Linter(registry, c);
+    return c == config ? this : new Linter(registry, c, contextFiles);
+  }
+
+  /**
+   * This linter reading build contexts through {@code files}: {@link ContextFiles#remembering()}
+   * for a run over many files that lints a snapshot.
+   */
+  public Linter withContextFiles(ContextFiles files) {
+    return new Linter(registry, config, files);
   }
 
   public Config config() {
@@ -108,7 +123,13 @@ public final class Linter {
     memo.nextLint();
     LintInput input =
         new LintInput(
-            path, file, model, contextDir, new MemoizingSource(images), new LintInput.Shared(memo));
+            path,
+            file,
+            model,
+            contextDir,
+            new MemoizingSource(images),
+            new LintInput.Shared(memo),
+            contextFiles);
     CheckOptions checks = CheckOptions.of(file, model.options());
     Map<Instruction, CheckOptions> localChecks = CheckOptions.perInstruction(file);
     Predicate<RuleMeta> on = m -> selected.test(m) || config.enables(m) || checks.enables(m);

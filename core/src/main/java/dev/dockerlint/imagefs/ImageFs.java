@@ -3,6 +3,7 @@ package dev.dockerlint.imagefs;
 import dev.dockerlint.context.BuildContext;
 import dev.dockerlint.context.Chmod;
 import dev.dockerlint.context.ContextEntry;
+import dev.dockerlint.context.ContextFiles;
 import dev.dockerlint.context.ContextProblem;
 import dev.dockerlint.context.CopyDestination;
 import dev.dockerlint.context.CopyPlan;
@@ -41,6 +42,7 @@ import dev.dockerlint.syntax.WorkdirInstruction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -97,7 +99,11 @@ public final class ImageFs {
     this.input = input;
     this.model = input.model();
     this.lex = new ShellLex(input.file().escapeCharacter());
-    this.context = input.contextDir().filter(Files::isDirectory).flatMap(ImageFs::openContext);
+    this.context =
+        input
+            .contextDir()
+            .filter(Files::isDirectory)
+            .flatMap(dir -> openContext(dir, input.contextFiles()));
     for (Stage s : model.stages()) {
       stages.put(s, build(s));
     }
@@ -115,16 +121,16 @@ public final class ImageFs {
    * The build context at {@code root} with its {@code .dockerignore}; empty when the ignore file
    * cannot be read, since then what the build may copy is not known (and the build itself fails).
    */
-  private static Optional<BuildContext> openContext(Path root) {
-    Path ignore = root.resolve(".dockerignore");
-    if (!Files.exists(ignore)) {
-      return Optional.of(BuildContext.of(root, DockerIgnore.empty()));
-    }
+  private static Optional<BuildContext> openContext(Path root, ContextFiles files) {
+    DockerIgnore ignore;
     try {
-      return Optional.of(BuildContext.of(root, DockerIgnore.read(ignore)));
+      ignore = DockerIgnore.parse(files.readString(root.resolve(".dockerignore")));
+    } catch (NoSuchFileException e) {
+      ignore = DockerIgnore.empty();
     } catch (IOException e) {
       return Optional.empty();
     }
+    return Optional.of(BuildContext.of(root, ignore, files));
   }
 
   /**
@@ -706,7 +712,8 @@ public final class ImageFs {
         inside = l.entries();
       }
       for (ContextEntry f : concat(e, inside)) {
-        if (f.type() == EntryType.FILE && !Files.isReadable(ctx.root().resolve(f.resolvedPath()))) {
+        if (f.type() == EntryType.FILE
+            && !ctx.files().readable(ctx.root().resolve(f.resolvedPath()))) {
           issues.add(
               new SourceIssue(
                   i,

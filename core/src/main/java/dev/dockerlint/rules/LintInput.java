@@ -1,5 +1,6 @@
 package dev.dockerlint.rules;
 
+import dev.dockerlint.context.ContextFiles;
 import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.syntax.Dockerfile;
@@ -16,6 +17,8 @@ import java.util.function.Supplier;
  * @param shared values that several rules of this lint derive from the input (the image filesystem
  *     model, say), computed once and kept only as long as the input: see {@link #shared(Class,
  *     Supplier)}
+ * @param contextFiles what answers the questions about the build context's files (see {@link
+ *     ContextFiles}: a command-line run remembers the answers, an editor asks every time)
  */
 public record LintInput(
     String path,
@@ -23,7 +26,8 @@ public record LintInput(
     SemanticModel model,
     Optional<Path> contextDir,
     ImageMetadataSource images,
-    Shared shared) {
+    Shared shared,
+    ContextFiles contextFiles) {
 
   public LintInput(
       String path,
@@ -31,7 +35,7 @@ public record LintInput(
       SemanticModel model,
       Optional<Path> contextDir,
       ImageMetadataSource images) {
-    this(path, file, model, contextDir, images, new Shared(LintMemo.none()));
+    this(path, file, model, contextDir, images, new Shared(LintMemo.none()), ContextFiles.direct());
   }
 
   /** The value of {@code type} derived from this input, computed by {@code compute} once. */

@@ -13,6 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BuildContextTest {
+  /** What answers the context's file system questions; a subclass runs every test remembering. */
+  ContextFiles files() {
+    return ContextFiles.direct();
+  }
+
   @TempDir Path root;
 
   private Path file(String path, String content) throws IOException {
@@ -28,8 +33,8 @@ class BuildContextTest {
     Files.createSymbolicLink(p, Path.of(target));
   }
 
-  private BuildContext context(String... ignoreLines) {
-    return BuildContext.of(root, DockerIgnore.parse(String.join("\n", ignoreLines)));
+  BuildContext context(String... ignoreLines) {
+    return BuildContext.of(root, DockerIgnore.parse(String.join("\n", ignoreLines)), files());
   }
 
   private static List<String> paths(List<ContextEntry> entries) {
