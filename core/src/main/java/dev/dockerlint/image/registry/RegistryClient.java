@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -340,6 +341,7 @@ final class RegistryClient {
       if (known != null && clock.instant().isBefore(known.until())) {
         throw new RegistryException(RegistryException.Kind.UNAVAILABLE, known.why());
       }
+      resolve(url, origin, d);
       HttpURLConnection c = open(url, d);
       for (String a : accept) {
         c.addRequestProperty("Accept", a);
@@ -423,6 +425,22 @@ final class RegistryClient {
       return c;
     } catch (IOException e) {
       throw ioFailure(url, e, d);
+    }
+  }
+
+  /**
+   * Resolves the host's name before a connection is set up, so that a name that does not resolve
+   * (no network) fails before TLS is initialised, which costs more than the lookup; the JVM caches
+   * the answer for the connection that follows.
+   */
+  private void resolve(URL url, String origin, Deadline d) throws RegistryException {
+    try {
+      InetAddress.getAllByName(url.getHost());
+    } catch (UnknownHostException e) {
+      RegistryException failure = ioFailure(url, e, d);
+      unreachable.put(
+          origin, new Unreachable(failure.getMessage(), clock.instant().plus(UNREACHABLE_FOR)));
+      throw failure;
     }
   }
 
