@@ -199,26 +199,45 @@ public final class HardCodedArchitecture implements Rule {
     List<Hit> out = new ArrayList<>();
     if (i instanceof RunInstruction r) {
       String text = BuildCommands.text(r);
-      if (CHOOSES_ARCH.matcher(text).find()) {
+      // each pattern needs its literal part: a plain substring search rules most RUNs out before
+      // any regular expression runs (the results are the same)
+      boolean url = text.contains("http");
+      boolean goarch = text.contains("GOARCH=");
+      boolean nested = text.contains("--platform");
+      boolean target = text.contains("--target");
+      boolean rid = text.contains("linux");
+      if (!(url || goarch || nested || target || rid)
+          || mayChooseArch(text) && CHOOSES_ARCH.matcher(text).find()) {
         return List.of();
       }
-      urls(text, out);
-      Matcher g = GOARCH.matcher(text);
-      while (g.find()) {
-        out.add(new Hit(g.group(), "GOARCH=" + g.group(1), platform(g.group(1)), true));
+      if (url) {
+        urls(text, out);
       }
-      Matcher p = NESTED_PLATFORM.matcher(text);
-      while (p.find()) {
-        out.add(new Hit(p.group(), "'" + p.group() + "'", platform(p.group(1)), true));
+      if (goarch) {
+        Matcher g = GOARCH.matcher(text);
+        while (g.find()) {
+          out.add(new Hit(g.group(), "GOARCH=" + g.group(1), platform(g.group(1)), true));
+        }
       }
-      Matcher t = RUST_TARGET.matcher(text);
-      while (t.find()) {
-        out.add(new Hit(t.group(), "'" + t.group() + "'", platform(t.group(1)), true));
+      if (nested) {
+        Matcher p = NESTED_PLATFORM.matcher(text);
+        while (p.find()) {
+          out.add(new Hit(p.group(), "'" + p.group() + "'", platform(p.group(1)), true));
+        }
       }
-      Matcher d = DOTNET_RID.matcher(text);
-      while (d.find()) {
-        out.add(
-            new Hit(d.group(), "'" + d.group() + "'", platform(DOTNET_ARCH.get(d.group(1))), true));
+      if (target) {
+        Matcher t = RUST_TARGET.matcher(text);
+        while (t.find()) {
+          out.add(new Hit(t.group(), "'" + t.group() + "'", platform(t.group(1)), true));
+        }
+      }
+      if (rid) {
+        Matcher d = DOTNET_RID.matcher(text);
+        while (d.find()) {
+          out.add(
+              new Hit(
+                  d.group(), "'" + d.group() + "'", platform(DOTNET_ARCH.get(d.group(1))), true));
+        }
       }
     } else if (i instanceof AddInstruction a) {
       for (Word w : a.sources()) {
@@ -226,6 +245,16 @@ public final class HardCodedArchitecture implements Rule {
       }
     }
     return out;
+  }
+
+  /** Whether {@code text} has a literal part of one of {@link #CHOOSES_ARCH}'s alternatives. */
+  private static boolean mayChooseArch(String text) {
+    return text.contains("arch")
+        || text.contains("ARCH")
+        || text.contains("uname")
+        || text.contains("PLATFORM")
+        || text.contains("VARIANT")
+        || text.contains("case");
   }
 
   private static void urls(String text, List<Hit> out) {
