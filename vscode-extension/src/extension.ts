@@ -160,7 +160,17 @@ class ServerController {
     }
     const cds = this.cdsPlan(jar, java.found, launch);
     this.cds = cds;
-    const { command, args } = serverCommand(java.found.executable, jar, launch, cds?.args ?? []);
+    const jvmOptions = this.context.asAbsolutePath("server/lsp.options");
+    if (!fs.existsSync(jvmOptions)) {
+      this.log(`the server's JVM options are missing (${jvmOptions}); starting with the JVM's defaults`);
+    }
+    const { command, args } = serverCommand(
+      java.found.executable,
+      jar,
+      launch,
+      cds?.args ?? [],
+      fs.existsSync(jvmOptions) ? jvmOptions : undefined,
+    );
     this.log(`Java ${java.found.version} from ${java.found.source}: ${java.found.executable}`);
     this.log(`starting: ${[command, ...args].join(" ")}`);
     const options: LanguageClientOptions = {

@@ -173,18 +173,23 @@ export function toLaunchSettings(get: SettingsReader): LaunchSettings {
 }
 
 /**
- * The command line that starts the server: `java [vmArgs] [moreVmArgs] -jar dockerlint.jar lsp
- * --stdio` and the image options. `--offline` is given at launch as well as in the settings, since the
- * server chooses its image sources when it starts. `auto` is the server's default and is not
- * passed, so that `$DOCKERLINT_IMAGE_SOURCE` still counts.
+ * The command line that starts the server: `java [@optionsFile] [vmArgs] [moreVmArgs] -jar
+ * dockerlint.jar lsp --stdio` and the image options. `optionsFile` holds the server's own JVM
+ * options (the launcher's `cli/src/main/jvm/lsp.options`, shipped as `server/lsp.options`); the
+ * user's `vmArgs` come after it and win, except that vmArgs choosing a garbage collector or a heap
+ * size leave the file out (see choosesMemory). `--offline` is given at launch as well as in the
+ * settings, since the server chooses its image sources when it starts. `auto` is the server's
+ * default and is not passed, so that `$DOCKERLINT_IMAGE_SOURCE` still counts.
  */
 export function serverCommand(
   java: string,
   jar: string,
   launch: LaunchSettings,
   moreVmArgs: readonly string[] = [],
+  optionsFile?: string,
 ): { command: string; args: string[] } {
-  const args = [...launch.vmArgs, ...moreVmArgs, "-jar", jar, "lsp", "--stdio"];
+  const own = optionsFile !== undefined && !choosesMemory(launch.vmArgs) ? [`@${optionsFile}`] : [];
+  const args = [...own, ...launch.vmArgs, ...moreVmArgs, "-jar", jar, "lsp", "--stdio"];
   if (launch.imageSource !== "auto") {
     args.push("--image-source", launch.imageSource);
   }
@@ -198,6 +203,16 @@ export function serverCommand(
     args.push("--image-files-max-bytes", launch.imageFilesMaxBytes);
   }
   return { command: java, args };
+}
+
+/**
+ * Whether JVM options choose a garbage collector (`-XX:+UseG1GC`) or a heap size (`-Xmx100m`): the
+ * JVM refuses two collectors, and a maximum heap below the options file's initial one.
+ */
+function choosesMemory(vmArgs: readonly string[]): boolean {
+  return vmArgs.some((a) =>
+    /^(-XX:\+Use\w*GC$|-Xm[xsn]\d|-XX:(Max|Initial|Min)?HeapSize=|-XX:(Max)?NewSize=)/.test(a),
+  );
 }
 
 /** Whether two launch settings start the same server. */

@@ -20,6 +20,8 @@ import { serverCommand, toLaunchSettings, toServerSettings } from "../src/settin
  * it maps: the server accepts both without a warning and lints.
  */
 const jar = join(__dirname, "..", "..", "server", "dockerlint.jar");
+/** The server's JVM options, as the extension ships them (scripts/copy-server.mjs). */
+const jvmOptions = join(__dirname, "..", "..", "server", "lsp.options");
 
 describe("the server started as the extension starts it", () => {
   let server: ChildProcess;
@@ -33,6 +35,7 @@ describe("the server started as the extension starts it", () => {
 
   before(async () => {
     assert.ok(existsSync(jar), `${jar} is missing: run 'npm run server' (it builds the jar)`);
+    assert.ok(existsSync(jvmOptions), `${jvmOptions} is missing: run 'npm run server'`);
     const java = await findJava({ javaHome: undefined, env: process.env, platform: process.platform });
     assert.ok(java.found, "a Java 17+ to run the server");
     const get = (key: string): unknown =>
@@ -41,7 +44,7 @@ describe("the server started as the extension starts it", () => {
         "images.offline": true,
         "images.insecureRegistries": ["localhost:5000"],
         "images.filesMaxBytes": "100M",
-        "java.vmArgs": ["-Xmx256m"],
+        "java.vmArgs": ["-Xss2m"],
         rules: { DKL4000: "error", "shell-form-command": "off" },
         ignore: ["DKL0003"],
         platform: "linux/arm64",
@@ -53,7 +56,13 @@ describe("the server started as the extension starts it", () => {
         "diagnostics.debounceMs": 0,
         "inlayHints.enabled": true,
       })[key];
-    const { command, args } = serverCommand(java.found.executable, jar, toLaunchSettings(get));
+    const { command, args } = serverCommand(
+      java.found.executable,
+      jar,
+      toLaunchSettings(get),
+      [],
+      jvmOptions,
+    );
     server = spawn(command, args, { stdio: ["pipe", "pipe", "pipe"] });
     server.stderr?.on("data", (d) => (stderr += String(d)));
     connection = createProtocolConnection(

@@ -122,6 +122,28 @@ describe("the contributed configuration", () => {
 });
 
 describe("serverCommand", () => {
+  it("puts the server's JVM options file first, before the user's vmArgs", () => {
+    const launch = toLaunchSettings(defaults({ "java.vmArgs": ["-Xss2m"] }));
+    assert.deepEqual(
+      serverCommand("java", "d.jar", launch, ["-Xshare:auto"], "/ext/server/lsp.options").args,
+      ["@/ext/server/lsp.options", "-Xss2m", "-Xshare:auto", "-jar", "d.jar", "lsp", "--stdio"],
+    );
+  });
+
+  it("leaves the JVM options file out when the vmArgs choose a garbage collector or a heap size", () => {
+    for (const vmArg of ["-XX:+UseG1GC", "-Xmx100m", "-Xms1g", "-Xmn32m", "-XX:MaxHeapSize=100m"]) {
+      const launch = toLaunchSettings(defaults({ "java.vmArgs": ["-Xss2m", vmArg] }));
+      assert.deepEqual(serverCommand("java", "d.jar", launch, [], "/ext/server/lsp.options").args, [
+        "-Xss2m",
+        vmArg,
+        "-jar",
+        "d.jar",
+        "lsp",
+        "--stdio",
+      ]);
+    }
+  });
+
   it("starts the jar's lsp subcommand on standard input and output", () => {
     assert.deepEqual(
       serverCommand("/jdk/bin/java", "/ext/server/dockerlint.jar", toLaunchSettings(defaults())),

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * jar) and {@code java} (which prints its arguments).
  */
 class LauncherTest {
+  private static final Path JVM_OPTIONS = Path.of("src", "main", "jvm");
+  private static final List<String> OPTIONS_FILES = List.of("cli.options", "lsp.options");
+
   @TempDir Path dir;
 
   private Path repo() throws IOException {
@@ -29,7 +33,10 @@ class LauncherTest {
     Files.createDirectories(root.resolve("core/src/main/java"));
     Files.writeString(root.resolve("core/src/main/java/A.java"), "class A {}\n");
     Files.createDirectories(root.resolve("grammar"));
-    Files.createDirectories(root.resolve("cli"));
+    Files.createDirectories(root.resolve("cli/src/main/jvm"));
+    for (String options : OPTIONS_FILES) {
+      Files.copy(JVM_OPTIONS.resolve(options), root.resolve("cli/src/main/jvm").resolve(options));
+    }
     Path bin = Files.createDirectories(dir.resolve("bin"));
     script(
         bin.resolve("mvn"),
@@ -47,8 +54,16 @@ class LauncherTest {
   }
 
   private Process start(Path root) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(root.resolve("dockerlint").toString(), "--version");
+    return start(root, Map.of(), "--version");
+  }
+
+  private Process start(Path root, Map<String, String> env, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(root.resolve("dockerlint").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().remove("DOCKERLINT_JAVA_OPTS");
     pb.environment().put("PATH", dir.resolve("bin") + ":/usr/bin:/bin");
+    pb.environment().putAll(env);
     pb.redirectErrorStream(true);
     return pb.start();
   }
@@ -82,5 +97,53 @@ class LauncherTest {
     assertThat(new String(again.getInputStream().readAllBytes()))
         .contains("dockerlint: building (first use or sources changed)...");
     assertThat(Files.readAllLines(dir.resolve("builds"))).hasSize(2);
+  }
+
+  private static String output(Process p) throws Exception {
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.exitValue()).as(out).isZero();
+    return out;
+  }
+
+  @Test
+  void theLanguageServerGetsItsOwnJvmOptionsAndOtherCommandsTheShortRunOnes() throws Exception {
+    Path root = repo();
+    Path jvm = root.resolve("cli/src/main/jvm");
+    assertThat(output(start(root, Map.of(), "lsp", "--stdio")))
+        .contains("java @" + jvm.resolve("lsp.options") + " ")
+        .doesNotContain("cli.options")
+        .contains("dockerlint.jar lsp --stdio");
+    for (String command : List.of("check", "rules", "version")) {
+      assertThat(output(start(root, Map.of(), command)))
+          .contains("java @" + jvm.resolve("cli.options") + " ")
+          .doesNotContain("lsp.options");
+    }
+    assertThat(output(start(root, Map.of(), "Dockerfile")))
+        .contains("java @" + jvm.resolve("cli.options") + " ");
+  }
+
+  @Test
+  void javaOptionsFromTheEnvironmentReplaceTheSubcommandsOptions() throws Exception {
+    Path root = repo();
+    for (String command : List.of("lsp", "check")) {
+      String out =
+          output(start(root, Map.of("DOCKERLINT_JAVA_OPTS", "-Xmx99m -XX:+UseG1GC"), command));
+      assertThat(out).contains("java -Xmx99m -XX:+UseG1GC ").doesNotContain(".options");
+    }
+  }
+
+  @Test
+  void thisJavaAcceptsEveryOptionsFile() throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    for (String options : OPTIONS_FILES) {
+      Process p =
+          new ProcessBuilder(java.toString(), "@" + JVM_OPTIONS.resolve(options), "-version")
+              .redirectErrorStream(true)
+              .start();
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String out = new String(p.getInputStream().readAllBytes());
+      assertThat(p.exitValue()).as(options + ": " + out).isZero();
+    }
   }
 }
