@@ -1,5 +1,6 @@
-// The packaged .vsix holds the bundled client, the server jar, README, CHANGELOG and the README's
-// screenshot, and nothing else (no sources, source maps, tests or node_modules).
+// The packaged .vsix holds the bundled client, the server jar and its JVM options file, README,
+// CHANGELOG and the README's screenshot, and nothing else (no sources, source maps, tests or
+// node_modules).
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
@@ -17,6 +18,7 @@ const files = [
   "images/screenshot.png",
   "package.json",
   "server/dockerlint.jar",
+  "server/lsp.options",
 ];
 
 describe(`dockerlint-${version}.vsix`, () => {
@@ -51,6 +53,16 @@ describe(`dockerlint-${version}.vsix`, () => {
     assert.equal(
       Number(line.trim().split(/\s+/)[0]),
       statSync(join(extensionDir, "server", "dockerlint.jar")).size,
+    );
+  });
+
+  it("carries the launcher's JVM options for the server", () => {
+    const listing = execFileSync("jar", ["tvf", vsix], { encoding: "utf8" });
+    const line = listing.split("\n").find((l) => l.endsWith(" extension/server/lsp.options"));
+    assert.ok(line, "extension/server/lsp.options");
+    assert.equal(
+      Number(line.trim().split(/\s+/)[0]),
+      statSync(join(extensionDir, "..", "cli", "src", "main", "jvm", "lsp.options")).size,
     );
   });
 });
