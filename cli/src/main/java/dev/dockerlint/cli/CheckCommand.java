@@ -11,7 +11,7 @@ import dev.dockerlint.engine.Linter;
 import dev.dockerlint.engine.Report;
 import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.image.ImageSources;
-import dev.dockerlint.image.RunAnswers;
+import dev.dockerlint.image.MemoizingSource;
 import dev.dockerlint.image.cache.CacheWarnings;
 import dev.dockerlint.output.FileResult;
 import dev.dockerlint.registry.RuleRegistry;
@@ -152,7 +152,7 @@ public final class CheckCommand implements Callable<Integer> {
     List<Outcome> outcomes;
     try (ImageSources sources = ImageSources.open(images.settings(cwdConfig, env.variables()))) {
       BuildOptions defaults = defaultBuildOptions(sources);
-      outcomes = lintAll(jobs, linter, new RunAnswers(sources.source()), defaults);
+      outcomes = lintAll(jobs, linter, MemoizingSource.forRun(sources.source()), defaults);
     }
     if (verbose) {
       CacheWarnings.drain().forEach(w -> err.println("dockerlint: warning: " + w));

@@ -4,37 +4,80 @@ import dev.dockerlint.semantic.ImageRef;
 import dev.dockerlint.semantic.Platform;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
- * Remembers every answer for the life of one lint run, so that several rules asking about the same
- * base image cost one lookup. An answer with files also answers the question without files. The
- * answers can be listed afterwards (the "images that could not be inspected" diagnostic does).
+ * Asks its source each question once and remembers the answer, so that several rules asking about
+ * the same base image cost one lookup. An answer with files also answers the question without
+ * files. Threads asking the same question at once wait for the first one's answer; different
+ * questions never wait for each other.
+ *
+ * <p>Two lifetimes:
+ *
+ * <ul>
+ *   <li>{@link #MemoizingSource(ImageMetadataSource) one lint}: every answer is kept, those still
+ *       on their way ({@link Lookup.Unavailable#pending()}) too, so that all rules of the lint see
+ *       the same; the answers can be listed afterwards (the "images that could not be inspected"
+ *       diagnostic does).
+ *   <li>{@link #forRun(ImageMetadataSource) one command-line run}: a run lints a snapshot, so a
+ *       base image named by 300 Dockerfiles is looked up (in the cache, the engine or the registry)
+ *       once, and an unreachable registry costs one failed connection, not 300. An answer still on
+ *       its way is asked again.
+ * </ul>
  */
 public final class MemoizingSource implements ImageMetadataSource {
   private final ImageMetadataSource delegate;
-  private final Map<Key, Lookup> answers = new ConcurrentHashMap<>();
+  private final boolean keepsPending;
+  private final ConcurrentMap<Key, CompletableFuture<Lookup>> answers = new ConcurrentHashMap<>();
 
   /** One question and its answer. */
   public record Asked(ImageRef ref, Platform platform, boolean withFiles, Lookup answer) {}
 
   private record Key(ImageRef ref, Platform platform, boolean withFiles) {}
 
+  /** A memo for one lint. */
   public MemoizingSource(ImageMetadataSource delegate) {
+    this(delegate, true);
+  }
+
+  private MemoizingSource(ImageMetadataSource delegate, boolean keepsPending) {
     this.delegate = delegate;
+    this.keepsPending = keepsPending;
+  }
+
+  /** A memo for all the files of one command-line run. */
+  public static MemoizingSource forRun(ImageMetadataSource delegate) {
+    return new MemoizingSource(delegate, false);
   }
 
   @Override
   public Lookup lookup(ImageRef ref, Platform platform, boolean withFiles) {
     if (!withFiles) {
-      Lookup full = answers.get(new Key(ref, platform, true));
-      if (full instanceof Lookup.Found) {
-        return full;
+      CompletableFuture<Lookup> full = answers.get(new Key(ref, platform, true));
+      if (full != null && full.isDone() && full.join() instanceof Lookup.Found found) {
+        return found;
       }
     }
-    return answers.computeIfAbsent(
-        new Key(ref, platform, withFiles), k -> delegate.lookup(ref, platform, withFiles));
+    Key key = new Key(ref, platform, withFiles);
+    CompletableFuture<Lookup> mine = new CompletableFuture<>();
+    CompletableFuture<Lookup> first = answers.putIfAbsent(key, mine);
+    if (first != null) {
+      return first.join();
+    }
+    try {
+      Lookup answer = delegate.lookup(ref, platform, withFiles);
+      if (!keepsPending && answer instanceof Lookup.Unavailable u && u.pending()) {
+        answers.remove(key, mine);
+      }
+      mine.complete(answer);
+      return answer;
+    } catch (RuntimeException | Error e) {
+      answers.remove(key, mine);
+      mine.completeExceptionally(e);
+      throw e;
+    }
   }
 
   @Override
@@ -42,10 +85,15 @@ public final class MemoizingSource implements ImageMetadataSource {
     return delegate.enabled();
   }
 
-  /** Every question asked so far, with its answer. */
+  /** Every question answered so far, with its answer. */
   public List<Asked> asked() {
     List<Asked> out = new ArrayList<>();
-    answers.forEach((k, v) -> out.add(new Asked(k.ref(), k.platform(), k.withFiles(), v)));
+    answers.forEach(
+        (k, v) -> {
+          if (v.isDone() && !v.isCompletedExceptionally()) {
+            out.add(new Asked(k.ref(), k.platform(), k.withFiles(), v.join()));
+          }
+        });
     return out;
   }
 }

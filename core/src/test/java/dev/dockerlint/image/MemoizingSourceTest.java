@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-class RunAnswersTest {
+class MemoizingSourceTest {
   private static final Platform AMD64 = Platform.parse("linux/amd64").orElseThrow();
   private static final Platform ARM64 = Platform.parse("linux/arm64").orElseThrow();
 
@@ -63,7 +63,7 @@ class RunAnswersTest {
   @Test
   void eachQuestionReachesTheSourceOnceAndEveryAskerGetsTheSameAnswer() {
     Counting source = new Counting(q -> new Lookup.Unavailable("cannot resolve " + q));
-    RunAnswers answers = new RunAnswers(source);
+    MemoizingSource answers = MemoizingSource.forRun(source);
 
     List<Lookup> got = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -95,7 +95,7 @@ class RunAnswersTest {
               }
               return new Lookup.NotFound(q + " does not exist");
             });
-    RunAnswers answers = new RunAnswers(source);
+    MemoizingSource answers = MemoizingSource.forRun(source);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<Lookup>> asks = new ArrayList<>();
@@ -126,7 +126,7 @@ class RunAnswersTest {
                 calls.incrementAndGet() == 1
                     ? new Lookup.Unavailable("on its way", true)
                     : new Lookup.Unavailable("no network"));
-    RunAnswers answers = new RunAnswers(source);
+    MemoizingSource answers = MemoizingSource.forRun(source);
 
     assertThat(answers.lookup(ref("alpine"), AMD64, false))
         .isEqualTo(new Lookup.Unavailable("on its way", true));
@@ -140,7 +140,7 @@ class RunAnswersTest {
   @Test
   void anAnswerWithFilesAlsoAnswersTheQuestionWithout() {
     Counting source = new Counting(q -> found(ref("alpine"), AMD64, q.endsWith("files")));
-    RunAnswers answers = new RunAnswers(source);
+    MemoizingSource answers = MemoizingSource.forRun(source);
 
     Lookup withFiles = answers.lookup(ref("alpine"), AMD64, true);
     Lookup without = answers.lookup(ref("alpine"), AMD64, false);
@@ -159,7 +159,7 @@ class RunAnswersTest {
           }
           return new Lookup.NotFound("gone");
         };
-    RunAnswers answers = new RunAnswers(source);
+    MemoizingSource answers = MemoizingSource.forRun(source);
 
     assertThatThrownBy(() -> answers.lookup(ref("alpine"), AMD64, false)).hasMessage("boom");
     assertThat(answers.lookup(ref("alpine"), AMD64, false)).isEqualTo(new Lookup.NotFound("gone"));
