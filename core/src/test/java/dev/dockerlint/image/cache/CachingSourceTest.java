@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dockerlint.image.CachingSource;
 import dev.dockerlint.image.FileEntry;
 import dev.dockerlint.image.FileIndex;
+import dev.dockerlint.image.HandClock;
 import dev.dockerlint.image.ImageInfo;
 import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.image.Lookup;
@@ -25,10 +26,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -40,26 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith({RegistryExtension.class, FixturesExtension.class})
 class CachingSourceTest {
   @TempDir Path cacheDir;
-
-  /** A clock the test moves by hand. */
-  private static final class Hands extends Clock {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   private static final RegistrySettings SETTINGS =
       RegistrySettings.defaults().withCredentials(CredentialStore.none());
@@ -86,7 +64,7 @@ class CachingSourceTest {
   @Test
   void aSecondLookupIsAnsweredFromDiskWithTheSameFacts(TestRegistries regs, Fixtures f) {
     ImageRef ref = push(regs, f, "v1");
-    Hands clock = new Hands();
+    HandClock clock = new HandClock();
     DiskCache cache = new DiskCache(cacheDir, Duration.ofHours(6), clock);
     Lookup first =
         new CachingSource(new RegistrySource(SETTINGS), cache, clock)
@@ -125,7 +103,7 @@ class CachingSourceTest {
     try {
       Files.writeString(
           config, "{\"auths\":{\"" + r.address() + "\":{\"auth\":\"" + basic + "\"}}}");
-      Hands clock = new Hands();
+      HandClock clock = new HandClock();
       DiskCache cache = new DiskCache(cacheDir, Duration.ofHours(6), clock);
       RegistrySource source =
           new RegistrySource(
@@ -167,11 +145,11 @@ class CachingSourceTest {
   @Test
   void tagAnswersExpireButAStaleAnswerBeatsNoAnswer(TestRegistries regs, Fixtures f) {
     ImageRef ref = push(regs, f, "v1");
-    Hands clock = new Hands();
+    HandClock clock = new HandClock();
     DiskCache cache = new DiskCache(cacheDir, Duration.ofHours(6), clock);
     new CachingSource(new RegistrySource(SETTINGS), cache, clock)
         .lookup(ref, Platform.LINUX_AMD64, false);
-    clock.now = clock.now.plus(Duration.ofHours(7));
+    clock.advance(Duration.ofHours(7));
     assertThat(cache.fresh(ref, cache.ref(ref, Platform.LINUX_AMD64).orElseThrow())).isFalse();
     Lookup stale =
         new CachingSource(ImageMetadataSource.none("offline"), cache, clock)
@@ -182,7 +160,7 @@ class CachingSourceTest {
   @Test
   void digestAnswersNeverExpire(TestRegistries regs, Fixtures f) {
     ImageRef tagged = push(regs, f, "v1");
-    Hands clock = new Hands();
+    HandClock clock = new HandClock();
     DiskCache cache = new DiskCache(cacheDir, Duration.ofHours(6), clock);
     Lookup l =
         new CachingSource(new RegistrySource(SETTINGS), cache, clock)
@@ -192,7 +170,7 @@ class CachingSourceTest {
         ImageRef.parse(tagged.registry() + "/" + tagged.repository() + "@" + digest).orElseThrow();
     new CachingSource(new RegistrySource(SETTINGS), cache, clock)
         .lookup(pinned, Platform.LINUX_AMD64, false);
-    clock.now = clock.now.plus(Duration.ofDays(400));
+    clock.advance(Duration.ofDays(400));
     assertThat(cache.fresh(pinned, cache.ref(pinned, Platform.LINUX_AMD64).orElseThrow())).isTrue();
   }
 
@@ -200,7 +178,7 @@ class CachingSourceTest {
   void theCacheHoldsNoCredentialsAndOnlyPrivateFilesUnderItsRoot(TestRegistries regs, Fixtures f)
       throws IOException {
     ImageRef ref = push(regs, f, "v1");
-    Hands clock = new Hands();
+    HandClock clock = new HandClock();
     DiskCache cache = new DiskCache(cacheDir, Duration.ofHours(6), clock);
     new CachingSource(new RegistrySource(SETTINGS), cache, clock)
         .lookup(ref, Platform.LINUX_AMD64, true);
@@ -223,7 +201,7 @@ class CachingSourceTest {
   @Test
   void aCorruptIndexFileIsAMissNotAFailure(TestRegistries regs, Fixtures f) throws IOException {
     ImageRef ref = push(regs, f, "v1");
-    Hands clock = new Hands();
+    HandClock clock = new HandClock();
     DiskCache cache = new DiskCache(cacheDir, Duration.ofHours(6), clock);
     Lookup l =
         new CachingSource(new RegistrySource(SETTINGS), cache, clock)

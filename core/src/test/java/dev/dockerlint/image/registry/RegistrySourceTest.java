@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockerlint.filefacts.FileKind;
 import dev.dockerlint.image.FileEntry;
+import dev.dockerlint.image.HandClock;
 import dev.dockerlint.image.ImageInfo;
 import dev.dockerlint.image.Lookup;
 import dev.dockerlint.semantic.ImageRef;
@@ -27,9 +28,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -241,7 +240,7 @@ class RegistrySourceTest {
     try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       port = probe.getLocalPort();
     }
-    Hands clock = new Hands();
+    HandClock clock = new HandClock();
     RegistrySource src =
         new RegistrySource(
             RegistrySettings.defaults().withCredentials(CredentialStore.none()), clock);
@@ -255,13 +254,13 @@ class RegistrySourceTest {
     Thread asker = new Thread(() -> src.lookup(second, Platform.LINUX_AMD64, false), "asker");
     try (ServerSocket server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
       server.setSoTimeout(200);
-      clock.now = clock.now.plus(RegistryClient.UNREACHABLE_FOR.minusSeconds(1));
+      clock.advance(RegistryClient.UNREACHABLE_FOR.minusSeconds(1));
       Lookup remembered = src.lookup(second, Platform.LINUX_AMD64, false);
       assertThat(remembered).isEqualTo(refused);
       assertThat(accepted(server)).as("connections while remembered").isFalse();
 
       // after it, the host is tried again
-      clock.now = clock.now.plusSeconds(2);
+      clock.advance(Duration.ofSeconds(2));
       asker.start();
       server.setSoTimeout(5_000);
       assertThat(accepted(server)).as("connection after the memory's life").isTrue();
@@ -275,26 +274,6 @@ class RegistrySourceTest {
       return true;
     } catch (SocketTimeoutException e) {
       return false;
-    }
-  }
-
-  /** A clock the test moves by hand. */
-  private static final class Hands extends Clock {
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 
