@@ -24,20 +24,21 @@ LABEL org.opencontainers.image.title="dockerlint" \
 WORKDIR /opt/dockerlint
 COPY --from=build /src/cli/target/dockerlint.jar ./dockerlint.jar
 COPY --from=build /src/cli/src/cds/ ./cds/
+COPY cli/src/main/jvm/ ./jvm/
 COPY --chmod=755 cli/src/docker/dockerlint /usr/local/bin/dockerlint
 # the AppCDS archives, recorded by training runs of this JRE as the build does (cli/pom.xml): a
 # static one from the class list of a first run, a dynamic one on top from a second run (a
 # mismatch would only cost speed)
 RUN export XDG_CACHE_HOME=/tmp/cds/cache \
-    && java -XX:DumpLoadedClassList=/tmp/cds/classes.raw -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    && java -XX:DumpLoadedClassList=/tmp/cds/classes.raw @/opt/dockerlint/jvm/cli.options \
         -cp /opt/dockerlint/dockerlint.jar dev.dockerlint.cli.CdsTraining /opt/dockerlint/cds /tmp/cds \
     && java -cp /opt/dockerlint/dockerlint.jar dev.dockerlint.cli.CdsTraining --class-list \
         /tmp/cds/classes.raw /tmp/cds/classes.lst \
     && java -Xshare:dump -Xlog:cds=off -XX:SharedClassListFile=/tmp/cds/classes.lst \
         -XX:SharedArchiveFile=/opt/dockerlint/dockerlint-base.jsa -cp /opt/dockerlint/dockerlint.jar \
     && java -XX:SharedArchiveFile=/opt/dockerlint/dockerlint-base.jsa \
-        -XX:ArchiveClassesAtExit=/opt/dockerlint/dockerlint.jsa -XX:+UseSerialGC \
-        -XX:TieredStopAtLevel=1 -Xlog:cds=off -Xlog:cds+dynamic=off \
+        -XX:ArchiveClassesAtExit=/opt/dockerlint/dockerlint.jsa @/opt/dockerlint/jvm/cli.options \
+        -Xlog:cds=off -Xlog:cds+dynamic=off \
         -cp /opt/dockerlint/dockerlint.jar dev.dockerlint.cli.CdsTraining /opt/dockerlint/cds /tmp/cds \
     && test -s /opt/dockerlint/dockerlint-base.jsa && test -s /opt/dockerlint/dockerlint.jsa \
     && chmod 0444 /opt/dockerlint/dockerlint-base.jsa /opt/dockerlint/dockerlint.jsa \
