@@ -357,8 +357,7 @@ final class RegistryClient {
         c.disconnect();
         RegistryException failure = ioFailure(url, e, d);
         if (unreachable(e)) {
-          unreachable.put(
-              origin, new Unreachable(failure.getMessage(), clock.instant().plus(UNREACHABLE_FOR)));
+          remember(origin, failure);
         }
         throw failure;
       }
@@ -438,10 +437,15 @@ final class RegistryClient {
       InetAddress.getAllByName(url.getHost());
     } catch (UnknownHostException e) {
       RegistryException failure = ioFailure(url, e, d);
-      unreachable.put(
-          origin, new Unreachable(failure.getMessage(), clock.instant().plus(UNREACHABLE_FOR)));
+      remember(origin, failure);
       throw failure;
     }
+  }
+
+  /** Answers {@code origin} with {@code failure} for the next {@link #UNREACHABLE_FOR}. */
+  private void remember(String origin, RegistryException failure) {
+    unreachable.put(
+        origin, new Unreachable(failure.getMessage(), clock.instant().plus(UNREACHABLE_FOR)));
   }
 
   /** Whether {@code e} says the host cannot be reached at all, rather than that it misbehaved. */
