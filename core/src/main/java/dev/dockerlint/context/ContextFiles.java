@@ -147,12 +147,11 @@ public interface ContextFiles {
       this.os = os;
     }
 
-    /** A value or the exception asking for it threw. */
+    /** A value or the exception asking for it threw (thrown again to every later asker). */
     private record Answer<T>(T value, IOException failure) {
       T get() throws IOException {
         if (failure != null) {
-          // a fresh exception of the same type and message, so that stack traces stay truthful
-          throw copy(failure);
+          throw failure;
         }
         return value;
       }
@@ -168,23 +167,6 @@ public interface ContextFiles {
       } catch (IOException e) {
         return new Answer<>(null, e);
       }
-    }
-
-    private static IOException copy(IOException e) {
-      if (e instanceof java.nio.file.NoSuchFileException n) {
-        return new java.nio.file.NoSuchFileException(n.getFile(), n.getOtherFile(), n.getReason());
-      }
-      if (e instanceof java.nio.file.AccessDeniedException a) {
-        return new java.nio.file.AccessDeniedException(
-            a.getFile(), a.getOtherFile(), a.getReason());
-      }
-      if (e instanceof java.nio.file.NotDirectoryException n) {
-        return new java.nio.file.NotDirectoryException(n.getFile());
-      }
-      if (e instanceof java.nio.file.FileSystemException f) {
-        return new java.nio.file.FileSystemException(f.getFile(), f.getOtherFile(), f.getReason());
-      }
-      return new IOException(e.getMessage(), e);
     }
 
     @Override
