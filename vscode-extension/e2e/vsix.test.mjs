@@ -21,6 +21,14 @@ const files = [
   "server/lsp.options",
 ];
 
+/** The size of a file of the extension as the .vsix holds it (`jar tvf`'s first column). */
+function packedSize(file) {
+  const listing = execFileSync("jar", ["tvf", vsix], { encoding: "utf8" });
+  const line = listing.split("\n").find((l) => l.endsWith(` extension/${file}`));
+  assert.ok(line, `extension/${file}`);
+  return Number(line.trim().split(/\s+/)[0]);
+}
+
 describe(`dockerlint-${version}.vsix`, () => {
   it("vsce ls lists only the files the extension needs", () => {
     const listed = execFileSync("npx", ["vsce", "ls", "--no-dependencies"], {
@@ -47,21 +55,15 @@ describe(`dockerlint-${version}.vsix`, () => {
   });
 
   it("carries the server jar that was built", () => {
-    const listing = execFileSync("jar", ["tvf", vsix], { encoding: "utf8" });
-    const line = listing.split("\n").find((l) => l.endsWith(" extension/server/dockerlint.jar"));
-    assert.ok(line, "extension/server/dockerlint.jar");
     assert.equal(
-      Number(line.trim().split(/\s+/)[0]),
+      packedSize("server/dockerlint.jar"),
       statSync(join(extensionDir, "server", "dockerlint.jar")).size,
     );
   });
 
   it("carries the launcher's JVM options for the server", () => {
-    const listing = execFileSync("jar", ["tvf", vsix], { encoding: "utf8" });
-    const line = listing.split("\n").find((l) => l.endsWith(" extension/server/lsp.options"));
-    assert.ok(line, "extension/server/lsp.options");
     assert.equal(
-      Number(line.trim().split(/\s+/)[0]),
+      packedSize("server/lsp.options"),
       statSync(join(extensionDir, "..", "cli", "src", "main", "jvm", "lsp.options")).size,
     );
   });
