@@ -1,6 +1,8 @@
 package dev.dockerlint.shellcheck;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.dockerlint.image.cache.CacheWarnings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +44,13 @@ final class ShellcheckDiskCache {
       return Optional.empty();
     }
     try {
-      return Optional.of(List.of(JSON.readValue(f.toFile(), ShellcheckComment[].class)));
+      JsonNode root = JSON.readTree(f.toFile());
+      if (root == null || !root.isArray()) {
+        throw new IOException("not a JSON array");
+      }
+      List<ShellcheckComment> comments = new ArrayList<>(root.size());
+      root.forEach(c -> comments.add(ShellcheckComment.fromJson(c)));
+      return Optional.of(List.copyOf(comments));
     } catch (IOException e) {
       CacheWarnings.report("cannot read cached ShellCheck findings " + f + ": " + e.getMessage());
       return Optional.empty();
@@ -54,7 +63,9 @@ final class ShellcheckDiskCache {
     try {
       Files.createDirectories(f.getParent());
       Path tmp = Files.createTempFile(f.getParent(), key, ".tmp");
-      JSON.writeValue(tmp.toFile(), comments);
+      ArrayNode array = JSON.createArrayNode();
+      comments.forEach(c -> array.add(c.toJson()));
+      JSON.writeValue(tmp.toFile(), array);
       Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       CacheWarnings.report("cannot cache ShellCheck findings in " + f + ": " + e.getMessage());

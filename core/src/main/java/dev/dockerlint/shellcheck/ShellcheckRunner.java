@@ -308,15 +308,7 @@ public final class ShellcheckRunner {
       for (JsonNode c : root.path("comments")) {
         List<ShellcheckComment> l = found.get(c.path("file").asText());
         if (l != null) {
-          l.add(
-              new ShellcheckComment(
-                  c.path("line").asInt(),
-                  c.path("column").asInt(),
-                  c.path("endLine").asInt(),
-                  c.path("endColumn").asInt(),
-                  c.path("level").asText(),
-                  c.path("code").asInt(),
-                  c.path("message").asText()));
+          l.add(ShellcheckComment.fromJson(c));
         }
       }
       found.forEach(
