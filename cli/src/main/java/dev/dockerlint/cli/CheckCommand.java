@@ -42,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,7 +68,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   private final InputStream stdin;
   private final Env env;
-  private final RuleRegistry registry;
+  private final Supplier<RuleRegistry> rules;
 
   @Parameters(
       paramLabel = "PATH",
@@ -85,10 +86,10 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Show stack traces of internal errors")
   boolean verbose;
 
-  CheckCommand(InputStream stdin, Env env, RuleRegistry registry) {
+  CheckCommand(InputStream stdin, Env env, Supplier<RuleRegistry> rules) {
     this.stdin = stdin;
     this.env = env;
-    this.registry = registry;
+    this.rules = rules;
   }
 
   @Override
@@ -141,6 +142,7 @@ public final class CheckCommand implements Callable<Integer> {
       configErrors.forEach(m -> err.println("dockerlint: " + m));
       return ExitCode.USAGE;
     }
+    RuleRegistry registry = rules.get();
     for (Config c : configs.values()) {
       for (ConfigWarning w : c.allWarnings(registry)) {
         err.println("dockerlint: warning: " + w);

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -59,16 +60,12 @@ public final class DockerlintCommand {
     return m;
   }
 
-  static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err, Env env) {
-    return commandLine(in, out, err, env, RuleRegistry.builtIn(), "");
-  }
-
   static CommandLine commandLine(
       InputStream in,
       PrintStream out,
       PrintStream err,
       Env env,
-      RuleRegistry registry,
+      Supplier<RuleRegistry> registry,
       String firstArg) {
     CommandLine cl =
         new CommandLine(

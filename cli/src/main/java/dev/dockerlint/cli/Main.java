@@ -4,13 +4,44 @@ import dev.dockerlint.registry.RuleRegistry;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /** The {@code dockerlint} command. Only this class calls {@link System#exit}. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    String[] full = withDefaultSubcommand(args);
+    if (full.length > 0 && NEEDS_RULES.contains(full[0])) {
+      buildRulesInBackground();
+    }
     System.exit(run(args, System.in, System.out, System.err));
+  }
+
+  /** The commands that read the rule registry. */
+  private static final Set<String> NEEDS_RULES =
+      Set.of("check", "image", "rules", "explain", "lsp");
+
+  /**
+   * Builds the built-in rule registry (loading and initialising every rule class) on another core
+   * while this thread reads the command line and the configuration, which takes about as long. The
+   * first caller of {@link RuleRegistry#builtIn()} waits for it: the JVM initialises the registry's
+   * holder class once, under its lock. A failure here is left for that caller to report.
+   */
+  private static void buildRulesInBackground() {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                RuleRegistry.builtIn();
+              } catch (RuntimeException | LinkageError e) {
+                // the caller gets the same failure (NoClassDefFoundError) and reports it
+              }
+            },
+            "dockerlint-rules");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Runs the command line and returns the exit code (see {@link ExitCode}). */
@@ -19,7 +50,7 @@ public final class Main {
   }
 
   static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Env env) {
-    return run(args, in, out, err, env, RuleRegistry.builtIn());
+    return run(args, in, out, err, env, RuleRegistry::builtIn);
   }
 
   /** Runs with {@code registry}'s rules instead of the built-in ones (tests). */
@@ -30,6 +61,16 @@ public final class Main {
       PrintStream err,
       Env env,
       RuleRegistry registry) {
+    return run(args, in, out, err, env, () -> registry);
+  }
+
+  private static int run(
+      String[] args,
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      Env env,
+      Supplier<RuleRegistry> registry) {
     String[] full = withDefaultSubcommand(args);
     try {
       return DockerlintCommand.commandLine(
