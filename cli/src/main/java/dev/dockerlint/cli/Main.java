@@ -1,5 +1,6 @@
 package dev.dockerlint.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockerlint.registry.RuleRegistry;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -13,33 +14,35 @@ public final class Main {
 
   public static void main(String[] args) {
     String[] full = withDefaultSubcommand(args);
-    if (full.length > 0 && NEEDS_RULES.contains(full[0])) {
-      buildRulesInBackground();
+    if (full.length > 0 && WARMS_UP.contains(full[0])) {
+      warmUpInBackground();
     }
     System.exit(run(args, System.in, System.out, System.err));
   }
 
-  /** The commands that read the rule registry. */
-  private static final Set<String> NEEDS_RULES =
-      Set.of("check", "image", "rules", "explain", "lsp");
+  /** The commands that read the rule registry and JSON (the image cache, the settings). */
+  private static final Set<String> WARMS_UP = Set.of("check", "image", "rules", "explain", "lsp");
 
   /**
-   * Builds the built-in rule registry (loading and initialising every rule class) on another core
-   * while this thread reads the command line and the configuration, which takes about as long. The
-   * first caller of {@link RuleRegistry#builtIn()} waits for it: the JVM initialises the registry's
-   * holder class once, under its lock. A failure here is left for that caller to report.
+   * Does on another core what this thread would otherwise wait for after reading the command line
+   * (which takes about as long): it builds the built-in rule registry, loading and initialising
+   * every rule class, then initialises Jackson's ObjectMapper (its static set-up alone takes tens
+   * of milliseconds: date formats, locales). A thread that needs either meanwhile waits for it, as
+   * the JVM initialises a class once, under its lock. A failure here is left for that thread to
+   * report: it gets the same error (NoClassDefFoundError).
    */
-  private static void buildRulesInBackground() {
+  private static void warmUpInBackground() {
     Thread t =
         new Thread(
             () -> {
               try {
                 RuleRegistry.builtIn();
+                new ObjectMapper();
               } catch (RuntimeException | LinkageError e) {
-                // the caller gets the same failure (NoClassDefFoundError) and reports it
+                // reported by the thread that needs the class
               }
             },
-            "dockerlint-rules");
+            "dockerlint-warm-up");
     t.setDaemon(true);
     t.start();
   }
