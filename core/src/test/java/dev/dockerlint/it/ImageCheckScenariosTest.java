@@ -301,17 +301,28 @@ class ImageCheckScenariosTest {
             image(
                 l -> l,
                 c ->
-                    c.entrypoint("/bin/busybox", "true")
+                    c.entrypoint("/bin/busybox", "sleep", "60")
                         .healthcheck("CMD", "/usr/local/bin/probe", "--ready")));
     List<Diagnostic> found = diagnostics(check(tag, false));
     assertThat(found).extracting(d -> d.rule().code()).containsExactly("DKL1605");
     assertThat(found.get(0).message()).contains("/usr/local/bin/probe");
+    assertThat(found.get(0).predicts().map(Predicts::text)).contains("no such file or directory");
+    // the engine runs the probe and cannot start it, for the reason predicted
+    Container.HealthProbe probe =
+        docker.container(tag).timeout(Duration.ofSeconds(60)).firstHealthProbe();
+    assertThat(probe.exitCode()).as(probe.output()).isNotZero();
+    assertThat(probe.output()).contains("/usr/local/bin/probe", "no such file or directory");
+
     String fine =
         docker.load(
             image(
                 l -> l,
-                c -> c.entrypoint("/bin/busybox", "true").healthcheck("CMD-SHELL", "true")));
+                c -> c.entrypoint("/bin/busybox", "sleep", "60").healthcheck("CMD-SHELL", "true")));
     assertThat(diagnostics(check(fine, false))).isEmpty();
+    Container.HealthProbe healthy =
+        docker.container(fine).timeout(Duration.ofSeconds(60)).firstHealthProbe();
+    assertThat(healthy.exitCode()).as(healthy.output()).isZero();
+    assertThat(healthy.status()).isEqualTo("healthy");
   }
 
   @Test

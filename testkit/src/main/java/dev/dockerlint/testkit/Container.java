@@ -57,6 +57,15 @@ public final class Container {
     }
   }
 
+  /**
+   * The first run of a container's health check.
+   *
+   * @param status {@code State.Health.Status} after it ({@code healthy}, {@code starting}, ...)
+   * @param exitCode the probe's exit code; -1 when the engine could not start it
+   * @param output what the probe printed, or the engine's error when it could not start it
+   */
+  public record HealthProbe(String status, int exitCode, String output) {}
+
   /** Sets up a run; every setter returns this builder. */
   public static final class Builder {
     private final DockerEngine docker;
@@ -148,6 +157,73 @@ public final class Container {
                 throw new IllegalStateException(error);
               });
       return result;
+    }
+
+    /**
+     * Starts the container in the background with its health check probed every second, waits for
+     * the first probe (or the timeout), then removes the container. The container's own command
+     * must keep running meanwhile.
+     */
+    public HealthProbe firstHealthProbe() {
+      String name = "dockerlint-" + UUID.randomUUID();
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "run",
+                  "--detach",
+                  "--name",
+                  name,
+                  "--network",
+                  "none",
+                  "--pull",
+                  "never",
+                  "--health-interval",
+                  "1s",
+                  "--health-timeout",
+                  "10s"));
+      entrypoint.ifPresent(e -> args.addAll(List.of("--entrypoint", e)));
+      user.ifPresent(u -> args.addAll(List.of("--user", u)));
+      args.add(image);
+      args.addAll(command);
+      try {
+        docker.docker(timeout, Optional.empty(), maxOutputBytes, args).orThrow();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+          ProcessRunner.Result state =
+              docker
+                  .docker(
+                      DockerEngine.SHORT,
+                      "container",
+                      "inspect",
+                      "--format",
+                      "{{json .State.Health}}",
+                      name)
+                  .orThrow();
+          JsonNode health = Json.parse(state.stdout().strip().getBytes(StandardCharsets.UTF_8));
+          JsonNode log = health.path("Log");
+          if (log.size() > 0) {
+            JsonNode first = log.get(0);
+            return new HealthProbe(
+                health.path("Status").asText(),
+                first.path("ExitCode").asInt(),
+                first.path("Output").asText(""));
+          }
+          try {
+            Thread.sleep(200);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a health check", e);
+          }
+        }
+        throw new IllegalStateException(
+            "no health check of " + name + " within " + timeout.toSeconds() + " s");
+      } finally {
+        remove(name)
+            .ifPresent(
+                error -> {
+                  throw new IllegalStateException(error);
+                });
+      }
     }
 
     private Optional<String> remove(String name) {
