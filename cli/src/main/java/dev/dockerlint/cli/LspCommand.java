@@ -1,13 +1,16 @@
 package dev.dockerlint.cli;
 
 import dev.dockerlint.image.ImageMetadataSource;
+import dev.dockerlint.image.ImageSourceSettings;
 import dev.dockerlint.image.ImageSources;
 import dev.dockerlint.lsp.LspLauncher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,6 +63,34 @@ public final class LspCommand implements Callable<Integer> {
   LspCommand(InputStream in, OutputStream out) {
     this.in = in;
     this.out = out;
+  }
+
+  /**
+   * Serves {@code dockerlint lsp} and {@code dockerlint lsp --stdio}, the way editors start the
+   * server, without building picocli's model of the command line: that takes a tenth of a second of
+   * start-up, before the server can answer {@code initialize}. Empty for any other arguments, and
+   * when {@code $DOCKERLINT_IMAGE_SOURCE} is invalid (picocli reports that): those go through
+   * picocli, which serves them the same way.
+   */
+  static Optional<Integer> serveWithoutParsing(
+      String[] args, InputStream in, OutputStream out, PrintStream err) {
+    boolean plain = args.length == 1 || (args.length == 2 && args[1].equals("--stdio"));
+    if (args.length == 0 || !args[0].equals("lsp") || !plain) {
+      return Optional.empty();
+    }
+    String mode = System.getenv("DOCKERLINT_IMAGE_SOURCE");
+    if (mode != null && ImageSourceSettings.Mode.parse(mode).isEmpty()) {
+      return Optional.empty();
+    }
+    LspCommand command = new LspCommand(in, out);
+    command.imageOptions = new ImageSourceOptions();
+    try {
+      return Optional.of(command.call());
+    } catch (IOException | RuntimeException e) {
+      err.println("dockerlint: internal error: " + e);
+      err.flush();
+      return Optional.of(ExitCode.INTERNAL);
+    }
   }
 
   @Override

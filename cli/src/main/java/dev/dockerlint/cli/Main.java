@@ -5,6 +5,7 @@ import dev.dockerlint.registry.RuleRegistry;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -75,6 +76,10 @@ public final class Main {
       Env env,
       Supplier<RuleRegistry> registry) {
     String[] full = withDefaultSubcommand(args);
+    Optional<Integer> served = LspCommand.serveWithoutParsing(full, in, out, err);
+    if (served.isPresent()) {
+      return served.get();
+    }
     try {
       return DockerlintCommand.commandLine(
               in, out, err, env, registry, full.length > 0 ? full[0] : "")
