@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockerlint.registry.RuleRegistry;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -24,22 +26,31 @@ public final class Main {
   /** The commands that read the rule registry and JSON (the image cache, the settings). */
   private static final Set<String> WARMS_UP = Set.of("check", "image", "rules", "explain", "lsp");
 
+  /** A record for {@link #warmUpInBackground()} to link the methods every record shares. */
+  private record WarmUp(String text, int number) {}
+
   /**
    * Does on another core what this thread would otherwise wait for after reading the command line
-   * (which takes about as long): it builds the built-in rule registry, loading and initialising
-   * every rule class, then initialises Jackson's ObjectMapper (its static set-up alone takes tens
-   * of milliseconds: date formats, locales). A thread that needs either meanwhile waits for it, as
-   * the JVM initialises a class once, under its lock. A failure here is left for that thread to
-   * report: it gets the same error (NoClassDefFoundError).
+   * (which takes about as long), in the order this thread gets to it: Jackson's ObjectMapper (its
+   * static set-up alone takes tens of milliseconds: date formats, locales; the image cache reads
+   * JSON first), the JDK's SHA-256 (the security providers; cache file names are digests), the
+   * method handles behind records' equals, hashCode and toString (the first record used as a map
+   * key takes tens of milliseconds to link them; the others share most of that), then the built-in
+   * rule registry, loading and initialising every rule class. A thread that needs one of them
+   * meanwhile waits for it, as the JVM initialises a class once, under its lock. A failure here is
+   * left for that thread to report: it gets the same error.
    */
   private static void warmUpInBackground() {
     Thread t =
         new Thread(
             () -> {
               try {
-                RuleRegistry.builtIn();
                 new ObjectMapper();
-              } catch (RuntimeException | LinkageError e) {
+                MessageDigest.getInstance("SHA-256");
+                WarmUp warm = new WarmUp("", 0);
+                warm.equals(new WarmUp(warm.toString(), warm.hashCode()));
+                RuleRegistry.builtIn();
+              } catch (RuntimeException | LinkageError | NoSuchAlgorithmException e) {
                 // reported by the thread that needs the class
               }
             },
