@@ -18,7 +18,7 @@ public final class Main {
   public static void main(String[] args) {
     String[] full = withDefaultSubcommand(args);
     if (full.length > 0 && WARMS_UP.contains(full[0])) {
-      warmUpInBackground();
+      warmUpInBackground(full[0].equals("lsp"));
     }
     System.exit(run(args, System.in, System.out, System.err));
   }
@@ -26,8 +26,8 @@ public final class Main {
   /** The commands that read the rule registry and JSON (the image cache, the settings). */
   private static final Set<String> WARMS_UP = Set.of("check", "image", "rules", "explain", "lsp");
 
-  /** A record for {@link #warmUpInBackground()} to link the methods every record shares. */
-  private record WarmUp(String text, int number) {}
+  /** A record for {@link #warmUpInBackground(boolean)} to link the methods every record shares. */
+  private record Linked(String text, int number) {}
 
   /**
    * Does on another core what this thread would otherwise wait for after reading the command line
@@ -36,19 +36,23 @@ public final class Main {
    * JSON first), the JDK's SHA-256 (the security providers; cache file names are digests), the
    * method handles behind records' equals, hashCode and toString (the first record used as a map
    * key takes tens of milliseconds to link them; the others share most of that), then the built-in
-   * rule registry, loading and initialising every rule class. A thread that needs one of them
-   * meanwhile waits for it, as the JVM initialises a class once, under its lock. A failure here is
-   * left for that thread to report: it gets the same error.
+   * rule registry, loading and initialising every rule class (first of all for the language server,
+   * which builds its linter before it needs JSON). A thread that needs one of them meanwhile waits
+   * for it, as the JVM initialises a class once, under its lock. A failure here is left for that
+   * thread to report: it gets the same error.
    */
-  private static void warmUpInBackground() {
+  private static void warmUpInBackground(boolean rulesFirst) {
     Thread t =
         new Thread(
             () -> {
               try {
+                if (rulesFirst) {
+                  RuleRegistry.builtIn();
+                }
                 new ObjectMapper();
                 MessageDigest.getInstance("SHA-256");
-                WarmUp warm = new WarmUp("", 0);
-                warm.equals(new WarmUp(warm.toString(), warm.hashCode()));
+                Linked linked = new Linked("", 0);
+                linked.equals(new Linked(linked.toString(), linked.hashCode()));
                 RuleRegistry.builtIn();
               } catch (RuntimeException | LinkageError | NoSuchAlgorithmException e) {
                 // reported by the thread that needs the class

@@ -48,7 +48,14 @@ import java.util.zip.InflaterInputStream;
  * and moved into place, so readers never see half a file; a file that cannot be read is a miss.
  */
 public final class DiskCache {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Created on first use, not with the class: the default directory, which every command asks for
+   * while it reads its options, needs no JSON, and Jackson's set-up takes tens of milliseconds.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
   private static final String VERSION = "images-v2";
 
   private final Path root;
@@ -101,7 +108,7 @@ public final class DiskCache {
       return Optional.empty();
     }
     try {
-      JsonNode n = JSON.readTree(bytes.get());
+      JsonNode n = Json.MAPPER.readTree(bytes.get());
       if (!n.path("ref").asText().equals(ref.canonical())
           || !n.path("forPlatform").asText().equals(platform.toString())) {
         return Optional.empty();
@@ -150,7 +157,7 @@ public final class DiskCache {
   public static final Duration LOCAL_TTL = Duration.ofMinutes(5);
 
   public void putRef(ImageRef ref, Platform forPlatform, RefEntry e) {
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("ref", ref.canonical());
     n.put("forPlatform", forPlatform.toString());
     e.digest().ifPresent(d -> n.put("digest", d));
@@ -160,7 +167,7 @@ public final class DiskCache {
     e.availablePlatforms().forEach(p -> a.add(p.toString()));
     e.notFound().ifPresent(r -> n.put("notFound", r));
     n.put("fetched", e.fetched().toEpochMilli());
-    writeFile(refFile(ref, forPlatform), out -> out.write(JSON.writeValueAsBytes(n)), false);
+    writeFile(refFile(ref, forPlatform), out -> out.write(Json.MAPPER.writeValueAsBytes(n)), false);
   }
 
   /** The config of an image and the platform its config declares. */
@@ -175,7 +182,7 @@ public final class DiskCache {
       return Optional.empty();
     }
     try {
-      JsonNode n = JSON.readTree(bytes.get());
+      JsonNode n = Json.MAPPER.readTree(bytes.get());
       Optional<Platform> p = Platform.parse(n.path("platform").asText(""));
       if (p.isEmpty()) {
         return Optional.empty();
@@ -190,7 +197,7 @@ public final class DiskCache {
     if (!Digests.valid(imageId)) {
       return;
     }
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("platform", platform.toString());
     ObjectNode cfg = n.putObject("config");
     ArrayNode env = cfg.putArray("Env");
@@ -205,7 +212,7 @@ public final class DiskCache {
     c.healthcheck().ifPresent(h -> h.forEach(cfg.putObject("Healthcheck").putArray("Test")::add));
     writeFile(
         root.resolve("configs").resolve(name(imageId, ".json")),
-        out -> out.write(JSON.writeValueAsBytes(n)),
+        out -> out.write(Json.MAPPER.writeValueAsBytes(n)),
         false);
   }
 
@@ -267,7 +274,7 @@ public final class DiskCache {
       return Optional.empty();
     }
     try {
-      JsonNode n = JSON.readTree(bytes.get());
+      JsonNode n = Json.MAPPER.readTree(bytes.get());
       if (!n.path("key").asText().equals(key)) {
         return Optional.empty();
       }
@@ -284,11 +291,11 @@ public final class DiskCache {
   }
 
   public void putEnginePlatform(String key, Optional<Platform> platform) {
-    ObjectNode n = JSON.createObjectNode();
+    ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("key", key);
     platform.ifPresent(p -> n.put("platform", p.toString()));
     n.put("fetched", clock.instant().toEpochMilli());
-    writeFile(engineFile(key), out -> out.write(JSON.writeValueAsBytes(n)), false);
+    writeFile(engineFile(key), out -> out.write(Json.MAPPER.writeValueAsBytes(n)), false);
   }
 
   private Path engineFile(String key) {
