@@ -23,6 +23,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.Message;
 import org.eclipse.lsp4j.jsonrpc.messages.MessageIssue;
 import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 
 /**
  * Runs the language server over a pair of streams (stdio) or one loopback socket connection, until
@@ -36,6 +37,11 @@ public final class LspLauncher {
    * and {@code exit}, 1 when the client left without {@code shutdown}.
    */
   public static int serve(InputStream in, OutputStream out, ImageMetadataSource images) {
+    // lsp4j's reflection over the protocol's classes first: it loads and links them while another
+    // thread of the command may still be building the rule registry the server needs (the second
+    // pass, in create(), then finds them ready)
+    ServiceEndpoints.getSupportedMethods(DockerlintLanguageClient.class);
+    ServiceEndpoints.getSupportedMethods(DockerlintLanguageServer.class);
     DockerlintLanguageServer server = new DockerlintLanguageServer(images);
     ExecutorService reader =
         Executors.newSingleThreadExecutor(
