@@ -77,8 +77,85 @@ public final class SemanticModel {
 
   public static SemanticModel of(Dockerfile file, BuildOptions options) {
     SemanticModel m = new SemanticModel(file, options);
-    m.build();
+    m.build(0);
     return m;
+  }
+
+  /**
+   * The model of {@code file}, sharing with {@code previous} (the model of an earlier version of
+   * the same document) the stages that did not change: an edit in one stage of a long file then
+   * rebuilds that stage and the ones after it, not those before it.
+   *
+   * <p>What this model knows of a stage is a function of the build options, the escape character
+   * and the instructions from the start of the file to the end of the stage (a stage sees only
+   * global ARGs and earlier stages). So a stage of {@code previous} is taken over, {@link Stage}
+   * object and all, when the options and escape character are equal and every instruction up to the
+   * FROM that ends the stage is the very same object in both files (an incremental parse keeps the
+   * instructions before an edit as they were).
+   */
+  public static SemanticModel of(Dockerfile file, BuildOptions options, SemanticModel previous) {
+    SemanticModel m = new SemanticModel(file, options);
+    m.build(m.takeOver(previous));
+    return m;
+  }
+
+  /**
+   * Takes over the leading stages of {@code previous} that are unchanged (see {@link
+   * #of(Dockerfile, BuildOptions, SemanticModel)}); returns the index of the first instruction
+   * still to build.
+   */
+  private int takeOver(SemanticModel previous) {
+    if (!previous.options.equals(options)
+        || previous.file.escapeCharacter() != file.escapeCharacter()
+        || previous.stages.isEmpty()) {
+      return 0;
+    }
+    List<Instruction> now = file.instructions();
+    List<Instruction> was = previous.file.instructions();
+    int same = 0;
+    int max = Math.min(now.size(), was.size());
+    while (same < max && now.get(same) == was.get(same)) {
+      same++;
+    }
+    int at = previous.globalArgsEnd();
+    int kept = 0;
+    for (Stage s : previous.stages) {
+      int end = at + 1 + s.instructions.size();
+      boolean endsInside = end < same || (end == same && same == was.size() && same == now.size());
+      if (was.get(at) != s.from() || !endsInside) {
+        break;
+      }
+      kept++;
+      at = end;
+    }
+    if (kept == 0) {
+      return 0;
+    }
+    global = previous.global;
+    globalArgs.addAll(previous.globalArgs);
+    for (Stage s : previous.stages.subList(0, kept)) {
+      stages.add(s);
+      stageOf.put(s.from(), s);
+      for (Instruction i : s.instructions) {
+        stageOf.put(i, s);
+      }
+    }
+    for (StageReference r : previous.references) {
+      if (stageOf.containsKey(r.instruction())) {
+        references.add(r);
+      }
+    }
+    return at;
+  }
+
+  /** The index of the first FROM (the instructions before it are global). */
+  private int globalArgsEnd() {
+    List<Instruction> all = file.instructions();
+    int k = 0;
+    while (k < all.size() && !(all.get(k) instanceof FromInstruction)) {
+      k++;
+    }
+    return k;
   }
 
   public Dockerfile file() {
@@ -299,13 +376,15 @@ public final class SemanticModel {
         : List.of("/bin/sh", "-c");
   }
 
-  private void build() {
+  /** Builds the stages from instruction {@code start} on (0, or the FROM of a stage). */
+  private void build(int start) {
     Stage current = null;
     Scope scope = Scope.empty();
     List<String> shell = defaultShell();
     String workdir = "/";
     Optional<String> user = Optional.empty();
-    for (Instruction i : file.instructions()) {
+    List<Instruction> all = file.instructions();
+    for (Instruction i : all.subList(start, all.size())) {
       if (i instanceof FromInstruction from) {
         if (current != null) {
           close(current, scope, shell, workdir, user);
