@@ -60,6 +60,7 @@ public final class SemanticModel {
   private final Dockerfile file;
   private final BuildOptions options;
   private final ShellLex lex;
+  private final ExpandedWords words;
   private final Scope automatic;
   private Scope global;
   private final List<Instruction> globalArgs = new ArrayList<>();
@@ -67,16 +68,17 @@ public final class SemanticModel {
   private final Map<Instruction, Stage> stageOf = new IdentityHashMap<>();
   private final List<StageReference> references = new ArrayList<>();
 
-  private SemanticModel(Dockerfile file, BuildOptions options) {
+  private SemanticModel(Dockerfile file, BuildOptions options, Optional<ExpandedWords> earlier) {
     this.file = file;
     this.options = options;
     this.lex = new ShellLex(file.escapeCharacter());
+    this.words = earlier.map(w -> w.next(lex)).orElseGet(() -> ExpandedWords.of(lex));
     this.automatic = automaticArgs(options);
     this.global = automatic;
   }
 
   public static SemanticModel of(Dockerfile file, BuildOptions options) {
-    SemanticModel m = new SemanticModel(file, options);
+    SemanticModel m = new SemanticModel(file, options, Optional.empty());
     m.build(0);
     return m;
   }
@@ -91,10 +93,12 @@ public final class SemanticModel {
    * global ARGs and earlier stages). So a stage of {@code previous} is taken over, {@link Stage}
    * object and all, when the options and escape character are equal and every instruction up to the
    * FROM that ends the stage is the very same object in both files (an incremental parse keeps the
-   * instructions before an edit as they were).
+   * instructions before an edit as they were). The stages after it are built again, but a word that
+   * {@code previous} expanded is expanded again only when a variable it read has another value now
+   * (see {@link ExpandedWords}).
    */
   public static SemanticModel of(Dockerfile file, BuildOptions options, SemanticModel previous) {
-    SemanticModel m = new SemanticModel(file, options);
+    SemanticModel m = new SemanticModel(file, options, Optional.of(previous.words));
     m.build(m.takeOver(previous));
     return m;
   }
@@ -304,7 +308,7 @@ public final class SemanticModel {
       return Optional.of(text); // what the lexer answers too, without its result's sets
     }
     try {
-      return Optional.of(lex.processWord(text, scope).result());
+      return Optional.of(words.process(text, scope).result());
     } catch (ShellLexException e) {
       return Optional.empty();
     }
@@ -328,7 +332,7 @@ public final class SemanticModel {
   /** Like {@link #expand} but also the variables that had no value. */
   public Optional<ShellLex.Result> expandWithMatches(String text, Scope scope) {
     try {
-      return Optional.of(lex.processWord(text, scope));
+      return Optional.of(words.process(text, scope));
     } catch (ShellLexException e) {
       return Optional.empty();
     }
