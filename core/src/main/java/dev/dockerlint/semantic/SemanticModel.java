@@ -18,6 +18,7 @@ import dev.dockerlint.syntax.ShellInstruction;
 import dev.dockerlint.syntax.UserInstruction;
 import dev.dockerlint.syntax.WorkdirInstruction;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +66,11 @@ public final class SemanticModel {
   private Scope global;
   private final List<Instruction> globalArgs = new ArrayList<>();
   private final List<Stage> stages = new ArrayList<>();
+
+  /** The first and the last stage of each (lower-case) name, among the stages built so far. */
+  private final Map<String, Stage> firstNamed = new HashMap<>();
+
+  private final Map<String, Stage> lastNamed = new HashMap<>();
   private final Map<Instruction, Stage> stageOf = new IdentityHashMap<>();
   private final List<StageReference> references = new ArrayList<>();
 
@@ -138,7 +144,7 @@ public final class SemanticModel {
     global = previous.global;
     globalArgs.addAll(previous.globalArgs);
     for (Stage s : previous.stages.subList(0, kept)) {
-      stages.add(s);
+      added(s);
       stageOf.put(s.from(), s);
       for (Instruction i : s.instructions) {
         stageOf.put(i, s);
@@ -500,13 +506,8 @@ public final class SemanticModel {
     boolean complete = expanded.isPresent() && expanded.get().unmatched().isEmpty();
 
     Base base;
-    Optional<Stage> earlier = Optional.empty();
     String lower = image.toLowerCase(Locale.ROOT);
-    for (Stage s : stages) {
-      if (s.name().filter(lower::equals).isPresent()) {
-        earlier = Optional.of(s);
-      }
-    }
+    Optional<Stage> earlier = Optional.ofNullable(lastNamed.get(lower));
     if (earlier.isPresent()) {
       base = new Base.StageBase(earlier.get().index());
     } else if (lower.equals("scratch")) {
@@ -536,8 +537,18 @@ public final class SemanticModel {
       source = Stage.PlatformSource.TARGET;
     }
     Stage s = new Stage(index, from, base, platformText, platform, source, defaultShell());
-    stages.add(s);
+    added(s);
     return s;
+  }
+
+  private void added(Stage s) {
+    stages.add(s);
+    s.name()
+        .ifPresent(
+            n -> {
+              firstNamed.putIfAbsent(n, s);
+              lastNamed.put(n, s);
+            });
   }
 
   private void collectReferences(Instruction i) {
@@ -561,13 +572,9 @@ public final class SemanticModel {
   private Optional<Stage> earlierStage(String value, Instruction i) {
     Stage self = stageOf.get(i);
     String n = value.toLowerCase(Locale.ROOT);
-    for (Stage s : stages) {
-      if (s == self) {
-        break;
-      }
-      if (s.name().filter(n::equals).isPresent()) {
-        return Optional.of(s);
-      }
+    Stage first = firstNamed.get(n);
+    if (first != null && (self == null || first.index() < self.index())) {
+      return Optional.of(first);
     }
     if (n.matches("[0-9]+")) {
       int idx = Integer.parseInt(n);
