@@ -2,7 +2,6 @@ package dev.dockerlint.semantic;
 
 import dev.dockerlint.grammar.shell.ShellLex;
 import dev.dockerlint.grammar.shell.ShellLexException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,17 +27,30 @@ final class ExpandedWords {
   private final Map<String, Expansion> earlier;
   private final ConcurrentHashMap<String, Expansion> used = new ConcurrentHashMap<>();
 
-  /** A word's expansion and the values of the set variables it read. */
-  private record Expansion(ShellLex.Result result, Map<String, String> values) {
+  /**
+   * A word's expansion and the values of the set variables it read ({@code values[k]} of {@code
+   * names[k]}; arrays, so that checking them allocates nothing).
+   */
+  private static final class Expansion {
+    final ShellLex.Result result;
+    final String[] names;
+    final String[] values;
+
+    Expansion(ShellLex.Result result, String[] names, String[] values) {
+      this.result = result;
+      this.names = names;
+      this.values = values;
+    }
+
     boolean holdsIn(ShellLex.Env env) {
       for (String name : result.unmatched()) {
         if (env.get(name).isPresent()) {
           return false;
         }
       }
-      for (Map.Entry<String, String> e : values.entrySet()) {
-        Optional<String> now = env.get(e.getKey());
-        if (now.isEmpty() || !now.get().equals(e.getValue())) {
+      for (int k = 0; k < names.length; k++) {
+        Optional<String> now = env.get(names[k]);
+        if (now.isEmpty() || !now.get().equals(values[k])) {
           return false;
         }
       }
@@ -74,14 +86,15 @@ final class ExpandedWords {
     }
     if (e != null && e.holdsIn(env)) {
       used.putIfAbsent(word, e);
-      return e.result();
+      return e.result;
     }
     ShellLex.Result r = lex.processWord(word, env);
-    Map<String, String> values = new HashMap<>();
-    for (String name : r.matched()) {
-      env.get(name).ifPresent(v -> values.put(name, v));
+    String[] names = r.matched().toArray(new String[0]);
+    String[] values = new String[names.length];
+    for (int k = 0; k < names.length; k++) {
+      values[k] = env.get(names[k]).orElseThrow();
     }
-    used.put(word, new Expansion(r, Map.copyOf(values)));
+    used.put(word, new Expansion(r, names, values));
     return r;
   }
 }
