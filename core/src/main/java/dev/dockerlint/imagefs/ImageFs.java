@@ -24,6 +24,7 @@ import dev.dockerlint.imagefs.FsState.Present;
 import dev.dockerlint.imagefs.FsState.Unknown;
 import dev.dockerlint.rules.LintInput;
 import dev.dockerlint.semantic.Base;
+import dev.dockerlint.semantic.ImageRef;
 import dev.dockerlint.semantic.Platform;
 import dev.dockerlint.semantic.Scope;
 import dev.dockerlint.semantic.SemanticModel;
@@ -105,8 +106,97 @@ public final class ImageFs {
             .filter(Files::isDirectory)
             .flatMap(dir -> openContext(dir, input.contextFiles()));
     for (Stage s : model.stages()) {
-      stages.put(s, build(s));
+      stages.put(s, reused(s).orElseGet(() -> built(s)));
     }
+  }
+
+  /**
+   * What building a stage's filesystem read besides the stage itself (its instructions and what the
+   * semantic model knows of them): the filesystems of other stages, answers of the image source,
+   * and whether a source was looked for in the build context (and whether there was one).
+   */
+  private static final class Reads {
+    final List<StageFs> stages = new ArrayList<>();
+    final Map<List<Object>, Lookup> images = new LinkedHashMap<>();
+    final boolean hadContext;
+    boolean askedContext;
+
+    Reads(boolean hadContext) {
+      this.hadContext = hadContext;
+    }
+  }
+
+  /** A stage's filesystem as one lint built it, kept for the next lint of the document. */
+  private record Built(StageFs fs, Reads reads) {}
+
+  /**
+   * The key of a stage's filesystem in the {@link dev.dockerlint.rules.LintMemo}: the {@link Stage}
+   * object itself (equal only to itself). The semantic model of an edited version takes over the
+   * Stage objects of the stages an edit cannot change, so only those find their filesystem again.
+   */
+  private record StageKey(Stage stage) {}
+
+  /** The stage being built, with what it read so far. */
+  private Reads reading;
+
+  private StageFs built(Stage s) {
+    reading = new Reads(context.isPresent());
+    StageFs fs = build(s);
+    input.memo().keep(new StageKey(s), new Built(fs, reading));
+    reading = null;
+    return fs;
+  }
+
+  /**
+   * The filesystem the last lint of the document built for {@code s}, when building it again would
+   * give the same: the Stage is the same object (same instructions, scopes, shells, workdirs and
+   * users, see {@link SemanticModel#of(dev.dockerlint.syntax.Dockerfile,
+   * dev.dockerlint.semantic.BuildOptions, SemanticModel)}), the other stages it read are the very
+   * filesystems this run has for them, the image source answers as it did, and it looked for no
+   * source in a build context (which may have changed on disk since). Problems with context sources
+   * ({@link #sourceIssues}) come only from stages that read a build context, which are built
+   * afresh.
+   */
+  private Optional<StageFs> reused(Stage s) {
+    Optional<Built> kept = input.memo().find(new StageKey(s), Built.class);
+    if (kept.isEmpty()) {
+      return Optional.empty();
+    }
+    Reads r = kept.get().reads();
+    if (r.askedContext && (r.hadContext || context.isPresent())) {
+      return Optional.empty();
+    }
+    for (StageFs other : r.stages) {
+      if (stages.get(other.stage()) != other) {
+        return Optional.empty();
+      }
+    }
+    for (Map.Entry<List<Object>, Lookup> e : r.images.entrySet()) {
+      ImageRef ref = (ImageRef) e.getKey().get(0);
+      Platform platform = (Platform) e.getKey().get(1);
+      if (!input.images().lookup(ref, platform, true).equals(e.getValue())) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(kept.get().fs());
+  }
+
+  /** The filesystem of another stage, for the one being built. */
+  private StageFs read(Stage other) {
+    StageFs fs = stages.get(other);
+    if (reading != null) {
+      reading.stages.add(fs);
+    }
+    return fs;
+  }
+
+  /** Asks the image source, for the stage being built. */
+  private Lookup lookup(ImageRef ref, Platform platform) {
+    Lookup l = input.images().lookup(ref, platform, true);
+    if (reading != null) {
+      reading.images.put(List.of(ref, platform), l);
+    }
+    return l;
   }
 
   /**
@@ -204,7 +294,7 @@ public final class ImageFs {
     return i.range().start().line() + 1;
   }
 
-  private Origin origin(Instruction i, String what) {
+  private static Origin origin(Instruction i, String what) {
     return Origin.of(Optional.of(i), what + " at line " + line(i));
   }
 
@@ -219,7 +309,7 @@ public final class ImageFs {
           UserSpec.root());
     }
     if (b instanceof Base.StageBase sb) {
-      StageFs parent = stages.get(model.stages().get(sb.stageIndex()));
+      StageFs parent = read(model.stages().get(sb.stageIndex()));
       Stage p = parent.stage();
       return new StageFs(
           s,
@@ -257,7 +347,7 @@ public final class ImageFs {
     if (ib.ref().isEmpty() || !ib.complete() || platform.isEmpty()) {
       return Optional.empty();
     }
-    Lookup l = input.images().lookup(ib.ref().get(), platform.get(), true);
+    Lookup l = lookup(ib.ref().get(), platform.get());
     return l instanceof Lookup.Found f ? Optional.of(f.image()) : Optional.empty();
   }
 
@@ -267,7 +357,7 @@ public final class ImageFs {
       return SearchPath.defaultPath();
     }
     if (b instanceof Base.StageBase sb) {
-      return stages.get(model.stages().get(sb.stageIndex())).finalPath();
+      return read(model.stages().get(sb.stageIndex())).finalPath();
     }
     Optional<ImageInfo> info = image((Base.ImageBase) b, s.platform());
     if (info.isEmpty()) {
@@ -494,6 +584,10 @@ public final class ImageFs {
     }
 
     void mirror(FsView source, String root) {
+      // Captures no Copy (nor ImageFs): a stage's filesystem outlives the lint that built it.
+      Instruction i = this.i;
+      Optional<Chmod> chmod = this.chmod;
+      Optional<String> chown = this.chown;
       UnaryOperator<FsNode> t =
           n -> {
             FsNode out = n.withOrigin(origin(i, "copied from " + root + " of another stage"));
@@ -572,6 +666,7 @@ public final class ImageFs {
       } else if (add && isGit(src)) {
         c.unknown("a git repository is copied");
       } else if (context.isEmpty()) {
+        reading.askedContext = true;
         c.unknown("the build context is not known");
       } else if (i.flag("exclude").isPresent()) {
         contextSource(c, i, w, src, parents, add, new ArrayList<>());
@@ -609,13 +704,13 @@ public final class ImageFs {
     for (StageReference r : model.stageReferences()) {
       if (r.instruction() == i && r.flag().name().equals("from")) {
         if (r.stage().isPresent()) {
-          return Optional.of(stages.get(r.stage().get()).atEnd());
+          return Optional.of(read(r.stage().get()).atEnd());
         }
-        return dev.dockerlint.semantic.ImageRef.parse(r.value())
+        return ImageRef.parse(r.value())
             .flatMap(
                 ref ->
                     s.platform()
-                        .map(p -> input.images().lookup(ref, p, true))
+                        .map(p -> lookup(ref, p))
                         .filter(l -> l instanceof Lookup.Found)
                         .flatMap(l -> ((Lookup.Found) l).image().files())
                         .map(f -> FsView.of(f, ref.toString())));
@@ -692,6 +787,7 @@ public final class ImageFs {
       boolean parents,
       boolean add,
       List<CopySource> out) {
+    reading.askedContext = true;
     BuildContext ctx = context.get();
     SourceResolution res = parents ? ctx.resolveParents(src) : ctx.resolve(src);
     for (ContextProblem p : res.problems()) {

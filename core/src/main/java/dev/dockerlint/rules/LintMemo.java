@@ -8,8 +8,10 @@ import java.util.concurrent.ConcurrentMap;
  * Values that successive lints of one document share: an editor re-lints the whole file on every
  * keystroke, while most of what a lint derives from the text did not change. Only values that are a
  * function of their key alone belong here (the commands of a RUN script, say, keyed by the script
- * and the values of the variables it reads), never anything that refers to the instructions or
- * stages of one version.
+ * and the values of the variables it reads). A value that refers to the instructions or stages of
+ * one version is kept only under a key holding those very objects (compared by identity), which a
+ * later version shares only where an edit left them unchanged (a stage's filesystem, keyed by its
+ * {@link dev.dockerlint.semantic.Stage}).
  *
  * <p>A value not asked for during a lint is dropped at the start of the next one, so the memo holds
  * about what one version of the document needs. Thread-safe; lints that overlap only compute some

@@ -18,6 +18,7 @@ import dev.dockerlint.syntax.ShellInstruction;
 import dev.dockerlint.syntax.UserInstruction;
 import dev.dockerlint.syntax.WorkdirInstruction;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,25 +61,111 @@ public final class SemanticModel {
   private final Dockerfile file;
   private final BuildOptions options;
   private final ShellLex lex;
+  private final ExpandedWords words;
   private final Scope automatic;
   private Scope global;
   private final List<Instruction> globalArgs = new ArrayList<>();
   private final List<Stage> stages = new ArrayList<>();
+
+  /** The first and the last stage of each (lower-case) name, among the stages built so far. */
+  private final Map<String, Stage> firstNamed = new HashMap<>();
+
+  private final Map<String, Stage> lastNamed = new HashMap<>();
   private final Map<Instruction, Stage> stageOf = new IdentityHashMap<>();
   private final List<StageReference> references = new ArrayList<>();
 
-  private SemanticModel(Dockerfile file, BuildOptions options) {
+  private SemanticModel(Dockerfile file, BuildOptions options, Optional<ExpandedWords> earlier) {
     this.file = file;
     this.options = options;
     this.lex = new ShellLex(file.escapeCharacter());
+    this.words = earlier.map(w -> w.next(lex)).orElseGet(() -> ExpandedWords.of(lex));
     this.automatic = automaticArgs(options);
     this.global = automatic;
   }
 
   public static SemanticModel of(Dockerfile file, BuildOptions options) {
-    SemanticModel m = new SemanticModel(file, options);
-    m.build();
+    SemanticModel m = new SemanticModel(file, options, Optional.empty());
+    m.build(0);
     return m;
+  }
+
+  /**
+   * The model of {@code file}, sharing with {@code previous} (the model of an earlier version of
+   * the same document) the stages that did not change: an edit in one stage of a long file then
+   * rebuilds that stage and the ones after it, not those before it.
+   *
+   * <p>What this model knows of a stage is a function of the build options, the escape character
+   * and the instructions from the start of the file to the end of the stage (a stage sees only
+   * global ARGs and earlier stages). So a stage of {@code previous} is taken over, {@link Stage}
+   * object and all, when the options and escape character are equal and every instruction up to the
+   * FROM that ends the stage is the very same object in both files (an incremental parse keeps the
+   * instructions before an edit as they were). The stages after it are built again, but a word that
+   * {@code previous} expanded is expanded again only when a variable it read has another value now
+   * (see {@link ExpandedWords}).
+   */
+  public static SemanticModel of(Dockerfile file, BuildOptions options, SemanticModel previous) {
+    SemanticModel m = new SemanticModel(file, options, Optional.of(previous.words));
+    m.build(m.takeOver(previous));
+    return m;
+  }
+
+  /**
+   * Takes over the leading stages of {@code previous} that are unchanged (see {@link
+   * #of(Dockerfile, BuildOptions, SemanticModel)}); returns the index of the first instruction
+   * still to build.
+   */
+  private int takeOver(SemanticModel previous) {
+    if (!previous.options.equals(options)
+        || previous.file.escapeCharacter() != file.escapeCharacter()
+        || previous.stages.isEmpty()) {
+      return 0;
+    }
+    List<Instruction> now = file.instructions();
+    List<Instruction> was = previous.file.instructions();
+    int same = 0;
+    int max = Math.min(now.size(), was.size());
+    while (same < max && now.get(same) == was.get(same)) {
+      same++;
+    }
+    int at = previous.globalArgsEnd();
+    int kept = 0;
+    for (Stage s : previous.stages) {
+      int end = at + 1 + s.instructions.size();
+      boolean endsInside = end < same || (end == same && same == was.size() && same == now.size());
+      if (was.get(at) != s.from() || !endsInside) {
+        break;
+      }
+      kept++;
+      at = end;
+    }
+    if (kept == 0) {
+      return 0;
+    }
+    global = previous.global;
+    globalArgs.addAll(previous.globalArgs);
+    for (Stage s : previous.stages.subList(0, kept)) {
+      added(s);
+      stageOf.put(s.from(), s);
+      for (Instruction i : s.instructions) {
+        stageOf.put(i, s);
+      }
+    }
+    for (StageReference r : previous.references) {
+      if (stageOf.containsKey(r.instruction())) {
+        references.add(r);
+      }
+    }
+    return at;
+  }
+
+  /** The index of the first FROM (the instructions before it are global). */
+  private int globalArgsEnd() {
+    List<Instruction> all = file.instructions();
+    int k = 0;
+    while (k < all.size() && !(all.get(k) instanceof FromInstruction)) {
+      k++;
+    }
+    return k;
   }
 
   public Dockerfile file() {
@@ -227,7 +314,7 @@ public final class SemanticModel {
       return Optional.of(text); // what the lexer answers too, without its result's sets
     }
     try {
-      return Optional.of(lex.processWord(text, scope).result());
+      return Optional.of(words.process(text, scope).result());
     } catch (ShellLexException e) {
       return Optional.empty();
     }
@@ -251,7 +338,7 @@ public final class SemanticModel {
   /** Like {@link #expand} but also the variables that had no value. */
   public Optional<ShellLex.Result> expandWithMatches(String text, Scope scope) {
     try {
-      return Optional.of(lex.processWord(text, scope));
+      return Optional.of(words.process(text, scope));
     } catch (ShellLexException e) {
       return Optional.empty();
     }
@@ -299,13 +386,15 @@ public final class SemanticModel {
         : List.of("/bin/sh", "-c");
   }
 
-  private void build() {
+  /** Builds the stages from instruction {@code start} on (0, or the FROM of a stage). */
+  private void build(int start) {
     Stage current = null;
     Scope scope = Scope.empty();
     List<String> shell = defaultShell();
     String workdir = "/";
     Optional<String> user = Optional.empty();
-    for (Instruction i : file.instructions()) {
+    List<Instruction> all = file.instructions();
+    for (Instruction i : all.subList(start, all.size())) {
       if (i instanceof FromInstruction from) {
         if (current != null) {
           close(current, scope, shell, workdir, user);
@@ -417,13 +506,8 @@ public final class SemanticModel {
     boolean complete = expanded.isPresent() && expanded.get().unmatched().isEmpty();
 
     Base base;
-    Optional<Stage> earlier = Optional.empty();
     String lower = image.toLowerCase(Locale.ROOT);
-    for (Stage s : stages) {
-      if (s.name().filter(lower::equals).isPresent()) {
-        earlier = Optional.of(s);
-      }
-    }
+    Optional<Stage> earlier = Optional.ofNullable(lastNamed.get(lower));
     if (earlier.isPresent()) {
       base = new Base.StageBase(earlier.get().index());
     } else if (lower.equals("scratch")) {
@@ -453,8 +537,18 @@ public final class SemanticModel {
       source = Stage.PlatformSource.TARGET;
     }
     Stage s = new Stage(index, from, base, platformText, platform, source, defaultShell());
-    stages.add(s);
+    added(s);
     return s;
+  }
+
+  private void added(Stage s) {
+    stages.add(s);
+    s.name()
+        .ifPresent(
+            n -> {
+              firstNamed.putIfAbsent(n, s);
+              lastNamed.put(n, s);
+            });
   }
 
   private void collectReferences(Instruction i) {
@@ -478,13 +572,9 @@ public final class SemanticModel {
   private Optional<Stage> earlierStage(String value, Instruction i) {
     Stage self = stageOf.get(i);
     String n = value.toLowerCase(Locale.ROOT);
-    for (Stage s : stages) {
-      if (s == self) {
-        break;
-      }
-      if (s.name().filter(n::equals).isPresent()) {
-        return Optional.of(s);
-      }
+    Stage first = firstNamed.get(n);
+    if (first != null && (self == null || first.index() < self.index())) {
+      return Optional.of(first);
     }
     if (n.matches("[0-9]+")) {
       int idx = Integer.parseInt(n);

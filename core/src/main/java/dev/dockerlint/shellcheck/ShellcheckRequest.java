@@ -12,15 +12,23 @@ import java.util.HexFormat;
  */
 public record ShellcheckRequest(String script, String dialect) {
 
+  /** One digest per thread: looking the algorithm up costs about as much as a short digest. */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
+          });
+
   public String key() {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(dialect.getBytes(StandardCharsets.UTF_8));
-      md.update((byte) 0);
-      md.update(script.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    MessageDigest md = SHA256.get();
+    md.reset();
+    md.update(dialect.getBytes(StandardCharsets.UTF_8));
+    md.update((byte) 0);
+    md.update(script.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(md.digest());
   }
 }

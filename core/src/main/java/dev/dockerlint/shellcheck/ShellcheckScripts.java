@@ -156,7 +156,7 @@ public final class ShellcheckScripts {
       }
     }
     for (String n : model.scopeBefore(s.instruction()).variables().keySet()) {
-      if (NAME.matcher(n).matches() && uses(text, n)) {
+      if (uses(text, n) && NAME.matcher(n).matches()) { // most names are not in the script
         names.add(n);
       }
     }

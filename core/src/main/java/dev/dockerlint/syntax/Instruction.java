@@ -1,5 +1,6 @@
 package dev.dockerlint.syntax;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,7 +80,16 @@ public sealed interface Instruction
 
   /** Every flag with that name, in order (RUN may have several {@code --mount}). */
   default List<Flag> flags(String name) {
-    return header().flags().stream().filter(f -> f.name().equals(name)).toList();
+    List<Flag> out = null;
+    for (Flag f : header().flags()) {
+      if (f.name().equals(name)) {
+        if (out == null) {
+          out = new ArrayList<>(1);
+        }
+        out.add(f);
+      }
+    }
+    return out == null ? List.of() : List.copyOf(out);
   }
 
   default List<Heredoc> heredocs() {

@@ -31,6 +31,15 @@ class SemanticModelTest {
   }
 
   @Test
+  void aRepeatedStageNameMeansTheLastEarlierStageInFromAndTheFirstInCopyFrom() {
+    SemanticModel m =
+        model("FROM alpine AS a\nFROM busybox AS A\nFROM a AS b\nCOPY --from=a /x /x\n");
+    assertThat(m.stages().get(2).base()).isEqualTo(new Base.StageBase(1));
+    assertThat(m.stageReferences()).hasSize(1);
+    assertThat(m.stageReferences().get(0).stage()).contains(m.stages().get(0));
+  }
+
+  @Test
   void stagesHaveNamesBasesAndIndexes() {
     SemanticModel m =
         model(

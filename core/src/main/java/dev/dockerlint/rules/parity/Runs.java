@@ -39,10 +39,19 @@ final class Runs {
     }
   }
 
-  /** One RUN, its scripts and their commands in order. */
-  record Run(Instruction instruction, List<RunScript> scripts, List<Cmd> commands) {
+  /**
+   * One RUN, its scripts and their commands in order.
+   *
+   * @param cacheTargets the targets of its {@code --mount=type=cache} and {@code type=tmpfs}
+   *     mounts, read once: several rules ask about several directories
+   */
+  record Run(
+      Instruction instruction,
+      List<RunScript> scripts,
+      List<Cmd> commands,
+      List<String> cacheTargets) {
     Run(Instruction instruction, List<RunScript> scripts) {
-      this(instruction, scripts, commandsOf(scripts));
+      this(instruction, scripts, commandsOf(scripts), cacheTargetsOf(flagsOf(instruction)));
     }
 
     private static List<Cmd> commandsOf(List<RunScript> scripts) {
@@ -72,6 +81,10 @@ final class Runs {
 
     /** The RUN's own flags (for ONBUILD RUN, the trigger's). */
     List<Flag> flags() {
+      return flagsOf(instruction);
+    }
+
+    private static List<Flag> flagsOf(Instruction instruction) {
       if (instruction instanceof OnbuildInstruction o && o.trigger().isPresent()) {
         return o.trigger().get().flags();
       }
@@ -83,7 +96,17 @@ final class Runs {
      * fragment} (the directory is then not part of the image).
      */
     boolean cacheMount(String fragment) {
-      for (Flag f : flags()) {
+      for (String target : cacheTargets) {
+        if (target.contains(fragment)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static List<String> cacheTargetsOf(List<Flag> flags) {
+      List<String> out = new ArrayList<>();
+      for (Flag f : flags) {
         if (!f.name().equals("mount") || f.value().isEmpty()) {
           continue;
         }
@@ -99,11 +122,11 @@ final class Runs {
         String type = kv.getOrDefault("type", "bind");
         String target =
             kv.getOrDefault("target", kv.getOrDefault("dst", kv.getOrDefault("destination", "")));
-        if ((type.equals("cache") || type.equals("tmpfs")) && target.contains(fragment)) {
-          return true;
+        if (type.equals("cache") || type.equals("tmpfs")) {
+          out.add(target);
         }
       }
-      return false;
+      return List.copyOf(out);
     }
 
     /** Whether the RUN is or includes a heredoc script. */

@@ -7,6 +7,7 @@ import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.Flag;
 import dev.dockerlint.syntax.SourceText;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -80,6 +81,20 @@ public final class Platforms {
    * file uses the backtick escape character Windows Dockerfiles use. Linux platform rules skip such
    * stages, whatever target platform the lint was given.
    */
+  /**
+   * {@link #WINDOWS_IMAGE} matches {@code text}; the pattern is tried only when the text holds one
+   * of its words, which hardly any image name does (a rule asks for every RUN).
+   */
+  private static boolean windowsImage(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    boolean mayMatch =
+        lower.contains("windows")
+            || lower.contains("nanoserver")
+            || lower.contains("servercore")
+            || lower.contains("ltsc20");
+    return mayMatch && WINDOWS_IMAGE.matcher(text).matches();
+  }
+
   public static boolean windows(SemanticModel m, Stage s) {
     if (m.file().escapeCharacter() == '`') {
       return true;
@@ -88,7 +103,7 @@ public final class Platforms {
       if (at.platform().map(p -> p.os().equals("windows")).orElse(false)) {
         return true;
       }
-      if (at.base() instanceof Base.ImageBase b && WINDOWS_IMAGE.matcher(b.text()).matches()) {
+      if (at.base() instanceof Base.ImageBase b && windowsImage(b.text())) {
         return true;
       }
     }

@@ -57,6 +57,7 @@ final class ShellPresence {
   private final RuleContext ctx;
   private final SemanticModel model;
   private final ImageFs fs;
+  private final Map<Stage, Boolean> windows = new IdentityHashMap<>();
   private Map<Instruction, ShellInstruction> shellInstructions;
   private Set<Instruction> reportedShells;
 
@@ -66,9 +67,9 @@ final class ShellPresence {
     this.fs = ImageFs.of(ctx.input());
   }
 
-  /** Whether the stage builds a Windows image (see {@link Platforms#windows}). */
+  /** Whether the stage builds a Windows image (see {@link Platforms#windows}), once per stage. */
   boolean windows(Stage s) {
-    return Platforms.windows(model, s);
+    return windows.computeIfAbsent(s, st -> Platforms.windows(model, st));
   }
 
   /** Whether {@code program} exists in the image stage {@code s} produces. */

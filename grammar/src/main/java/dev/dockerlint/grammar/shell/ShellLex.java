@@ -241,8 +241,13 @@ public final class ShellLex {
    */
   public record Result(String result, Set<String> matched, Set<String> unmatched) {
     public Result {
-      matched = Collections.unmodifiableSet(new LinkedHashSet<>(matched));
-      unmatched = Collections.unmodifiableSet(new LinkedHashSet<>(unmatched));
+      matched = copy(matched);
+      unmatched = copy(unmatched);
+    }
+
+    /** An unmodifiable copy in the same order; most words look nothing up, so no copy then. */
+    private static Set<String> copy(Set<String> names) {
+      return names.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(names));
     }
   }
 

@@ -117,14 +117,19 @@ public final class DocumentModel {
         m = model;
         if (m == null) {
           Dockerfile file = null;
+          SemanticModel before = null;
           Precursor p = precursor;
           if (p != null && p.previous().model != null) {
-            file = IncrementalParse.apply(p.previous().model.file(), text, p.change()).orElse(null);
+            before = p.previous().model;
+            file = IncrementalParse.apply(before.file(), text, p.change()).orElse(null);
           }
           if (file == null) {
             file = DockerfileReader.parse(text);
           }
-          m = SemanticModel.of(file, options);
+          m =
+              before == null
+                  ? SemanticModel.of(file, options)
+                  : SemanticModel.of(file, options, before);
           model = m;
           precursor = null;
         }

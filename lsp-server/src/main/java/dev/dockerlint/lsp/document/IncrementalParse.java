@@ -81,7 +81,7 @@ public final class IncrementalParse {
     }
     int delta = c.inserted().length() - (c.end() - c.start());
     Relocation into = new Relocation(source, base, first);
-    Relocation after = new Relocation(source, delta, 0);
+    Relocation after = Relocation.afterLines(source, delta);
     int editedStart = oldSource.lineStart(first);
     int editedEnd = oldSource.lineEnd(last);
 

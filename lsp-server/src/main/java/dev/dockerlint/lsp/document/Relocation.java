@@ -45,14 +45,33 @@ final class Relocation {
   private final SourceText target;
   private final int offsetShift;
   private final int lineShift;
+  private final boolean keepsPositions;
 
   Relocation(SourceText target, int offsetShift, int lineShift) {
+    this(target, offsetShift, lineShift, false);
+  }
+
+  private Relocation(SourceText target, int offsetShift, int lineShift, boolean keepsPositions) {
     this.target = target;
     this.offsetShift = offsetShift;
     this.lineShift = lineShift;
+    this.keepsPositions = keepsPositions;
+  }
+
+  /**
+   * Moves nodes that lie wholly on the lines after an edit that added and removed no line: each of
+   * those lines starts {@code offsetShift} later, so a node keeps its lines and columns and only
+   * its offsets move (no position is looked up in {@code target}).
+   */
+  static Relocation afterLines(SourceText target, int offsetShift) {
+    return new Relocation(target, offsetShift, 0, true);
   }
 
   Range range(Range r) {
+    if (keepsPositions) {
+      return new Range(
+          r.start(), r.end(), r.startOffset() + offsetShift, r.endOffset() + offsetShift);
+    }
     return target.range(r.startOffset() + offsetShift, r.endOffset() + offsetShift);
   }
 

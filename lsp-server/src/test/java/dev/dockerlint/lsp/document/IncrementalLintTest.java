@@ -81,6 +81,103 @@ class IncrementalLintTest {
     assertThat(incremental).isGreaterThan(versions / 3);
   }
 
+  /** Build and run stages that read global ARGs and each other's files. */
+  private static final String PAIRS =
+      """
+      ARG GO=1.22
+      ARG BASE=alpine:3.20
+      FROM golang:${GO} AS build0
+      ARG GO
+      ENV V=$GO
+      WORKDIR /src
+      RUN echo $V > /v && mkdir -p /out && touch /out/app
+      FROM ${BASE} AS run0
+      COPY --from=build0 /out/app /usr/local/bin/app
+      ENTRYPOINT ["/usr/local/bin/app"]
+      FROM build0 AS build1
+      ENV W=$V-1
+      RUN cp /v /w
+      FROM scratch AS run1
+      COPY --from=build1 /w /w
+      COPY --from=run0 /usr/local/bin/app /app
+      ENTRYPOINT ["/app"]
+      """;
+
+  /**
+   * Edits whose effect reaches past the edited stage: an ARG or ENV value a later stage reads, a
+   * stage renamed under a COPY --from or FROM that names it, stages added and removed, text moved
+   * from one stage to another, global ARGs, files a later stage copies. With and without a build
+   * context (a context copy is taken over only without one).
+   */
+  @Test
+  void editsThatReachOtherStagesReportWhatAFreshLintReports() {
+    for (String uri : List.of(tmp.resolve("Dockerfile").toUri().toString(), NO_CONTEXT)) {
+      DocumentModel doc = new DocumentModel(uri, 1, PAIRS, BuildOptions.defaults());
+      assertSameAsFreshLint(doc);
+      doc = typed(doc, "ENV V=$GO", "x");
+      doc = replaced(doc, "ENV V=$GOx", "ENV V=$GO");
+      doc = replaced(doc, "GO=1.22", "GO=1.23");
+      doc = replaced(doc, "ARG BASE=alpine:3.20", "ARG BASE=scratch");
+      doc = replaced(doc, "AS build1", "AS build2");
+      doc = replaced(doc, "AS build2", "AS build1");
+      doc = replaced(doc, "FROM build0 AS", "FROM build9 AS");
+      doc = replaced(doc, "FROM build9 AS", "FROM build0 AS");
+      doc = replaced(doc, "--from=run0", "--from=run9");
+      doc = replaced(doc, "--from=run9", "--from=run0");
+      doc =
+          replaced(
+              doc,
+              "FROM build0 AS build1\n",
+              "FROM scratch AS extra\nCOPY --from=build0 /v /v\nFROM build0 AS build1\n");
+      doc = replaced(doc, "FROM scratch AS extra\nCOPY --from=build0 /v /v\n", "");
+      doc = replaced(doc, "RUN cp /v /w\n", "");
+      doc = replaced(doc, "COPY --from=build1 /w /w\n", "COPY --from=build1 /w /w\nRUN cp /v /w\n");
+      doc = replaced(doc, "FROM scratch AS run1", "RUN rm -f /w /bin/sh");
+      doc = replaced(doc, "RUN rm -f /w /bin/sh", "FROM scratch AS run1");
+      doc = replaced(doc, "RUN echo $V", "RUN rm -f /bin/sh && echo $V");
+      doc = replaced(doc, "/usr/local/bin/app\"]", "/usr/local/bin/ap\"]");
+      doc = typed(doc, "WORKDIR /src", "/sub");
+      doc = replaced(doc, "ENV W=$V-1", "ENV W=$V-1 PATH=/nowhere");
+    }
+  }
+
+  /** A file name in a folder that does not exist: no build context. */
+  private static final String NO_CONTEXT = "file:///no-such-folder/Dockerfile";
+
+  @Test
+  void anEditInALaterStageKeepsTheStagesBeforeIt() {
+    DocumentModel doc = new DocumentModel(NO_CONTEXT, 1, PAIRS, BuildOptions.defaults());
+    assertSameAsFreshLint(doc);
+    DocumentModel next = typed(doc, "ENV W=$V-1", "x");
+    assertThat(next.model().stages().subList(0, 2))
+        .containsExactlyElementsOf(doc.model().stages().subList(0, 2));
+    assertThat(next.model().stages().get(2)).isNotSameAs(doc.model().stages().get(2));
+  }
+
+  /** {@code typed} after the first {@code at}, one character at a time, linted after each. */
+  private static DocumentModel typed(DocumentModel doc, String at, String typed) {
+    int end = doc.text().indexOf(at) + at.length();
+    for (int k = 0; k < typed.length(); k++) {
+      doc =
+          doc.edited(
+              doc.version() + 1,
+              new IncrementalParse.Change(end + k, end + k, typed.substring(k, k + 1)));
+      assertSameAsFreshLint(doc);
+    }
+    return doc;
+  }
+
+  /** The first {@code old} replaced by {@code now} in one change, then linted. */
+  private static DocumentModel replaced(DocumentModel doc, String old, String now) {
+    int start = doc.text().indexOf(old);
+    assertThat(start).as("%s in%n%s", old, doc.text()).isNotNegative();
+    doc =
+        doc.edited(
+            doc.version() + 1, new IncrementalParse.Change(start, start + old.length(), now));
+    assertSameAsFreshLint(doc);
+    return doc;
+  }
+
   private static void assertSameAsFreshLint(DocumentModel doc) {
     Optional<Path> context = doc.path().map(Path::getParent);
     Report kept =
