@@ -29,32 +29,37 @@ one="${files[0]}"
 "$root/dockerlint" --version >/dev/null   # build first if needed, outside the timings
 [ -f "$root/cli/target/dockerlint.jsa" ] || echo "warning: no AppCDS archive; the cds rows equal the plain ones" >&2
 
-# median wall-clock milliseconds of RUNS runs of a command
-median_ms() {
-  local times=()
-  for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+ms() { # command... -> milliseconds of one run (its exit code does not matter: findings exit 1)
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || true
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
 }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 no_cds() { DOCKERLINT_NO_CDS=1 "$@"; }
 ratio() { echo "$1 / $2" | bc -l; }
 
+# The tools take turns, one run each per round, so that a slow spell of a shared machine falls on
+# all of them alike instead of on whichever ran during it.
+declare -A t
+for _ in $(seq "$runs"); do
+  t[dl_all]+="$(ms "$root/dockerlint" --format json "${files[@]}") "
+  t[dn_all]+="$(ms no_cds "$root/dockerlint" --format json "${files[@]}") "
+  t[du_all]+="$(ms node "$peer/lint-all.js" "${files[@]}") "
+  t[df_all]+="$(ms "$dfl" -o json "${files[@]}") "
+  t[dl_one]+="$(ms "$root/dockerlint" --format json "$one") "
+  t[dn_one]+="$(ms no_cds "$root/dockerlint" --format json "$one") "
+  t[du_one]+="$(ms node "$peer/lint-all.js" "$one") "
+  t[df_one]+="$(ms "$dfl" -o json "$one") "
+done
+med() { printf '%s\n' ${t[$1]} | median; }
+
 printf 'files: %d (%s), %d runs each, %s cores, load %s\n' "${#files[@]}" "$corpus" "$runs" \
   "$(nproc)" "$(cut -d' ' -f1 /proc/loadavg)"
-dl_all=$(median_ms "$root/dockerlint" --format json "${files[@]}")
-dn_all=$(median_ms no_cds "$root/dockerlint" --format json "${files[@]}")
-du_all=$(median_ms node "$peer/lint-all.js" "${files[@]}")
-df_all=$(median_ms "$dfl" -o json "${files[@]}")
-dl_one=$(median_ms "$root/dockerlint" --format json "$one")
-dn_one=$(median_ms no_cds "$root/dockerlint" --format json "$one")
-du_one=$(median_ms node "$peer/lint-all.js" "$one")
-df_one=$(median_ms "$dfl" -o json "$one")
+dl_all=$(med dl_all); dn_all=$(med dn_all); du_all=$(med du_all); df_all=$(med df_all)
+dl_one=$(med dl_one); dn_one=$(med dn_one); du_one=$(med du_one); df_one=$(med df_one)
 
 printf '\n%-26s %12s %14s %18s %15s\n' "median wall time (ms)" "dockerlint" "no AppCDS" "dockerfile-utils" "dockerfilelint"
 printf '%-26s %12d %14d %18d %15d\n' "all files, one process" "$dl_all" "$dn_all" "$du_all" "$df_all"
@@ -63,3 +68,7 @@ printf '\n%-26s %14s %18s %15s\n' "ratio (lower is better)" "AppCDS/none" "dl/df
 printf '%-26s %14.2f %18.2f %15.2f\n' "all files, one process" "$(ratio "$dl_all" "$dn_all")" "$(ratio "$dl_all" "$du_all")" "$(ratio "$dl_all" "$df_all")"
 printf '%-26s %14.2f %18.2f %15.2f\n' "one file, one process" "$(ratio "$dl_one" "$dn_one")" "$(ratio "$dl_one" "$du_one")" "$(ratio "$dl_one" "$df_one")"
 echo "(dockerlint = ./dockerlint with its AppCDS archive; ratios are dockerlint with AppCDS / the other)"
+# the ratio within each round, whose median a slow spell moves less than the medians' ratio
+per_round() { paste -d' ' <(printf '%s\n' ${t[$1]}) <(printf '%s\n' ${t[$2]}) | awk '{print $1 / $2}' | median; }
+printf 'median of the per-round ratios dl/dfile-utils: all files %.2f, one file %.2f\n' \
+  "$(per_round dl_all du_all)" "$(per_round dl_one du_one)"
