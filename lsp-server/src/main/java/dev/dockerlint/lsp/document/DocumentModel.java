@@ -50,8 +50,10 @@ public final class DocumentModel {
   }
 
   /**
-   * The next version after one text change of this one. When this version is parsed already, the
-   * new one is parsed incrementally (see {@link IncrementalParse}) when it gets parsed.
+   * The next version after one text change of this one. The new one is parsed incrementally (see
+   * {@link IncrementalParse}) when it gets parsed: from this version when it is parsed, else from
+   * the parsed version this one was edited from, with both changes taken as one (edits that arrive
+   * while a lint runs are linted together, and their versions in between are never parsed).
    */
   public DocumentModel edited(int newVersion, IncrementalParse.Change change) {
     String newText =
@@ -61,8 +63,11 @@ public final class DocumentModel {
             .append(text, change.end(), text.length())
             .toString();
     DocumentModel next = new DocumentModel(uri, newVersion, newText, options, memo);
+    Precursor p = precursor;
     if (model != null) {
       next.precursor = new Precursor(this, change);
+    } else if (p != null) {
+      next.precursor = new Precursor(p.previous(), p.change().then(change, newText));
     }
     return next;
   }

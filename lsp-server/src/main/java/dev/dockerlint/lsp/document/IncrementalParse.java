@@ -25,7 +25,21 @@ public final class IncrementalParse {
   private IncrementalParse() {}
 
   /** One text change: {@code [start, end)} of the old text replaced by {@code inserted}. */
-  public record Change(int start, int end, String inserted) {}
+  public record Change(int start, int end, String inserted) {
+
+    /**
+     * This change followed by {@code next} (whose offsets are in the text this one made), as one
+     * change of the text before this one; {@code result} is the text after both. It spans from the
+     * first offset either touches to the last, with the text of {@code result} there.
+     */
+    public Change then(Change next, String result) {
+      int grew = inserted.length() - (end - start);
+      int from = Math.min(start, next.start());
+      int until = Math.max(start + inserted.length(), next.end());
+      int nextGrew = next.inserted().length() - (next.end() - next.start());
+      return new Change(from, until - grew, result.substring(from, until + nextGrew));
+    }
+  }
 
   /** The tree of {@code newText}, or empty when the edit needs a whole parse. */
   public static Optional<Dockerfile> apply(Dockerfile old, String newText, Change c) {

@@ -154,6 +154,45 @@ class IncrementalLintTest {
     assertThat(next.model().stages().get(2)).isNotSameAs(doc.model().stages().get(2));
   }
 
+  @Test
+  void editsLintedTogetherStillKeepTheStagesBeforeThem() {
+    DocumentModel doc = new DocumentModel(NO_CONTEXT, 1, PAIRS, BuildOptions.defaults());
+    assertSameAsFreshLint(doc);
+    int end = doc.text().indexOf("ENV W=$V-1") + "ENV W=$V-1".length();
+    DocumentModel next = doc;
+    for (String typed : List.of("x", "y", "z")) {
+      // three keystrokes arrive while a lint runs: the versions between are never parsed
+      next = next.edited(next.version() + 1, new IncrementalParse.Change(end, end, typed));
+      end++;
+    }
+
+    assertSameAsFreshLint(next);
+    assertThat(next.text()).contains("ENV W=$V-1xyz");
+    assertThat(next.model().stages().subList(0, 2))
+        .containsExactlyElementsOf(doc.model().stages().subList(0, 2));
+  }
+
+  @Test
+  void burstsOfRandomEditsLintedTogetherReportWhatAFreshLintReports() throws IOException {
+    Random random = new Random(8);
+    List<Path> some = files().subList(0, 8);
+    for (Path file : some) {
+      DocumentModel doc =
+          new DocumentModel(
+              file.toUri().toString(),
+              1,
+              Files.readString(file, StandardCharsets.UTF_8),
+              BuildOptions.defaults());
+      assertSameAsFreshLint(doc);
+      for (int burst = 0; burst < 8; burst++) {
+        for (int k = 1 + random.nextInt(4); k > 0; k--) {
+          doc = doc.edited(doc.version() + 1, randomEdit(doc.text(), random));
+        }
+        assertSameAsFreshLint(doc);
+      }
+    }
+  }
+
   /** {@code typed} after the first {@code at}, one character at a time, linted after each. */
   private static DocumentModel typed(DocumentModel doc, String at, String typed) {
     int end = doc.text().indexOf(at) + at.length();

@@ -95,6 +95,52 @@ class IncrementalParseTest {
     assertThat(applied).isGreaterThan(texts.size());
   }
 
+  private static String applied(String text, IncrementalParse.Change c) {
+    return text.substring(0, c.start()) + c.inserted() + text.substring(c.end());
+  }
+
+  private static IncrementalParse.Change anyChange(String text, Random random) {
+    int start = random.nextInt(text.length() + 1);
+    int end = start + random.nextInt(Math.min(4, text.length() - start) + 1);
+    String inserted = List.of("", "x", "ab", "\n", "RUN ls\n", "$X").get(random.nextInt(6));
+    return new IncrementalParse.Change(start, end, inserted);
+  }
+
+  @Test
+  void twoChangesTakenAsOneMakeTheSameText() {
+    Random random = new Random(11);
+    for (int k = 0; k < 20_000; k++) {
+      String before = "FROM alpine\nRUN echo hi\n".substring(0, random.nextInt(24));
+      IncrementalParse.Change first = anyChange(before, random);
+      String middle = applied(before, first);
+      IncrementalParse.Change second = anyChange(middle, random);
+      String after = applied(middle, second);
+
+      IncrementalParse.Change both = first.then(second, after);
+
+      assertThat(applied(before, both))
+          .as("%s then %s on '%s'", first, second, before)
+          .isEqualTo(after);
+      assertThat(both.start()).isEqualTo(Math.min(first.start(), second.start()));
+    }
+  }
+
+  @Test
+  void twoKeystrokesTakenAsOneSpanJustWhatTheyTyped() {
+    String before = "FROM alpine\nENV A=1\n";
+    int at = before.indexOf("=1") + 2;
+    IncrementalParse.Change x = new IncrementalParse.Change(at, at, "x");
+    IncrementalParse.Change y = new IncrementalParse.Change(at + 1, at + 1, "y");
+
+    IncrementalParse.Change both = x.then(y, "FROM alpine\nENV A=1xy\n");
+
+    assertThat(both).isEqualTo(new IncrementalParse.Change(at, at, "xy"));
+    Optional<Dockerfile> parsed =
+        IncrementalParse.apply(DockerfileReader.parse(before), "FROM alpine\nENV A=1xy\n", both);
+    assertThat(parsed).isPresent();
+    assertSameAsWholeParse(parsed.get());
+  }
+
   private static List<String> corpus() throws IOException {
     Path dir = Path.of(System.getProperty("dockerlint.shared", "../shared"), "corpus", "real");
     List<String> out = new ArrayList<>();
