@@ -21,16 +21,8 @@ mapfile -t files < <(find "$corpus" -type f ! -name MANIFEST.tsv | sort)
 
 lint=("$root/dockerlint" --format json --no-fail --image-source none)
 
-# wall-clock milliseconds of one run of a command
-run_ms() {
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || true
-  end=$(date +%s%N)
-  echo $(( (end - start) / 1000000 ))
-}
-
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# shellcheck source-path=SCRIPTDIR source=timing.sh
+. "$root/benchmarks/timing.sh"
 
 cache="$(mktemp -d)"
 trap 'rm -rf "$cache"' EXIT

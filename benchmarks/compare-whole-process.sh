@@ -29,14 +29,8 @@ one="${files[0]}"
 "$root/dockerlint" --version >/dev/null   # build first if needed, outside the timings
 [ -f "$root/cli/target/dockerlint.jsa" ] || echo "warning: no AppCDS archive; the cds rows equal the plain ones" >&2
 
-ms() { # command... -> milliseconds of one run (its exit code does not matter: findings exit 1)
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || true
-  end=$(date +%s%N)
-  echo $(( (end - start) / 1000000 ))
-}
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# shellcheck source-path=SCRIPTDIR source=timing.sh
+. "$root/benchmarks/timing.sh"
 
 no_cds() { DOCKERLINT_NO_CDS=1 "$@"; }
 ratio() { echo "$1 / $2" | bc -l; }
@@ -45,15 +39,16 @@ ratio() { echo "$1 / $2" | bc -l; }
 # all of them alike instead of on whichever ran during it.
 declare -A t
 for _ in $(seq "$runs"); do
-  t[dl_all]+="$(ms "$root/dockerlint" --format json "${files[@]}") "
-  t[dn_all]+="$(ms no_cds "$root/dockerlint" --format json "${files[@]}") "
-  t[du_all]+="$(ms node "$peer/lint-all.js" "${files[@]}") "
-  t[df_all]+="$(ms "$dfl" -o json "${files[@]}") "
-  t[dl_one]+="$(ms "$root/dockerlint" --format json "$one") "
-  t[dn_one]+="$(ms no_cds "$root/dockerlint" --format json "$one") "
-  t[du_one]+="$(ms node "$peer/lint-all.js" "$one") "
-  t[df_one]+="$(ms "$dfl" -o json "$one") "
+  t[dl_all]+="$(run_ms "$root/dockerlint" --format json "${files[@]}") "
+  t[dn_all]+="$(run_ms no_cds "$root/dockerlint" --format json "${files[@]}") "
+  t[du_all]+="$(run_ms node "$peer/lint-all.js" "${files[@]}") "
+  t[df_all]+="$(run_ms "$dfl" -o json "${files[@]}") "
+  t[dl_one]+="$(run_ms "$root/dockerlint" --format json "$one") "
+  t[dn_one]+="$(run_ms no_cds "$root/dockerlint" --format json "$one") "
+  t[du_one]+="$(run_ms node "$peer/lint-all.js" "$one") "
+  t[df_one]+="$(run_ms "$dfl" -o json "$one") "
 done
+# shellcheck disable=SC2086 # each entry is a space-separated list of run times, split on purpose
 med() { printf '%s\n' ${t[$1]} | median; }
 
 printf 'files: %d (%s), %d runs each, %s cores, load %s\n' "${#files[@]}" "$corpus" "$runs" \
@@ -69,6 +64,7 @@ printf '%-26s %14.2f %18.2f %15.2f\n' "all files, one process" "$(ratio "$dl_all
 printf '%-26s %14.2f %18.2f %15.2f\n' "one file, one process" "$(ratio "$dl_one" "$dn_one")" "$(ratio "$dl_one" "$du_one")" "$(ratio "$dl_one" "$df_one")"
 echo "(dockerlint = ./dockerlint with its AppCDS archive; ratios are dockerlint with AppCDS / the other)"
 # the ratio within each round, whose median a slow spell moves less than the medians' ratio
+# shellcheck disable=SC2086 # as in med
 per_round() { paste -d' ' <(printf '%s\n' ${t[$1]}) <(printf '%s\n' ${t[$2]}) | awk '{print $1 / $2}' | median; }
 printf 'median of the per-round ratios dl/dfile-utils: all files %.2f, one file %.2f\n' \
   "$(per_round dl_all du_all)" "$(per_round dl_one du_one)"

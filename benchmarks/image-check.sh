@@ -54,7 +54,8 @@ ms() { # cache-dir args... -> milliseconds of one whole run (its exit code must 
   e=$(date +%s%N)
   echo $(((e - s) / 1000000))
 }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# shellcheck source-path=SCRIPTDIR source=timing.sh
+. "$root/benchmarks/timing.sh"
 series() { tr '\n' ' ' | sed 's/ $//'; }
 
 save_ms() { # the engine's own docker save of the image, to /dev/null

@@ -56,7 +56,8 @@ cold() { # source
   local cache="$work/cache-$1-$RANDOM"
   XDG_CACHE_HOME="$cache" "${java[@]}" image --facts --image-source "$1" --platform linux/amd64 --files "$ref" | seconds
 }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# shellcheck source-path=SCRIPTDIR source=timing.sh
+. "$root/benchmarks/timing.sh"
 
 engine_s=$(for _ in $(seq "$runs"); do cold docker; done | median)
 registry_s=$(for _ in $(seq "$runs"); do cold registry; done | median)
