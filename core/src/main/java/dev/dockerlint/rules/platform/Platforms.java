@@ -81,20 +81,6 @@ public final class Platforms {
    * file uses the backtick escape character Windows Dockerfiles use. Linux platform rules skip such
    * stages, whatever target platform the lint was given.
    */
-  /**
-   * {@link #WINDOWS_IMAGE} matches {@code text}; the pattern is tried only when the text holds one
-   * of its words, which hardly any image name does (a rule asks for every RUN).
-   */
-  private static boolean windowsImage(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    boolean mayMatch =
-        lower.contains("windows")
-            || lower.contains("nanoserver")
-            || lower.contains("servercore")
-            || lower.contains("ltsc20");
-    return mayMatch && WINDOWS_IMAGE.matcher(text).matches();
-  }
-
   public static boolean windows(SemanticModel m, Stage s) {
     if (m.file().escapeCharacter() == '`') {
       return true;
@@ -108,5 +94,19 @@ public final class Platforms {
       }
     }
     return false;
+  }
+
+  /**
+   * {@link #WINDOWS_IMAGE} matches {@code text}; the pattern is tried only when the text holds one
+   * of its words, which hardly any image name does (a rule asks for every RUN).
+   */
+  private static boolean windowsImage(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    boolean mayMatch =
+        lower.contains("windows")
+            || lower.contains("nanoserver")
+            || lower.contains("servercore")
+            || lower.contains("ltsc20");
+    return mayMatch && WINDOWS_IMAGE.matcher(text).matches();
   }
 }
