@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /**
@@ -35,24 +36,37 @@ public final class Linter {
   private final RuleRegistry registry;
   private final Config config;
   private final ContextFiles contextFiles;
+  private final Helpers helpers;
 
   public Linter(RuleRegistry registry) {
     this(registry, Config.none());
   }
 
   public Linter(RuleRegistry registry, Config config) {
-    this(registry, config, ContextFiles.direct());
+    this(registry, config, ContextFiles.direct(), Helpers.NONE);
   }
 
-  private Linter(RuleRegistry registry, Config config, ContextFiles contextFiles) {
+  private Linter(RuleRegistry registry, Config config, ContextFiles contextFiles, Helpers helpers) {
     this.registry = registry;
     this.config = config;
     this.contextFiles = contextFiles;
+    this.helpers = helpers;
   }
 
   /** This linter with the rule settings of {@code c} (ignore, severity, ignore pragmas). */
   public Linter withConfig(Config c) {
-    return c == config ? this : new Linter(registry, c, contextFiles);
+    return c == config ? this : new Linter(registry, c, contextFiles, helpers);
+  }
+
+  /**
+   * This linter running the rules of a lint on the calling thread and on up to {@code count}
+   * threads of {@code executor} at once (the language server, which lints one file at a time and
+   * wants its findings soon; a run over many files lints them in parallel instead). The rules of a
+   * lint share what they derive from the file (see {@link LintInput#shared}), each value computed
+   * once; the report is the same as with one thread.
+   */
+  public Linter withRuleThreads(Executor executor, int count) {
+    return new Linter(registry, config, contextFiles, Helpers.of(executor, count));
   }
 
   /**
@@ -60,7 +74,7 @@ public final class Linter {
    * for a run over many files that lints a snapshot.
    */
   public Linter withContextFiles(ContextFiles files) {
-    return new Linter(registry, config, files);
+    return new Linter(registry, config, files, helpers);
   }
 
   public Config config() {
@@ -137,29 +151,21 @@ public final class Linter {
         m ->
             !config.ignores(m)
                 && (on.test(m) || localChecks.values().stream().anyMatch(o -> o.enables(m)));
-    List<Diagnostic> out = new ArrayList<>();
-    List<RuleRegistry.Entry> ordered = new ArrayList<>(registry.entries());
-    ordered.sort(Comparator.comparing((RuleRegistry.Entry e) -> e.rule().runsLast()));
-    for (RuleRegistry.Entry e : ordered) {
-      RuleMeta meta = e.meta();
-      if (!runs.test(meta)) {
-        continue;
+    List<RuleRegistry.Entry> first = new ArrayList<>();
+    List<RuleRegistry.Entry> last = new ArrayList<>();
+    for (RuleRegistry.Entry e : registry.entries()) {
+      if (runs.test(e.meta())) {
+        (e.rule().runsLast() ? last : first).add(e);
       }
-      List<Diagnostic> found = new ArrayList<>();
-      try {
-        e.rule().check(new RuleContext(meta, input, found::add, config));
+    }
+    List<Diagnostic> out = new ArrayList<>();
+    for (List<RuleRegistry.Entry> group : List.of(first, last)) {
+      for (List<Diagnostic> found : helpers.map(group, e -> check(e, input, file))) {
         for (Diagnostic d : found) {
-          if (enabledAt(d, file, on, localChecks)) {
+          if (d.rule().equals(RuleRegistry.INTERNAL_ERROR) || enabledAt(d, file, on, localChecks)) {
             out.add(d);
           }
         }
-      } catch (RuntimeException | StackOverflowError ex) {
-        out.add(
-            Diagnostic.of(
-                RuleRegistry.INTERNAL_ERROR,
-                Finding.of(
-                    file.source().range(0, 0),
-                    "internal error in " + meta.code() + " " + meta.name() + ": " + ex)));
       }
     }
     Suppressions suppressions =
@@ -179,6 +185,23 @@ public final class Linter {
         Comparator.comparingInt((Diagnostic d) -> d.range().startOffset())
             .thenComparing(d -> d.rule().code()));
     return new Report(path, file, model, kept);
+  }
+
+  /** What one rule finds; a rule that throws finds one internal error. */
+  private List<Diagnostic> check(RuleRegistry.Entry e, LintInput input, Dockerfile file) {
+    RuleMeta meta = e.meta();
+    List<Diagnostic> found = new ArrayList<>();
+    try {
+      e.rule().check(new RuleContext(meta, input, found::add, config));
+      return found;
+    } catch (RuntimeException | StackOverflowError ex) {
+      return List.of(
+          Diagnostic.of(
+              RuleRegistry.INTERNAL_ERROR,
+              Finding.of(
+                  file.source().range(0, 0),
+                  "internal error in " + meta.code() + " " + meta.name() + ": " + ex)));
+    }
   }
 
   /**

@@ -6,6 +6,8 @@ import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.syntax.Dockerfile;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
@@ -53,24 +55,48 @@ public record LintInput(
    * equal only to itself.
    */
   public static final class Shared {
-    private final ConcurrentMap<Class<?>, Object> values = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Class<?>, CompletableFuture<Object>> values =
+        new ConcurrentHashMap<>();
     private final LintMemo memo;
 
     public Shared(LintMemo memo) {
       this.memo = memo;
     }
 
+    /**
+     * The value of {@code type}, computed by the first thread that asks; threads that ask while it
+     * computes wait for it (rules of one lint may run on several threads) and get its value or its
+     * exception. A value whose computation threw is computed again by the next to ask. Not {@code
+     * computeIfAbsent}: computing one value may ask for another.
+     */
     <T> T get(Class<T> type, Supplier<T> compute) {
-      Object v = values.get(type);
+      CompletableFuture<Object> v = values.get(type);
       if (v == null) {
-        // Not computeIfAbsent: computing one value may ask for another.
-        v = compute.get();
-        Object earlier = values.putIfAbsent(type, v);
-        if (earlier != null) {
-          v = earlier;
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        v = values.putIfAbsent(type, mine);
+        if (v == null) {
+          try {
+            T value = compute.get();
+            mine.complete(value);
+            return value;
+          } catch (RuntimeException | Error e) {
+            values.remove(type, mine);
+            mine.completeExceptionally(e);
+            throw e;
+          }
         }
       }
-      return type.cast(v);
+      try {
+        return type.cast(v.join());
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw e;
+      }
     }
   }
 }

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,52 @@ class CorpusLintTest {
     lintCorpus("with their folder as build context", p -> Optional.of(p.getParent()));
   }
 
+  /**
+   * The language server runs the rules of a lint on several threads: every file gets the very
+   * report one thread gives it, in the same order.
+   */
+  @Test
+  void rulesOnSeveralThreadsReportWhatOneThreadReports() throws IOException {
+    Path root = SharedData.corpus("real");
+    BuildOptions options =
+        new BuildOptions(Platform.LINUX_AMD64, Platform.LINUX_AMD64, Map.of(), Optional.empty());
+    List<Path> files = corpusFiles(root);
+    prefetchShellcheck(files, options);
+    Linter one = Linter.builtIn();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      Linter several = one.withRuleThreads(pool, 3);
+      int findings = 0;
+      for (Path p : files) {
+        String text = Files.readString(p, StandardCharsets.UTF_8);
+        String name = root.relativize(p).toString();
+        List<String> expected = lines(one.lint(name, text, options, Optional.of(p.getParent())));
+        assertThat(lines(several.lint(name, text, options, Optional.of(p.getParent()))))
+            .as(name)
+            .isEqualTo(expected);
+        findings += expected.size();
+      }
+      assertThat(findings).isGreaterThan(files.size());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<String> lines(Report r) {
+    return r.diagnostics().stream()
+        .map(d -> d.range() + " " + d.rule().code() + " " + d.severity() + " " + d.message())
+        .toList();
+  }
+
+  private static List<Path> corpusFiles(Path root) throws IOException {
+    try (Stream<Path> s = Files.walk(root)) {
+      return s.filter(Files::isRegularFile)
+          .filter(p -> !p.toString().endsWith(".tsv"))
+          .sorted()
+          .toList();
+    }
+  }
+
   /** ShellCheck checks all scripts in batches first, as the command line does. */
   private static void prefetchShellcheck(List<Path> files, BuildOptions options)
       throws IOException {
@@ -66,14 +114,7 @@ class CorpusLintTest {
     Linter linter = Linter.builtIn();
     Map<String, Integer> perRule = new TreeMap<>();
     List<String> unexplained = new ArrayList<>();
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(root)) {
-      files =
-          s.filter(Files::isRegularFile)
-              .filter(p -> !p.toString().endsWith(".tsv"))
-              .sorted()
-              .toList();
-    }
+    List<Path> files = corpusFiles(root);
     prefetchShellcheck(files, options);
     for (Path p : files) {
       String name = root.relativize(p).toString();
