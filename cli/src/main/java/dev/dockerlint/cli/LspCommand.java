@@ -3,7 +3,10 @@ package dev.dockerlint.cli;
 import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.image.ImageSourceSettings;
 import dev.dockerlint.image.ImageSources;
+import dev.dockerlint.image.Lookup;
 import dev.dockerlint.lsp.LspLauncher;
+import dev.dockerlint.semantic.ImageRef;
+import dev.dockerlint.semantic.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,8 +101,58 @@ public final class LspCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try (ImageSources sources = ImageSources.open(imageOptions.settings())) {
-      return serve(sources.source());
+    ImageSourceSettings settings = imageOptions.settings();
+    // Opening the image sources loads Jackson and the registry client, tens of milliseconds the
+    // answer to `initialize` need not wait for: they open on another thread meanwhile, and the
+    // first image lookup (on the server's image threads) waits for them if it comes sooner.
+    CompletableFuture<ImageSources> opening = new CompletableFuture<>();
+    Thread opener =
+        new Thread(
+            () -> {
+              try {
+                opening.complete(ImageSources.open(settings));
+              } catch (RuntimeException | Error e) {
+                opening.completeExceptionally(e);
+              }
+            },
+            "dockerlint-image-sources");
+    opener.setDaemon(true);
+    opener.start();
+    try {
+      return serve(new Opening(opening));
+    } finally {
+      opening.thenAccept(ImageSources::close);
+    }
+  }
+
+  /**
+   * The image source being opened: asks it once it is open; when opening failed, knows nothing and
+   * says why.
+   */
+  private static final class Opening implements ImageMetadataSource {
+    private final CompletableFuture<ImageSources> opening;
+
+    Opening(CompletableFuture<ImageSources> opening) {
+      this.opening = opening;
+    }
+
+    private ImageMetadataSource source() {
+      try {
+        return opening.join().source();
+      } catch (CompletionException | CancellationException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        return ImageMetadataSource.none("the image sources could not be opened: " + cause);
+      }
+    }
+
+    @Override
+    public Lookup lookup(ImageRef ref, Platform platform, boolean withFiles) {
+      return source().lookup(ref, platform, withFiles);
+    }
+
+    @Override
+    public boolean enabled() {
+      return source().enabled();
     }
   }
 
