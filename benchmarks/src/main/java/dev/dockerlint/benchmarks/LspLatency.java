@@ -34,12 +34,13 @@ import java.util.function.Predicate;
  *     --server 'dockerlint=java -jar cli/target/dockerlint.jar lsp' \
  *     --server 'node=node .../docker-langserver --stdio' [--edits 300] [--requests 300]
  *     [--startups 5] [--rss-edits 10000] [--rss-edits-for node=2000] [--out results.json]
- *     [--lines 2000] [--samples DIR]
+ *     [--lines 2000] [--samples DIR] [--startup-only]
  * </pre>
  *
  * didChange is reported over all edits, and again without the first 100 (when there are at least
  * 200), which also pay for the server's warm-up. {@code --lines} measures only the texts of that
- * many lines; {@code --samples} writes every
+ * many lines; {@code --startup-only} times only the startups, the servers taking turns; {@code
+ * --samples} writes every
  * didChange round trip to {@code DIR/<server>-<lines>.csv} (edit, when it was sent in
  * milliseconds since the epoch, round trip in ms), to line up slow edits with the server's GC or JFR logs.
  *
@@ -66,6 +67,7 @@ public final class LspLatency {
     Path out = null;
     int[] sizes = {50, 2000};
     Path samples = null;
+    boolean startupOnly = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--server" -> {
@@ -84,10 +86,16 @@ public final class LspLatency {
         case "--out" -> out = Path.of(args[++i]);
         case "--lines" -> sizes = new int[] {Integer.parseInt(args[++i])};
         case "--samples" -> samples = Path.of(args[++i]);
+        case "--startup-only" -> startupOnly = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
     Map<String, Map<String, Double>> results = new LinkedHashMap<>();
+    if (startupOnly) {
+      startups(servers, startups, results);
+      print(results);
+      return;
+    }
     for (Map.Entry<String, List<String>> s : servers.entrySet()) {
       System.err.println("== " + s.getKey() + ": " + String.join(" ", s.getValue()));
       Map<String, Double> r = new LinkedHashMap<>();
@@ -116,6 +124,41 @@ public final class LspLatency {
 
   // ------------------------------------------------------------------ measurements
 
+  /**
+   * Only the startup to the initialize answer, the servers taking turns ({@code rounds} turns each),
+   * so that a slow spell of a shared machine falls on all of them alike.
+   */
+  private static void startups(
+      Map<String, List<String>> servers, int rounds, Map<String, Map<String, Double>> results)
+      throws Exception {
+    Map<String, double[]> times = new LinkedHashMap<>();
+    for (String name : servers.keySet()) {
+      times.put(name, new double[rounds]);
+    }
+    for (int k = 0; k < rounds; k++) {
+      for (Map.Entry<String, List<String>> s : servers.entrySet()) {
+        times.get(s.getKey())[k] = startup(s.getValue());
+      }
+    }
+    for (Map.Entry<String, double[]> t : times.entrySet()) {
+      Map<String, Double> r = new LinkedHashMap<>();
+      r.put("startup to initialize ms (median)", percentile(t.getValue(), 50));
+      r.put("startup to initialize ms (min)", percentile(t.getValue(), 0));
+      results.put(t.getKey(), r);
+    }
+  }
+
+  /** From starting the process to the initialize answer, in ms; then shuts the server down. */
+  private static double startup(List<String> command) throws Exception {
+    try (Server s = Server.start(command)) {
+      long t0 = s.started;
+      s.initialize();
+      double ms = (s.lastReceived - t0) / 1e6;
+      s.shutdown();
+      return ms;
+    }
+  }
+
   private static void measure(
       Map<String, Double> r,
       String name,
@@ -129,12 +172,7 @@ public final class LspLatency {
       throws Exception {
     double[] start = new double[startups];
     for (int i = 0; i < startups; i++) {
-      try (Server s = Server.start(command)) {
-        long t0 = s.started;
-        s.initialize();
-        start[i] = (s.lastReceived - t0) / 1e6;
-        s.shutdown();
-      }
+      start[i] = startup(command);
     }
     r.put("startup to initialize ms (median)", percentile(start, 50));
     for (int lines : sizes) {
