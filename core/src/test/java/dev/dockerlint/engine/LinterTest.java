@@ -15,6 +15,10 @@ import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.syntax.DockerfileReader;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class LinterTest {
@@ -113,5 +117,58 @@ class LinterTest {
                 m -> m.code().equals("DKL9997"))
             .diagnostics();
     assertThat(ds).extracting(d -> d.rule().code()).containsExactly("DKL9997");
+  }
+
+  /** Records the threads it ran on; sleeps a little so that a helper gets to take part. */
+  abstract static class RecordsThread implements Rule {
+    static final Set<String> THREADS = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void check(RuleContext ctx) {
+      THREADS.add(Thread.currentThread().getName());
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @RuleInfo(code = "DKL9991", name = "records-1", severity = Severity.INFO, summary = "Records")
+  static final class Records1 extends RecordsThread {}
+
+  @RuleInfo(code = "DKL9992", name = "records-2", severity = Severity.INFO, summary = "Records")
+  static final class Records2 extends RecordsThread {}
+
+  @RuleInfo(code = "DKL9993", name = "records-3", severity = Severity.INFO, summary = "Records")
+  static final class Records3 extends RecordsThread {}
+
+  @RuleInfo(code = "DKL9994", name = "records-4", severity = Severity.INFO, summary = "Records")
+  static final class Records4 extends RecordsThread {}
+
+  @Test
+  void rulesRunOnHelperThreadsOnlyForLargeFiles() {
+    ExecutorService pool = Executors.newFixedThreadPool(2, r -> new Thread(r, "helper"));
+    try {
+      Linter linter =
+          new Linter(
+                  new RuleRegistry(
+                      List.of(new Records1(), new Records2(), new Records3(), new Records4())))
+              .withRuleThreads(pool, 2);
+      RecordsThread.THREADS.clear();
+      linter.lint(
+          "Dockerfile", "FROM alpine\nRUN true\n", BuildOptions.defaults(), Optional.empty());
+      assertThat(RecordsThread.THREADS).containsExactly(caller());
+      RecordsThread.THREADS.clear();
+      String large = "FROM alpine\n" + "RUN true\n".repeat(Linter.HELPED_FROM);
+      linter.lint("Dockerfile", large, BuildOptions.defaults(), Optional.empty());
+      assertThat(RecordsThread.THREADS).containsExactlyInAnyOrder(caller(), "helper");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static String caller() {
+    return Thread.currentThread().getName();
   }
 }

@@ -62,7 +62,7 @@ class CorpusLintTest {
     Linter one = Linter.builtIn();
     ExecutorService pool = Executors.newFixedThreadPool(3);
     try {
-      Linter several = one.withRuleThreads(pool, 3);
+      Linter several = one.withRuleThreads(pool, 3, 0);
       int findings = 0;
       for (Path p : files) {
         String text = Files.readString(p, StandardCharsets.UTF_8);
