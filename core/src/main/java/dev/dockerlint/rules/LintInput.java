@@ -55,39 +55,59 @@ public record LintInput(
    * equal only to itself.
    */
   public static final class Shared {
-    private final ConcurrentMap<Class<?>, CompletableFuture<Object>> values =
-        new ConcurrentHashMap<>();
+    private final ConcurrentMap<Class<?>, Computation> values = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Thread, Computation> waiting = new ConcurrentHashMap<>();
     private final LintMemo memo;
 
     public Shared(LintMemo memo) {
       this.memo = memo;
     }
 
+    /** A value being computed, or computed, by {@code thread}. */
+    private record Computation(Class<?> type, Thread thread, CompletableFuture<Object> result) {}
+
     /**
      * The value of {@code type}, computed by the first thread that asks; threads that ask while it
      * computes wait for it (rules of one lint may run on several threads) and get its value or its
      * exception. A value whose computation threw is computed again by the next to ask. Not {@code
-     * computeIfAbsent}: computing one value may ask for another.
+     * computeIfAbsent}: computing one value may ask for another. A value whose computation asks,
+     * through any number of values and threads, for itself throws {@link IllegalStateException}
+     * instead of waiting forever.
      */
     <T> T get(Class<T> type, Supplier<T> compute) {
-      CompletableFuture<Object> v = values.get(type);
-      if (v == null) {
-        CompletableFuture<Object> mine = new CompletableFuture<>();
-        v = values.putIfAbsent(type, mine);
-        if (v == null) {
+      Computation c = values.get(type);
+      if (c == null) {
+        Computation mine = new Computation(type, Thread.currentThread(), new CompletableFuture<>());
+        c = values.putIfAbsent(type, mine);
+        if (c == null) {
           try {
             T value = compute.get();
-            mine.complete(value);
+            mine.result().complete(value);
             return value;
           } catch (RuntimeException | Error e) {
             values.remove(type, mine);
-            mine.completeExceptionally(e);
+            mine.result().completeExceptionally(e);
             throw e;
           }
         }
       }
+      if (!c.result().isDone()) {
+        Thread me = Thread.currentThread();
+        waiting.put(me, c);
+        try {
+          refuseCycle(c, me);
+          return join(type, c);
+        } finally {
+          waiting.remove(me);
+        }
+      }
+      return join(type, c);
+    }
+
+    /** The value of {@code c}, once computed; its computation's exception, if it threw. */
+    private static <T> T join(Class<T> type, Computation c) {
       try {
-        return type.cast(v.join());
+        return type.cast(c.result().join());
       } catch (CompletionException e) {
         if (e.getCause() instanceof RuntimeException r) {
           throw r;
@@ -96,6 +116,28 @@ public record LintInput(
           throw err;
         }
         throw e;
+      }
+    }
+
+    /**
+     * Throws when waiting for {@code c} would wait for {@code me}: the thread computing it waits,
+     * directly or through other threads, for a value {@code me} is computing. Each thread records
+     * what it waits for before it looks, so of two threads closing a cycle at once at least one
+     * sees it.
+     */
+    private void refuseCycle(Computation c, Thread me) {
+      Computation at = c;
+      for (int hops = 0; at != null && hops <= values.size(); hops++) {
+        if (at.thread() == me) {
+          throw new IllegalStateException(
+              "the shared "
+                  + c.type().getSimpleName()
+                  + " is needed to compute itself (through "
+                  + at.type().getSimpleName()
+                  + ")");
+        }
+        Computation next = waiting.get(at.thread());
+        at = next == null || next.result().isDone() ? null : next;
       }
     }
   }

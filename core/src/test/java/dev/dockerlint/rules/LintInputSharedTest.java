@@ -2,15 +2,19 @@ package dev.dockerlint.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.semantic.BuildOptions;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.DockerfileReader;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -99,6 +103,67 @@ class LintInputSharedTest {
       latch.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private record First(int n) {}
+
+  private record Second(int n) {}
+
+  @Test
+  void aValueThatNeedsItselfThrowsInsteadOfWaitingForever() {
+    LintInput in = input();
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(10),
+        () ->
+            assertThatThrownBy(
+                    () ->
+                        in.shared(
+                            First.class,
+                            () -> new First(in.shared(First.class, () -> new First(1)).n())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("First is needed to compute itself"));
+  }
+
+  /** First needs Second and Second needs First, each computed on its own thread. */
+  @Test
+  void valuesThatNeedEachOtherOnTwoThreadsThrowInsteadOfWaitingForever() throws Exception {
+    LintInput in = input();
+    CountDownLatch firstStarted = new CountDownLatch(1);
+    CountDownLatch secondStarted = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      CompletableFuture<First> first =
+          CompletableFuture.supplyAsync(
+              () ->
+                  in.shared(
+                      First.class,
+                      () -> {
+                        firstStarted.countDown();
+                        await(secondStarted);
+                        return new First(in.shared(Second.class, () -> new Second(2)).n());
+                      }),
+              pool);
+      CompletableFuture<Second> second =
+          CompletableFuture.supplyAsync(
+              () ->
+                  in.shared(
+                      Second.class,
+                      () -> {
+                        secondStarted.countDown();
+                        await(firstStarted);
+                        return new Second(in.shared(First.class, () -> new First(1)).n());
+                      }),
+              pool);
+      for (CompletableFuture<?> f : List.of(first, second)) {
+        assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
+            .isInstanceOf(ExecutionException.class)
+            .cause()
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("is needed to compute itself");
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 }
