@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class LinterTest {
@@ -119,17 +120,26 @@ class LinterTest {
     assertThat(ds).extracting(d -> d.rule().code()).containsExactly("DKL9997");
   }
 
-  /** Records the threads it ran on; sleeps a little so that a helper gets to take part. */
+  /**
+   * Records the threads it ran on. With {@code AWAIT_SECOND_THREAD} set it holds its thread until a
+   * second thread has run one of these rules too (for at most 10 s), so that a helper that starts
+   * late under load still gets its turn and the test does not depend on timing.
+   */
   abstract static class RecordsThread implements Rule {
     static final Set<String> THREADS = ConcurrentHashMap.newKeySet();
+    static volatile boolean awaitSecondThread;
 
     @Override
     public void check(RuleContext ctx) {
       THREADS.add(Thread.currentThread().getName());
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (awaitSecondThread && THREADS.size() < 2 && System.nanoTime() < deadline) {
+        try {
+          Thread.sleep(1);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
     }
   }
@@ -160,10 +170,12 @@ class LinterTest {
           "Dockerfile", "FROM alpine\nRUN true\n", BuildOptions.defaults(), Optional.empty());
       assertThat(RecordsThread.THREADS).containsExactly(caller());
       RecordsThread.THREADS.clear();
+      RecordsThread.awaitSecondThread = true;
       String large = "FROM alpine\n" + "RUN true\n".repeat(Linter.HELPED_FROM);
       linter.lint("Dockerfile", large, BuildOptions.defaults(), Optional.empty());
       assertThat(RecordsThread.THREADS).containsExactlyInAnyOrder(caller(), "helper");
     } finally {
+      RecordsThread.awaitSecondThread = false;
       pool.shutdownNow();
     }
   }
