@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * Maps a list on the calling thread and on up to {@code count} threads of an executor that help it:
@@ -42,18 +43,8 @@ final class Helpers {
     int n = items.size();
     Object[] results = new Object[n];
     Claims claims = new Claims(n);
-    Runnable front =
-        () -> {
-          for (int k = claims.front(); k >= 0; k = claims.front()) {
-            results[k] = work.apply(items.get(k));
-          }
-        };
-    Runnable back =
-        () -> {
-          for (int k = claims.back(); k >= 0; k = claims.back()) {
-            results[k] = work.apply(items.get(k));
-          }
-        };
+    Runnable front = () -> take(claims::front, items, work, results);
+    Runnable back = () -> take(claims::back, items, work, results);
     List<Helper> started = new ArrayList<>();
     for (int h = 0; h < Math.min(count, n - 1); h++) {
       Helper helper = new Helper(back);
@@ -85,6 +76,14 @@ final class Helpers {
     @SuppressWarnings("unchecked")
     List<R> out = (List<R>) Arrays.asList(results);
     return out;
+  }
+
+  /** Applies {@code work} to the items {@code claim} hands out, until it hands out -1. */
+  private static <T, R> void take(
+      IntSupplier claim, List<T> items, Function<T, R> work, Object[] results) {
+    for (int k = claim.getAsInt(); k >= 0; k = claim.getAsInt()) {
+      results[k] = work.apply(items.get(k));
+    }
   }
 
   /** The items not yet taken: {@code [next, end)}; -1 once none is left. */

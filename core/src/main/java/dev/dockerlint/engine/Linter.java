@@ -186,12 +186,8 @@ public final class Linter {
     List<Diagnostic> out = new ArrayList<>();
     Helpers help = file.instructions().size() < helpedFrom ? Helpers.NONE : helpers;
     for (List<RuleRegistry.Entry> group : List.of(first, last)) {
-      for (List<Diagnostic> found : help.map(group, e -> check(e, input, file))) {
-        for (Diagnostic d : found) {
-          if (d.rule().equals(RuleRegistry.INTERNAL_ERROR) || enabledAt(d, file, on, localChecks)) {
-            out.add(d);
-          }
-        }
+      for (List<Diagnostic> found : help.map(group, e -> check(e, input, on, localChecks))) {
+        out.addAll(found);
       }
     }
     Suppressions suppressions =
@@ -213,12 +209,21 @@ public final class Linter {
     return new Report(path, file, model, kept);
   }
 
-  /** What one rule finds; a rule that throws finds one internal error. */
-  private List<Diagnostic> check(RuleRegistry.Entry e, LintInput input, Dockerfile file) {
+  /**
+   * What one rule finds where it is enabled (see {@link #enabledAt}); a rule that throws finds one
+   * internal error.
+   */
+  private List<Diagnostic> check(
+      RuleRegistry.Entry e,
+      LintInput input,
+      Predicate<RuleMeta> on,
+      Map<Instruction, CheckOptions> localChecks) {
     RuleMeta meta = e.meta();
+    Dockerfile file = input.file();
     List<Diagnostic> found = new ArrayList<>();
     try {
       e.rule().check(new RuleContext(meta, input, found::add, config));
+      found.removeIf(d -> !enabledAt(d, file, on, localChecks));
       return found;
     } catch (RuntimeException | StackOverflowError ex) {
       return List.of(

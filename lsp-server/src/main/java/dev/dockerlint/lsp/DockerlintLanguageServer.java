@@ -64,7 +64,8 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
    * Threads that help the lint thread run the rules of one lint, one fewer than the cores: the
    * findings of a keystroke come sooner. Idle between lints.
    */
-  private static final int RULE_HELPERS = Runtime.getRuntime().availableProcessors() - 1;
+  private static final int RULE_HELPERS =
+      Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
 
   private final ExecutorService ruleHelpers =
       Executors.newFixedThreadPool(Math.max(1, RULE_HELPERS), daemon("rules"));
@@ -97,7 +98,7 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
         new DockerlintTextDocumentService(
             this,
             documents,
-            linter.withRuleThreads(ruleHelpers, Math.max(0, RULE_HELPERS)),
+            linter.withRuleThreads(ruleHelpers, RULE_HELPERS),
             images,
             configs,
             lintThread);
