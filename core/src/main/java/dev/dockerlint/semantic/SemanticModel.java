@@ -85,7 +85,7 @@ public final class SemanticModel {
 
   public static SemanticModel of(Dockerfile file, BuildOptions options) {
     SemanticModel m = new SemanticModel(file, options, Optional.empty());
-    m.build(0);
+    m.build(0, Later.NONE);
     return m;
   }
 
@@ -105,8 +105,35 @@ public final class SemanticModel {
    */
   public static SemanticModel of(Dockerfile file, BuildOptions options, SemanticModel previous) {
     SemanticModel m = new SemanticModel(file, options, Optional.of(previous.words));
-    m.build(m.takeOver(previous));
+    int start = m.takeOver(previous);
+    m.build(start, m.global == previous.global ? Later.of(previous) : Later.NONE);
     return m;
+  }
+
+  /**
+   * The stages of the previous version that may be taken over after the edited one: by their FROM
+   * instruction, with the stage references of each.
+   */
+  private record Later(
+      List<Stage> stages,
+      Map<Instruction, Stage> byFrom,
+      Map<Stage, List<StageReference>> references) {
+    static final Later NONE = new Later(List.of(), Map.of(), Map.of());
+
+    static Later of(SemanticModel previous) {
+      Map<Instruction, Stage> byFrom = new IdentityHashMap<>();
+      Map<Stage, List<StageReference>> refs = new IdentityHashMap<>();
+      for (Stage s : previous.stages) {
+        byFrom.put(s.from(), s);
+      }
+      for (StageReference r : previous.references) {
+        Stage s = previous.stageOf.get(r.instruction());
+        if (s != null) {
+          refs.computeIfAbsent(s, k -> new ArrayList<>()).add(r);
+        }
+      }
+      return new Later(List.copyOf(previous.stages), byFrom, refs);
+    }
   }
 
   /**
@@ -138,11 +165,20 @@ public final class SemanticModel {
       kept++;
       at = end;
     }
-    if (kept == 0) {
+    int globalEnd = previous.globalArgsEnd();
+    if (kept == 0
+        && !(globalEnd <= same
+            && globalEnd < now.size()
+            && now.get(globalEnd) instanceof FromInstruction)) {
       return 0;
     }
+    // the global ARGs are unchanged: their scope is kept, and so is any stage after the edit that
+    // depends on nothing the edit changed (see build)
     global = previous.global;
     globalArgs.addAll(previous.globalArgs);
+    if (kept == 0) {
+      return globalEnd;
+    }
     for (Stage s : previous.stages.subList(0, kept)) {
       added(s);
       stageOf.put(s.from(), s);
@@ -387,17 +423,24 @@ public final class SemanticModel {
   }
 
   /** Builds the stages from instruction {@code start} on (0, or the FROM of a stage). */
-  private void build(int start) {
+  private void build(int start, Later later) {
     Stage current = null;
     Scope scope = Scope.empty();
     List<String> shell = defaultShell();
     String workdir = "/";
     Optional<String> user = Optional.empty();
     List<Instruction> all = file.instructions();
-    for (Instruction i : all.subList(start, all.size())) {
+    for (int k = start; k < all.size(); k++) {
+      Instruction i = all.get(k);
       if (i instanceof FromInstruction from) {
         if (current != null) {
           close(current, scope, shell, workdir, user);
+          current = null;
+        }
+        Stage kept = later.byFrom().get(from);
+        if (kept != null && takesOver(kept, k, later)) {
+          k += kept.instructions.size();
+          continue;
         }
         current = newStage(from);
         stageOf.put(from, current);
@@ -468,6 +511,63 @@ public final class SemanticModel {
     if (current != null) {
       close(current, scope, shell, workdir, user);
     }
+  }
+
+  /**
+   * Takes over stage {@code p} of the previous version, whose FROM is instruction {@code k} of this
+   * file, when building it again would give the same: this file has the very same instructions from
+   * its FROM to the next FROM, it gets the same index, the global scope is the same object (checked
+   * by the caller), and its base and every {@code --from} in it name the same stages, stages this
+   * model took over too, or the same images. What a stage knows is a function of these, so the edit
+   * did not reach it. Returns whether it took the stage over.
+   */
+  private boolean takesOver(Stage p, int k, Later later) {
+    List<Instruction> all = file.instructions();
+    int n = p.instructions.size();
+    if (p.index() != stages.size() || k + n >= all.size()) {
+      return false;
+    }
+    for (int j = 0; j < n; j++) {
+      if (all.get(k + 1 + j) != p.instructions.get(j)) {
+        return false;
+      }
+    }
+    int after = k + 1 + n;
+    if (after < all.size() && !(all.get(after) instanceof FromInstruction)) {
+      return false;
+    }
+    if (!sameBase(p, later)) {
+      return false;
+    }
+    List<StageReference> refs = later.references().getOrDefault(p, List.of());
+    for (StageReference r : refs) {
+      if (!sameStage(earlierStage(r.value(), p), r.stage())) {
+        return false;
+      }
+    }
+    added(p);
+    stageOf.put(p.from(), p);
+    for (Instruction i : p.instructions) {
+      stageOf.put(i, p);
+    }
+    references.addAll(refs);
+    return true;
+  }
+
+  /** Whether {@code p}'s FROM names in this model what it named in the previous one. */
+  private boolean sameBase(Stage p, Later later) {
+    if (p.base() instanceof Base.StageBase b) {
+      Stage parent = stages.get(b.stageIndex());
+      return parent == later.stages().get(b.stageIndex())
+          && parent.name().map(n -> lastNamed.get(n) == parent).orElse(false);
+    }
+    String image =
+        p.base() instanceof Base.ImageBase ib ? ib.text().toLowerCase(Locale.ROOT) : "scratch";
+    return !lastNamed.containsKey(image);
+  }
+
+  private static boolean sameStage(Optional<Stage> now, Optional<Stage> was) {
+    return now.isPresent() == was.isPresent() && (now.isEmpty() || now.get() == was.get());
   }
 
   private void close(
@@ -570,7 +670,11 @@ public final class SemanticModel {
 
   /** A stage that {@code --from=value} names, if it is defined before {@code i}'s stage ends. */
   private Optional<Stage> earlierStage(String value, Instruction i) {
-    Stage self = stageOf.get(i);
+    return earlierStage(value, stageOf.get(i));
+  }
+
+  /** A stage that {@code --from=value} in stage {@code self} names, if defined before it. */
+  private Optional<Stage> earlierStage(String value, Stage self) {
     String n = value.toLowerCase(Locale.ROOT);
     Stage first = firstNamed.get(n);
     if (first != null && (self == null || first.index() < self.index())) {
