@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.DockerfileReader;
 import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.testing.InPlaceEdits;
 import dev.dockerlint.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -138,28 +139,10 @@ class SemanticModelReuseTest {
       COPY --from=1 /x /y
       """;
 
-  /**
-   * A file of {@code text} (an edit of {@code old}'s text that moves no instruction) whose
-   * instructions are those of {@code old} but for the {@code edited}-th.
-   */
-  private static Dockerfile edited(Dockerfile old, String text, int edited) {
-    Dockerfile fresh = DockerfileReader.parse(text);
-    assertThat(fresh.instructions()).hasSameSizeAs(old.instructions());
-    List<Instruction> all = new ArrayList<>(old.instructions());
-    all.set(edited, fresh.instructions().get(edited));
-    return new Dockerfile(
-        fresh.source(),
-        fresh.escapeCharacter(),
-        fresh.directives(),
-        fresh.comments(),
-        all,
-        fresh.problems());
-  }
-
   @Test
   void laterStagesTheEditDoesNotReachAreTakenOver() {
     SemanticModel old = SemanticModel.of(DockerfileReader.parse(LATER), OPTIONS);
-    Dockerfile file = edited(old.file(), LATER.replace("${A}-b", "${A}-c"), 5);
+    Dockerfile file = InPlaceEdits.edited(old.file(), LATER.replace("${A}-b", "${A}-c"), 5);
     SemanticModel m = SemanticModel.of(file, OPTIONS, old);
     List<Stage> was = old.stages();
     List<Stage> now = m.stages();
@@ -176,7 +159,7 @@ class SemanticModelReuseTest {
   @Test
   void anEditInTheFirstStageKeepsTheGlobalScopeAndLaterStages() {
     SemanticModel old = SemanticModel.of(DockerfileReader.parse(LATER), OPTIONS);
-    Dockerfile file = edited(old.file(), LATER.replace("ENV A=$V", "ENV A=$X"), 3);
+    Dockerfile file = InPlaceEdits.edited(old.file(), LATER.replace("ENV A=$V", "ENV A=$X"), 3);
     SemanticModel m = SemanticModel.of(file, OPTIONS, old);
     assertThat(m.globalScope()).isSameAs(old.globalScope());
     assertThat(m.stages().get(2))
@@ -196,7 +179,8 @@ class SemanticModelReuseTest {
             // the stage "other" gets a second name before it: references still mean the first
             new String[] {"FROM base AS build", "FROM base AS other", "4"})) {
       Dockerfile file =
-          edited(old.file(), LATER.replace(edit[0], edit[1]), Integer.parseInt(edit[2]));
+          InPlaceEdits.edited(
+              old.file(), LATER.replace(edit[0], edit[1]), Integer.parseInt(edit[2]));
       SemanticModel m = SemanticModel.of(file, OPTIONS, old);
       assertThat(facts(m)).as(edit[1]).isEqualTo(facts(SemanticModel.of(file, OPTIONS)));
     }
@@ -206,7 +190,8 @@ class SemanticModelReuseTest {
   void aFromThatIsNoLongerOneRenumbersTheStagesAfterIt() {
     SemanticModel old = SemanticModel.of(DockerfileReader.parse(LATER), OPTIONS);
     Dockerfile file =
-        edited(old.file(), LATER.replace("FROM base AS build", "ENV  base AS build"), 4);
+        InPlaceEdits.edited(
+            old.file(), LATER.replace("FROM base AS build", "ENV  base AS build"), 4);
     SemanticModel m = SemanticModel.of(file, OPTIONS, old);
     assertThat(m.stages()).hasSize(old.stages().size() - 1);
     assertThat(m.stages()).doesNotContainAnyElementsOf(old.stages().subList(1, 6));
@@ -242,7 +227,7 @@ class SemanticModelReuseTest {
         if (fresh.instructions().size() != is.size() || !sameSpans(fresh, oldFile, k)) {
           continue;
         }
-        Dockerfile file = edited(oldFile, now, k);
+        Dockerfile file = InPlaceEdits.edited(oldFile, now, k);
         SemanticModel m = SemanticModel.of(file, OPTIONS, old);
         assertThat(facts(m)).as(p + " at " + at).isEqualTo(facts(SemanticModel.of(fresh, OPTIONS)));
         edits++;
