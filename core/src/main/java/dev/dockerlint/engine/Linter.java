@@ -12,6 +12,7 @@ import dev.dockerlint.rules.LintMemo;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleMeta;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
 import dev.dockerlint.semantic.BuildOptions;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.syntax.Dockerfile;
@@ -222,7 +223,11 @@ public final class Linter {
     Dockerfile file = input.file();
     List<Diagnostic> found = new ArrayList<>();
     try {
-      e.rule().check(new RuleContext(meta, input, found::add, config));
+      if (e.rule() instanceof StageRule r) {
+        StageChecks.check(r, meta, input, config, found::add);
+      } else {
+        e.rule().check(new RuleContext(meta, input, found::add, config));
+      }
       found.removeIf(d -> !enabledAt(d, file, on, localChecks));
       return found;
     } catch (RuntimeException | StackOverflowError ex) {

@@ -36,6 +36,11 @@ public final class LintMemo {
     return new LintMemo(false);
   }
 
+  /** Whether this memo keeps values (a memo for one version only keeps none). */
+  public boolean keeps() {
+    return keeps;
+  }
+
   /** Starts a lint: values the last lint did not use are dropped. */
   public synchronized void nextLint() {
     if (keeps) {

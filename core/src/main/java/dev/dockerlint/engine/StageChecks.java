@@ -1,0 +1,181 @@
+package dev.dockerlint.engine;
+
+import dev.dockerlint.config.Config;
+import dev.dockerlint.image.ImageMetadataSource;
+import dev.dockerlint.image.Lookup;
+import dev.dockerlint.rules.Diagnostic;
+import dev.dockerlint.rules.Edit;
+import dev.dockerlint.rules.Fix;
+import dev.dockerlint.rules.LintInput;
+import dev.dockerlint.rules.LintMemo;
+import dev.dockerlint.rules.Related;
+import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.rules.RuleMeta;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.ImageRef;
+import dev.dockerlint.semantic.Platform;
+import dev.dockerlint.semantic.Stage;
+import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.Range;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+
+/**
+ * Runs a {@link StageRule} stage by stage. In a document linted version after version, the findings
+ * in a stage are taken over from the last lint instead of checked again when all of these hold (see
+ * the contract of {@link StageRule}):
+ *
+ * <ul>
+ *   <li>the stage is the very same object at the same index (the semantic model takes a stage over
+ *       only when the edit did not reach it);
+ *   <li>the configuration is equal, and so is the rule's {@link StageRule#stageKey};
+ *   <li>the image source gives the same answers to the questions the rule asked while it checked
+ *       the stage, and is as enabled as it was;
+ *   <li>every range the findings name lay, when they were found, in the stage's text (else they
+ *       were not kept).
+ * </ul>
+ */
+final class StageChecks {
+  private StageChecks() {}
+
+  /** Under this key the memo keeps what a lint found in each stage with {@code rule}. */
+  private record Key(StageRule rule) {}
+
+  /**
+   * What a lint found with one rule: {@code kept[j]} in {@code stages[j]}, or null when it was not
+   * kept. A stage the model takes over keeps its index, so an array lookup finds it.
+   */
+  private record Found(Stage[] stages, Kept[] kept) {}
+
+  /** What a check of a stage found, and what it depended on besides the stage. */
+  private record Kept(
+      Config config,
+      Object stageKey,
+      boolean imagesEnabled,
+      List<Asked> asked,
+      List<Diagnostic> found) {}
+
+  /** A question the rule asked the image source, and its answer. */
+  private record Asked(ImageRef ref, Platform platform, boolean withFiles, Lookup answer) {}
+
+  static void check(
+      StageRule rule, RuleMeta meta, LintInput input, Config config, Consumer<Diagnostic> out) {
+    LintMemo memo = input.memo();
+    if (!memo.keeps()) {
+      rule.check(new RuleContext(meta, input, out, config));
+      return;
+    }
+    RuleContext plain = new RuleContext(meta, input, out, config);
+    Key key = new Key(rule);
+    Found before = memo.find(key, Found.class).orElse(NOTHING);
+    Stage[] stages = input.model().stages().toArray(new Stage[0]);
+    Found now = new Found(stages, new Kept[stages.length]);
+    for (int j = 0; j < stages.length; j++) {
+      Stage s = stages[j];
+      Object stageKey = rule.stageKey(plain, s);
+      Kept kept = j < before.stages().length && before.stages()[j] == s ? before.kept()[j] : null;
+      if (kept != null && stillHolds(kept, config, stageKey, input.images())) {
+        kept.found().forEach(out);
+        now.kept()[j] = kept;
+        continue;
+      }
+      Recording images = new Recording(input.images());
+      List<Diagnostic> found = new ArrayList<>();
+      try {
+        rule.checkStage(new RuleContext(meta, withImages(input, images), found::add, config), s);
+      } finally {
+        images.open = false;
+      }
+      found.forEach(out);
+      if (within(found, s)) {
+        now.kept()[j] =
+            new Kept(config, stageKey, input.images().enabled(), List.copyOf(images.asked), found);
+      }
+    }
+    // kept when complete: a lint of the next version, on another thread, may read it
+    memo.keep(key, now);
+  }
+
+  private static final Found NOTHING = new Found(new Stage[0], new Kept[0]);
+
+  private static boolean stillHolds(
+      Kept k, Config config, Object stageKey, ImageMetadataSource images) {
+    if (!(k.config() == config || k.config().equals(config))
+        || !Objects.equals(k.stageKey(), stageKey)
+        || k.imagesEnabled() != images.enabled()) {
+      return false;
+    }
+    for (Asked a : k.asked()) {
+      if (!images.lookup(a.ref(), a.platform(), a.withFiles()).equals(a.answer())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static LintInput withImages(LintInput in, ImageMetadataSource images) {
+    return new LintInput(
+        in.path(), in.file(), in.model(), in.contextDir(), images, in.shared(), in.contextFiles());
+  }
+
+  /**
+   * Whether every range the findings name lies in the text of stage {@code s}, from its FROM to the
+   * end of its last instruction (an edit elsewhere that leaves the stage as it is moves none of
+   * it).
+   */
+  private static boolean within(List<Diagnostic> found, Stage s) {
+    List<Instruction> is = s.instructions();
+    int start = s.from().range().startOffset();
+    int end = (is.isEmpty() ? s.from() : is.get(is.size() - 1)).range().endOffset();
+    for (Diagnostic d : found) {
+      if (!within(d.range(), start, end)) {
+        return false;
+      }
+      for (Related r : d.related()) {
+        if (!within(r.range(), start, end)) {
+          return false;
+        }
+      }
+      for (Fix f : d.fixes()) {
+        for (Edit e : f.edits()) {
+          if (!within(e.range(), start, end)) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean within(Range r, int start, int end) {
+    return r.startOffset() >= start && r.endOffset() <= end;
+  }
+
+  /** Passes questions on, noting them and their answers while the check of a stage runs. */
+  private static final class Recording implements ImageMetadataSource {
+    private final ImageMetadataSource delegate;
+    private final ConcurrentLinkedQueue<Asked> asked = new ConcurrentLinkedQueue<>();
+    private volatile boolean open = true;
+
+    Recording(ImageMetadataSource delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Lookup lookup(ImageRef ref, Platform platform, boolean withFiles) {
+      Lookup answer = delegate.lookup(ref, platform, withFiles);
+      if (open) {
+        asked.add(new Asked(ref, platform, withFiles, answer));
+      }
+      return answer;
+    }
+
+    @Override
+    public boolean enabled() {
+      return delegate.enabled();
+    }
+  }
+}
