@@ -4,6 +4,7 @@ import dev.dockerlint.rules.LintInput;
 import dev.dockerlint.rules.LintMemo;
 import dev.dockerlint.rules.platform.Platforms;
 import dev.dockerlint.semantic.SemanticModel;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.Command;
 import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.Heredoc;
@@ -53,6 +54,18 @@ public final class RunScripts {
   }
 
   private record OfInput(List<RunScript> all) {}
+
+  /**
+   * The scripts of the RUN and ONBUILD RUN instructions of one stage of a lint's input, in order,
+   * reusing readings as {@link #all(SemanticModel, LintMemo)} does.
+   */
+  public static List<RunScript> of(LintInput input, Stage stage) {
+    List<RunScript> out = new ArrayList<>();
+    for (Instruction i : stage.instructions()) {
+      out.addAll(of(input.model(), i, input.memo()));
+    }
+    return List.copyOf(out);
+  }
 
   /** The scripts of one instruction (none for anything but RUN and ONBUILD RUN). */
   public static List<RunScript> of(SemanticModel model, Instruction i) {

@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 
 /**
  * {@code apk add} without {@code --no-cache} leaves the package index and cache in the image
@@ -16,10 +17,10 @@ import dev.dockerlint.rules.Severity;
     severity = Severity.INFO,
     summary = "apk add without --no-cache",
     aliases = {"DL3019"})
-public final class ApkAddWithoutNoCache implements Rule {
+public final class ApkAddWithoutNoCache implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Run r : Runs.of(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Run r : Runs.of(ctx, stage)) {
       if (r.cacheMount("/var/cache/apk")) {
         continue;
       }

@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 
 /**
  * {@code apt-get install} without {@code --no-install-recommends} also installs every package the
@@ -16,10 +17,10 @@ import dev.dockerlint.rules.Severity;
     severity = Severity.INFO,
     summary = "apt-get install without --no-install-recommends",
     aliases = {"DL3015"})
-public final class AptGetInstallRecommends implements Rule {
+public final class AptGetInstallRecommends implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Cmd c : Runs.commands(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Cmd c : Runs.commands(ctx, stage)) {
       if (c.command().is("apt-get", "install")
           && !c.command().hasFlag("no-install-recommends")
           && !c.command().hasArg("APT::Install-Recommends=false")) {

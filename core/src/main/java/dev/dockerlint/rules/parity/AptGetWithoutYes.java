@@ -4,10 +4,11 @@ import dev.dockerlint.rules.Edit;
 import dev.dockerlint.rules.Finding;
 import dev.dockerlint.rules.Fix;
 import dev.dockerlint.rules.FixAvailability;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.ShellWord;
 import dev.dockerlint.syntax.Range;
@@ -23,10 +24,10 @@ import dev.dockerlint.syntax.Range;
     summary = "apt-get install without -y",
     aliases = {"DL3014"},
     fix = FixAvailability.ALWAYS)
-public final class AptGetWithoutYes implements Rule {
+public final class AptGetWithoutYes implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Cmd c : Runs.commands(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Cmd c : Runs.commands(ctx, stage)) {
       ShellCommand cmd = c.command();
       if (cmd.is("apt-get", "install") && !yes(cmd)) {
         Finding f =

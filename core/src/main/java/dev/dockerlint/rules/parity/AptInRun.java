@@ -4,10 +4,11 @@ import dev.dockerlint.rules.Edit;
 import dev.dockerlint.rules.Finding;
 import dev.dockerlint.rules.Fix;
 import dev.dockerlint.rules.FixAvailability;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.ShellWord;
 import java.util.Set;
 
@@ -23,7 +24,7 @@ import java.util.Set;
     summary = "apt used instead of apt-get or apt-cache",
     aliases = {"DL3027"},
     fix = FixAvailability.SOMETIMES)
-public final class AptInRun implements Rule {
+public final class AptInRun implements StageRule {
   /** Subcommands apt-get runs the same way. */
   private static final Set<String> SAME_IN_APT_GET =
       Set.of(
@@ -38,8 +39,8 @@ public final class AptInRun implements Rule {
           "autoclean");
 
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Cmd c : Runs.commands(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Cmd c : Runs.commands(ctx, stage)) {
       if (c.name().equals("apt")) {
         Finding f =
             Finding.of(

@@ -1,17 +1,16 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
 import dev.dockerlint.semantic.Base;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.syntax.OnbuildInstruction;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,15 +25,17 @@ import java.util.Set;
     severity = Severity.INFO,
     summary = "apt-get update without deleting /var/lib/apt/lists",
     aliases = {"DL3009"})
-public final class AptListsNotDeleted implements Rule {
+public final class AptListsNotDeleted implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    Set<Integer> kept = imageStages(ctx.model());
-    for (Runs.Run r : Runs.of(ctx)) {
-      Optional<Stage> stage = ctx.model().stageOf(r.instruction());
-      boolean relevant =
-          r.instruction() instanceof OnbuildInstruction
-              || stage.map(s -> kept.contains(s.index())).orElse(false);
+  public Object stageKey(RuleContext ctx, Stage stage) {
+    return imageStage(ctx, stage);
+  }
+
+  @Override
+  public void checkStage(RuleContext ctx, Stage stage) {
+    boolean kept = imageStage(ctx, stage);
+    for (Runs.Run r : Runs.of(ctx, stage)) {
+      boolean relevant = r.instruction() instanceof OnbuildInstruction || kept;
       if (!relevant
           || !r.any(AptListsNotDeleted::update)
           || r.any(AptListsNotDeleted::cleanup)
@@ -49,6 +50,20 @@ public final class AptListsNotDeleted implements Rule {
               "Delete the apt lists (/var/lib/apt/lists) after installing something: add `rm -rf"
                   + " /var/lib/apt/lists/*` to this RUN"));
     }
+  }
+
+  /** The indexes of {@link #imageStages}, computed once per lint. */
+  private record ImageStages(Set<Integer> indexes) {}
+
+  /**
+   * Whether the files of {@code stage} reach an image: it is the final stage or a later stage is
+   * based on it. (This depends on the stages after it: it is the rule's {@code stageKey}.)
+   */
+  static boolean imageStage(RuleContext ctx, Stage stage) {
+    return ctx.input()
+        .shared(ImageStages.class, () -> new ImageStages(imageStages(ctx.model())))
+        .indexes()
+        .contains(stage.index());
   }
 
   /** The final stage and every stage a later stage is based on (their files reach an image). */

@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import java.util.List;
 
 /**
@@ -19,10 +20,10 @@ import java.util.List;
     severity = Severity.INFO,
     summary = "cd in a RUN instead of WORKDIR",
     aliases = {"DL3003"})
-public final class CdInRun implements Rule {
+public final class CdInRun implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Run r : Runs.of(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Run r : Runs.of(ctx, stage)) {
       check(ctx, r);
     }
   }

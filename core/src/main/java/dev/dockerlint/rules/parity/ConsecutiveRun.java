@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.Flag;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.RunInstruction;
@@ -23,15 +24,15 @@ import java.util.Map;
     severity = Severity.INFO,
     summary = "Consecutive RUN instructions that could be one",
     aliases = {"DL3059"})
-public final class ConsecutiveRun implements Rule {
+public final class ConsecutiveRun implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
+  public void checkStage(RuleContext ctx, Stage stage) {
     Map<Instruction, Runs.Run> runs = new IdentityHashMap<>();
-    for (Runs.Run r : Runs.of(ctx)) {
+    for (Runs.Run r : Runs.of(ctx, stage)) {
       runs.put(r.instruction(), r);
     }
     Runs.Run previous = null;
-    for (Instruction i : ctx.file().instructions()) {
+    for (Instruction i : stage.instructions()) {
       Runs.Run r = i instanceof RunInstruction ? runs.get(i) : null;
       if (r == null || r.heredoc()) {
         previous = null;

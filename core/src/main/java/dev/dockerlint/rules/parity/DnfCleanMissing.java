@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.ShellCommand;
 
 /**
@@ -18,14 +19,14 @@ import dev.dockerlint.shell.ShellCommand;
     severity = Severity.WARNING,
     summary = "dnf install without dnf clean all",
     aliases = {"DL3040"})
-public final class DnfCleanMissing implements Rule {
+public final class DnfCleanMissing implements StageRule {
   private static final String[] INSTALL = {
     "install", "in", "upgrade", "up", "upgrade-minimal", "up-min", "reinstall", "rei"
   };
 
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Run r : Runs.of(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Run r : Runs.of(ctx, stage)) {
       if (r.cacheMount("/var/cache/libdnf5")
           || r.cacheMount(".cache/libdnf5")
           || r.cacheMount("/var/cache/dnf")

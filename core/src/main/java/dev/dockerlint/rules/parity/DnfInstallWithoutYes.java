@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 
 /** {@code dnf install} (or microdnf) without {@code -y}: dnf waits for an answer. */
 @RuleInfo(
@@ -13,10 +14,10 @@ import dev.dockerlint.rules.Severity;
     severity = Severity.WARNING,
     summary = "dnf install without -y",
     aliases = {"DL3038"})
-public final class DnfInstallWithoutYes implements Rule {
+public final class DnfInstallWithoutYes implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Cmd c : Runs.commands(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Cmd c : Runs.commands(ctx, stage)) {
       if (c.command().isAny(RpmPackages.DNF, "install", "groupinstall", "localinstall")
           && !c.command().hasAnyFlag("y", "assumeyes")) {
         ctx.report(

@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,14 +21,14 @@ import java.util.regex.Pattern;
     severity = Severity.WARNING,
     summary = "pip install keeps its cache in the image",
     aliases = {"DL3042"})
-public final class PipCacheNotDisabled implements Rule {
+public final class PipCacheNotDisabled implements StageRule {
   private static final Set<String> TRUTHY =
       Set.of("1", "true", "True", "TRUE", "on", "On", "ON", "yes", "Yes", "YES");
   private static final Pattern INLINE = Pattern.compile("PIP_NO_CACHE_DIR=[\"']?([^\\s\"';&|]*)");
 
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Run r : Runs.of(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Run r : Runs.of(ctx, stage)) {
       boolean env =
           ctx.model()
               .scopeBefore(r.instruction())

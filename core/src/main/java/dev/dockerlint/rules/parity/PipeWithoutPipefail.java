@@ -1,10 +1,10 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.RunScript;
 import dev.dockerlint.shell.ShellCommand;
@@ -30,10 +30,10 @@ import java.util.Optional;
     severity = Severity.WARNING,
     summary = "Pipe in RUN without pipefail",
     aliases = {"DL4006"})
-public final class PipeWithoutPipefail implements Rule {
+public final class PipeWithoutPipefail implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Run r : Runs.of(ctx)) {
+  public void checkStage(RuleContext ctx, Stage st) {
+    for (Runs.Run r : Runs.of(ctx, st)) {
       Instruction i = r.instruction();
       Optional<Stage> stage = ctx.model().stageOf(i);
       boolean busybox = stage.map(s -> BaseImages.busyboxLike(ctx.model(), s)).orElse(false);

@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import java.util.Set;
 
 /**
@@ -18,13 +19,13 @@ import java.util.Set;
     severity = Severity.INFO,
     summary = "RUN uses a command that makes no sense in a build",
     aliases = {"DL3001"})
-public final class PointlessCommandInRun implements Rule {
+public final class PointlessCommandInRun implements StageRule {
   private static final Set<String> POINTLESS =
       Set.of("free", "kill", "mount", "ps", "service", "shutdown", "ssh", "top", "vim");
 
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Cmd c : Runs.commands(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Cmd c : Runs.commands(ctx, stage)) {
       if (POINTLESS.contains(c.name())) {
         ctx.report(
             Finding.of(

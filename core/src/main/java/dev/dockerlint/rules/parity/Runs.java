@@ -1,6 +1,7 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.RunScript;
 import dev.dockerlint.shell.RunScripts;
 import dev.dockerlint.shell.ShellCommand;
@@ -15,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
 
 /**
@@ -188,6 +191,40 @@ final class Runs {
               return new AllCommands(List.copyOf(out));
             })
         .commands();
+  }
+
+  /** What the rules of a lint read of each stage's RUNs, each stage's read once. */
+  private static final class ByStage {
+    private final ConcurrentMap<Stage, List<Run>> runs = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Stage, List<Cmd>> commands = new ConcurrentHashMap<>();
+  }
+
+  /** The RUNs and ONBUILD RUNs of {@code stage} with sh-like scripts, in order. */
+  static List<Run> of(RuleContext ctx, Stage stage) {
+    ByStage by = ctx.input().shared(ByStage.class, ByStage::new);
+    List<Run> runs = by.runs.get(stage);
+    if (runs == null) {
+      runs = read(RunScripts.of(ctx.input(), stage));
+      List<Run> first = by.runs.putIfAbsent(stage, runs);
+      runs = first == null ? runs : first;
+    }
+    return runs;
+  }
+
+  /** Every command of every RUN of {@code stage}. */
+  static List<Cmd> commands(RuleContext ctx, Stage stage) {
+    ByStage by = ctx.input().shared(ByStage.class, ByStage::new);
+    List<Cmd> cmds = by.commands.get(stage);
+    if (cmds == null) {
+      List<Cmd> out = new ArrayList<>();
+      for (Run r : of(ctx, stage)) {
+        out.addAll(r.commands());
+      }
+      cmds = List.copyOf(out);
+      List<Cmd> first = by.commands.putIfAbsent(stage, cmds);
+      cmds = first == null ? cmds : first;
+    }
+    return cmds;
   }
 
   /** The words' values. */

@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 
 /**
  * {@code sudo} in a RUN: builds run as root unless a USER says otherwise, and sudo's TTY and signal
@@ -17,10 +18,10 @@ import dev.dockerlint.rules.Severity;
     severity = Severity.WARNING,
     summary = "sudo in a RUN",
     aliases = {"DL3004"})
-public final class SudoInRun implements Rule {
+public final class SudoInRun implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Cmd c : Runs.commands(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Cmd c : Runs.commands(ctx, stage)) {
       if (c.name().equals("sudo") && !c.command().hasAnyFlag("u", "user")) {
         ctx.report(
             Finding.of(

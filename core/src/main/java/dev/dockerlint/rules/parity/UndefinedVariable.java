@@ -4,10 +4,10 @@ import dev.dockerlint.grammar.shell.ShellLex;
 import dev.dockerlint.grammar.shell.ShellLexException;
 import dev.dockerlint.image.Lookup;
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
 import dev.dockerlint.semantic.Base;
 import dev.dockerlint.semantic.Platform;
 import dev.dockerlint.semantic.Scope;
@@ -57,50 +57,48 @@ import java.util.TreeSet;
     severity = Severity.WARNING,
     summary = "Variable used before anything defines it",
     aliases = {"UndefinedVar"})
-public final class UndefinedVariable implements Rule {
+public final class UndefinedVariable implements StageRule {
   /** Build arguments BuildKit never puts into the environment. */
   private static final Set<String> NON_ENV =
       Set.of("BUILDKIT_SBOM_SCAN_CONTEXT", "BUILDKIT_SBOM_SCAN_STAGE");
 
   @Override
-  public void check(RuleContext ctx) {
-    for (Stage s : ctx.model().stages()) {
-      BaseEnv baseEnv = baseEnv(ctx, s);
-      List<Instruction> is = s.instructions();
-      for (int k = 0; k < is.size(); k++) {
-        Instruction i = is.get(k);
-        Scope scope = s.scopeBefore(i);
-        Set<String> unmatched = new TreeSet<>();
-        for (Word w : words(ctx, i)) {
-          ctx.model()
-              .expandWithMatches(w.value(), scope)
-              .ifPresent(r -> unmatched.addAll(r.unmatched()));
-        }
-        for (String content : heredocs(i)) {
-          rawUnmatched(content, scope).ifPresent(unmatched::addAll);
-        }
-        if (unmatched.isEmpty()) {
+  public void checkStage(RuleContext ctx, Stage s) {
+    BaseEnv baseEnv = baseEnv(ctx, s);
+    List<Instruction> is = s.instructions();
+    for (int k = 0; k < is.size(); k++) {
+      Instruction i = is.get(k);
+      Scope scope = s.scopeBefore(i);
+      Set<String> unmatched = new TreeSet<>();
+      for (Word w : words(ctx, i)) {
+        ctx.model()
+            .expandWithMatches(w.value(), scope)
+            .ifPresent(r -> unmatched.addAll(r.unmatched()));
+      }
+      for (String content : heredocs(i)) {
+        rawUnmatched(content, scope).ifPresent(unmatched::addAll);
+      }
+      if (unmatched.isEmpty()) {
+        continue;
+      }
+      Set<String> later = declaredAfter(is, k);
+      List<String> options = new ArrayList<>(scope.keys());
+      options.addAll(baseEnv.names());
+      for (String name : unmatched) {
+        if (NON_ENV.contains(name)
+            || scope.variable(name).map(v -> v.kind() == Variable.Kind.ARG).orElse(false)
+            || baseEnv.names().contains(name)) {
           continue;
         }
-        Set<String> later = declaredAfter(is, k);
-        List<String> options = new ArrayList<>(scope.keys());
-        options.addAll(baseEnv.names());
-        for (String name : unmatched) {
-          if (NON_ENV.contains(name)
-              || scope.variable(name).map(v -> v.kind() == Variable.Kind.ARG).orElse(false)
-              || baseEnv.names().contains(name)) {
-            continue;
-          }
-          Optional<String> suggest = Suggest.search(name, new LinkedHashSet<>(options), true);
-          if (!baseEnv.complete() && !later.contains(name) && suggest.isEmpty()) {
-            continue; // the unknown base image may define it
-          }
-          String msg = "Usage of undefined variable '$" + name + "'";
-          if (suggest.isPresent()) {
-            msg += " (did you mean $" + suggest.get() + "?)";
-          }
-          ctx.report(Finding.of(i.range(), msg));
+        Optional<String> suggest = Suggest.search(name, new LinkedHashSet<>(options), true);
+        if (!baseEnv.complete() && !later.contains(name) && suggest.isEmpty()) {
+          continue; // the unknown base image may define it
         }
+        String msg = "Usage of undefined variable '$" + name + "'";
+        if (suggest.isPresent()) {
+          msg += " (did you mean $" + suggest.get() + "?)";
+        }
+        ctx.report(Finding.of(i.range(), msg));
       }
     }
   }

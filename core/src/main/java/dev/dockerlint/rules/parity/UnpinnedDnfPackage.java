@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.ShellCommand;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,10 @@ import java.util.List;
     severity = Severity.WARNING,
     summary = "dnf install without package versions",
     aliases = {"DL3041"})
-public final class UnpinnedDnfPackage implements Rule {
+public final class UnpinnedDnfPackage implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Cmd c : Runs.commands(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Cmd c : Runs.commands(ctx, stage)) {
       ShellCommand cmd = c.command();
       if (!cmd.isAny(RpmPackages.DNF, "install") || cmd.hasArg("group")) {
         continue;

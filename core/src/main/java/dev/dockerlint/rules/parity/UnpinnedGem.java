@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.ShellWord;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.Set;
     severity = Severity.WARNING,
     summary = "gem install without versions",
     aliases = {"DL3028"})
-public final class UnpinnedGem implements Rule {
+public final class UnpinnedGem implements StageRule {
   /** gem install options that take no value (hadolint assumes every option takes one). */
   private static final Set<String> BOOLEAN =
       Set.of(
@@ -62,8 +63,8 @@ public final class UnpinnedGem implements Rule {
           "--no-post-install-message");
 
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Cmd c : Runs.commands(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Cmd c : Runs.commands(ctx, stage)) {
       ShellCommand cmd = c.command();
       if (!cmd.is("gem", "install", "i")
           || cmd.hasArg("-v")

@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.ShellWord;
 import java.util.ArrayList;
@@ -21,10 +22,10 @@ import java.util.List;
     severity = Severity.WARNING,
     summary = "go install without a version",
     aliases = {"DL3062"})
-public final class UnpinnedGoPackage implements Rule {
+public final class UnpinnedGoPackage implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Cmd c : Runs.commands(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Cmd c : Runs.commands(ctx, stage)) {
       ShellCommand cmd = c.command();
       if (!cmd.name().equals("go") || cmd.arguments().isEmpty()) {
         continue;

@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.ShellWord;
 import java.util.ArrayList;
@@ -20,10 +21,10 @@ import java.util.List;
     severity = Severity.WARNING,
     summary = "npm install without package versions",
     aliases = {"DL3016"})
-public final class UnpinnedNpmPackage implements Rule {
+public final class UnpinnedNpmPackage implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Cmd c : Runs.commands(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Cmd c : Runs.commands(ctx, stage)) {
       ShellCommand cmd = c.command();
       if (!cmd.is("npm", "install")) {
         continue;

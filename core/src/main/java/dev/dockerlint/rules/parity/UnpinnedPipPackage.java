@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.ShellWord;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import java.util.List;
     severity = Severity.WARNING,
     summary = "pip install without package versions",
     aliases = {"DL3013"})
-public final class UnpinnedPipPackage implements Rule {
+public final class UnpinnedPipPackage implements StageRule {
   private static final String[] VALUE_FLAGS = {
     "abi",
     "b",
@@ -78,8 +79,8 @@ public final class UnpinnedPipPackage implements Rule {
           "bzr+lp");
 
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Cmd c : Runs.commands(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Cmd c : Runs.commands(ctx, stage)) {
       ShellCommand cmd = c.command();
       if (!Pip.isInstall(cmd)
           || cmd.hasFlag("constraint")

@@ -1,10 +1,10 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
 import dev.dockerlint.semantic.Stage;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,11 +22,11 @@ import java.util.Set;
     severity = Severity.WARNING,
     summary = "Both wget and curl in one stage",
     aliases = {"DL4001"})
-public final class WgetAndCurl implements Rule {
+public final class WgetAndCurl implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
+  public void checkStage(RuleContext ctx, Stage stage) {
     Map<Integer, Set<String>> seen = new HashMap<>();
-    for (Runs.Run r : Runs.of(ctx)) {
+    for (Runs.Run r : Runs.of(ctx, stage)) {
       Optional<Stage> s = ctx.model().stageOf(r.instruction());
       int key = s.map(Stage::index).orElse(-1);
       Set<String> tools = seen.computeIfAbsent(key, k -> new HashSet<>());

@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.ShellCommand;
 
 /**
@@ -18,10 +19,10 @@ import dev.dockerlint.shell.ShellCommand;
     severity = Severity.INFO,
     summary = "wget without --progress or -q",
     aliases = {"DL3047"})
-public final class WgetWithoutProgress implements Rule {
+public final class WgetWithoutProgress implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Cmd c : Runs.commands(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Cmd c : Runs.commands(ctx, stage)) {
       ShellCommand cmd = c.command();
       if (!cmd.name().equals("wget") || quiet(cmd)) {
         continue;

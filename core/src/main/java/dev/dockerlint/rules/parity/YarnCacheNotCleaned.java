@@ -1,15 +1,13 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.syntax.OnbuildInstruction;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code yarn install} without {@code yarn cache clean} after it in the same RUN leaves yarn's
@@ -22,15 +20,17 @@ import java.util.Set;
     severity = Severity.INFO,
     summary = "yarn install without yarn cache clean",
     aliases = {"DL3060"})
-public final class YarnCacheNotCleaned implements Rule {
+public final class YarnCacheNotCleaned implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    Set<Integer> kept = AptListsNotDeleted.imageStages(ctx.model());
-    for (Runs.Run r : Runs.of(ctx)) {
-      Optional<Stage> stage = ctx.model().stageOf(r.instruction());
-      boolean relevant =
-          r.instruction() instanceof OnbuildInstruction
-              || stage.map(s -> kept.contains(s.index())).orElse(false);
+  public Object stageKey(RuleContext ctx, Stage stage) {
+    return AptListsNotDeleted.imageStage(ctx, stage);
+  }
+
+  @Override
+  public void checkStage(RuleContext ctx, Stage stage) {
+    boolean kept = AptListsNotDeleted.imageStage(ctx, stage);
+    for (Runs.Run r : Runs.of(ctx, stage)) {
+      boolean relevant = r.instruction() instanceof OnbuildInstruction || kept;
       int install = r.indexOf(YarnCacheNotCleaned::install);
       if (!relevant || install < 0 || r.cacheMount(".cache/yarn")) {
         continue;

@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.ShellCommand;
 
 /**
@@ -17,10 +18,10 @@ import dev.dockerlint.shell.ShellCommand;
     severity = Severity.WARNING,
     summary = "yum install without yum clean all",
     aliases = {"DL3032"})
-public final class YumCleanMissing implements Rule {
+public final class YumCleanMissing implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Run r : Runs.of(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Run r : Runs.of(ctx, stage)) {
       int install = r.indexOf(c -> c.is("yum", "install"));
       if (install < 0 || r.cacheMount("/var/cache/yum")) {
         continue;

@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 
 /** {@code yum install} without {@code -y}: yum waits for an answer nobody gives. */
 @RuleInfo(
@@ -13,10 +14,10 @@ import dev.dockerlint.rules.Severity;
     severity = Severity.WARNING,
     summary = "yum install without -y",
     aliases = {"DL3030"})
-public final class YumInstallWithoutYes implements Rule {
+public final class YumInstallWithoutYes implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Cmd c : Runs.commands(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Cmd c : Runs.commands(ctx, stage)) {
       if (c.command().is("yum", "install", "groupinstall", "localinstall")
           && !c.command().hasAnyFlag("y", "assumeyes")) {
         ctx.report(

@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 
 /**
  * {@code zypper install} without {@code zypper clean} after it in the same RUN leaves zypper's
@@ -16,10 +17,10 @@ import dev.dockerlint.rules.Severity;
     severity = Severity.WARNING,
     summary = "zypper install without zypper clean",
     aliases = {"DL3036"})
-public final class ZypperCleanMissing implements Rule {
+public final class ZypperCleanMissing implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Run r : Runs.of(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Run r : Runs.of(ctx, stage)) {
       int install = r.indexOf(c -> c.is("zypper", "install", "in"));
       if (install < 0 || r.cacheMount("/var/cache/zypp")) {
         continue;

@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 
 /**
  * {@code zypper dist-upgrade} in an image: upgrades the whole distribution under the base image.
@@ -15,10 +16,10 @@ import dev.dockerlint.rules.Severity;
     severity = Severity.WARNING,
     summary = "zypper dist-upgrade in a RUN",
     aliases = {"DL3035"})
-public final class ZypperDistUpgrade implements Rule {
+public final class ZypperDistUpgrade implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Cmd c : Runs.commands(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Cmd c : Runs.commands(ctx, stage)) {
       if (c.command().is("zypper", "dist-upgrade", "dup")) {
         ctx.report(Finding.of(c.range(), "Do not use `zypper dist-upgrade`."));
       }

@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 
 /** zypper commands that ask questions, without {@code -n}/{@code -y}: the build hangs or fails. */
 @RuleInfo(
@@ -13,10 +14,10 @@ import dev.dockerlint.rules.Severity;
     severity = Severity.WARNING,
     summary = "zypper install or remove without -n or -y",
     aliases = {"DL3034"})
-public final class ZypperWithoutNonInteractive implements Rule {
+public final class ZypperWithoutNonInteractive implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Runs.Cmd c : Runs.commands(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Runs.Cmd c : Runs.commands(ctx, stage)) {
       if (c.command().is("zypper", "install", "in", "remove", "rm", "source-install", "si", "patch")
           && !c.command().hasAnyFlag("non-interactive", "n", "no-confirm", "y")) {
         ctx.report(
