@@ -1,14 +1,14 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.shell.ShellWord;
 import dev.dockerlint.syntax.CopyInstruction;
-import dev.dockerlint.syntax.FromInstruction;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.Word;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
     severity = Severity.INFO,
     summary = "COPY of an archive that a RUN then extracts",
     aliases = {"DL3010"})
-public final class CopiedArchiveExtracted implements Rule {
+public final class CopiedArchiveExtracted implements StageRule {
   private static final Pattern LETTERS = Pattern.compile("[A-Za-z]+");
   private static final Pattern OUTER_QUOTES = Pattern.compile("^[\"']+|[\"']+$");
 
@@ -42,19 +42,15 @@ public final class CopiedArchiveExtracted implements Rule {
   private record Archive(CopyInstruction copy, String name) {}
 
   @Override
-  public void check(RuleContext ctx) {
+  public void checkStage(RuleContext ctx, Stage stage) {
     Map<Instruction, Runs.Run> runs = new IdentityHashMap<>();
-    for (Runs.Run r : Runs.of(ctx)) {
+    for (Runs.Run r : Runs.of(ctx, stage)) {
       runs.put(r.instruction(), r);
     }
     List<Archive> archives = new ArrayList<>();
     Set<CopyInstruction> reported = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Instruction i : ctx.file().instructions()) {
-      if (i instanceof FromInstruction) {
-        archives.clear();
-      } else if (i instanceof CopyInstruction c
-          && c.flag("from").isEmpty()
-          && c.heredocs().isEmpty()) {
+    for (Instruction i : stage.instructions()) {
+      if (i instanceof CopyInstruction c && c.flag("from").isEmpty() && c.heredocs().isEmpty()) {
         String target = c.destination().map(CopiedArchiveExtracted::basename).orElse("");
         if (isArchive(target)) {
           archives.add(new Archive(c, target));

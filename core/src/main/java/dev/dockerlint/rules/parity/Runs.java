@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
 
 /**
- * The RUN instructions of a file (ONBUILD RUN included) with the shell scripts each one runs, for
+ * The RUN instructions of a stage (ONBUILD RUN included) with the shell scripts each one runs, for
  * the rules that look at the commands: one {@link Run} per instruction, its commands in order.
  */
 final class Runs {
@@ -148,17 +148,6 @@ final class Runs {
     }
   }
 
-  private record AllRuns(List<Run> runs) {}
-
-  private record AllCommands(List<Cmd> commands) {}
-
-  /** Every RUN and ONBUILD RUN with sh-like scripts, in file order. Read once per lint. */
-  static List<Run> of(RuleContext ctx) {
-    return ctx.input()
-        .shared(AllRuns.class, () -> new AllRuns(read(RunScripts.all(ctx.input()))))
-        .runs();
-  }
-
   private static List<Run> read(List<RunScript> scripts) {
     Map<Instruction, List<RunScript>> by = new IdentityHashMap<>();
     List<Instruction> order = new ArrayList<>();
@@ -176,21 +165,6 @@ final class Runs {
       out.add(new Run(i, List.copyOf(by.get(i))));
     }
     return List.copyOf(out);
-  }
-
-  /** Every command of every RUN. */
-  static List<Cmd> commands(RuleContext ctx) {
-    return ctx.input()
-        .shared(
-            AllCommands.class,
-            () -> {
-              List<Cmd> out = new ArrayList<>();
-              for (Run r : of(ctx)) {
-                out.addAll(r.commands());
-              }
-              return new AllCommands(List.copyOf(out));
-            })
-        .commands();
   }
 
   /** What the rules of a lint read of each stage's RUNs, each stage's read once. */

@@ -1,18 +1,20 @@
 package dev.dockerlint.rules.shellform;
 
+import dev.dockerlint.imagefs.ImageFs;
 import dev.dockerlint.rules.Edit;
 import dev.dockerlint.rules.Finding;
 import dev.dockerlint.rules.Fix;
 import dev.dockerlint.rules.FixAvailability;
 import dev.dockerlint.rules.Predicts;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.Command;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.RunInstruction;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,22 +33,48 @@ import java.util.Set;
     summary = "Shell-form RUN in a stage that has no shell",
     fix = FixAvailability.SOMETIMES,
     predicts = Predicts.NO_SUCH_FILE)
-public final class ShellFormRunWithoutShell implements Rule {
+public final class ShellFormRunWithoutShell implements StageRule {
+
+  /** What the checks of all stages of one lint share. */
+  private record PerLint(ShellPresence files, Set<Stage> needed) {}
+
+  private static PerLint perLint(RuleContext ctx) {
+    return ctx.input()
+        .shared(
+            PerLint.class,
+            () -> new PerLint(new ShellPresence(ctx), ctx.model().stagesNeededForFinal()));
+  }
+
+  /**
+   * Besides the stage, the findings depend on whether the final stage needs it, on the filesystem
+   * model of the stage (the same object only when its base image answers and the stages it copies
+   * from are the same), and on which of its RUNs' shells another finding already reports missing.
+   */
+  @Override
+  public Object stageKey(RuleContext ctx, Stage s) {
+    PerLint p = perLint(ctx);
+    List<Object> key = new ArrayList<>();
+    key.add(p.needed().contains(s));
+    key.add(ImageFs.of(ctx.input()).stage(s));
+    for (Instruction i : s.instructions()) {
+      if (i instanceof RunInstruction) {
+        key.add(p.files().shellReportedMissing(i));
+      }
+    }
+    return key;
+  }
 
   @Override
-  public void check(RuleContext ctx) {
-    ShellPresence files = new ShellPresence(ctx);
-    Set<Stage> needed = ctx.model().stagesNeededForFinal();
-    for (Stage s : ctx.model().stages()) {
-      for (Instruction i : s.instructions()) {
-        List<String> shell = s.shellFor(i);
-        if (i instanceof RunInstruction run
-            && run.command().orElse(null) instanceof Command.ShellForm sf
-            && !sf.text().value().isBlank()
-            && !shell.isEmpty()
-            && !files.shellReportedMissing(i)) {
-          check(ctx, files, s, run, sf, shell.get(0), needed.contains(s));
-        }
+  public void checkStage(RuleContext ctx, Stage s) {
+    PerLint p = perLint(ctx);
+    for (Instruction i : s.instructions()) {
+      List<String> shell = s.shellFor(i);
+      if (i instanceof RunInstruction run
+          && run.command().orElse(null) instanceof Command.ShellForm sf
+          && !sf.text().value().isBlank()
+          && !shell.isEmpty()
+          && !p.files().shellReportedMissing(i)) {
+        check(ctx, p.files(), s, run, sf, shell.get(0), p.needed().contains(s));
       }
     }
   }
