@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.CopyInstruction;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.Word;
@@ -20,12 +21,12 @@ import java.util.regex.Pattern;
     severity = Severity.INFO,
     summary = "COPY --from copies a whole filesystem to /",
     aliases = {"DL3067"})
-public final class CopyEntireFilesystem implements Rule {
+public final class CopyEntireFilesystem implements StageRule {
   private static final Pattern OUTER_QUOTES = Pattern.compile("^[\"']+|[\"']+$");
 
   @Override
-  public void check(RuleContext ctx) {
-    for (Instruction i : ctx.file().instructions()) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Instruction i : stage.instructions()) {
       if (i instanceof CopyInstruction c
           && c.flag("from").isPresent()
           && c.destination().map(w -> unquote(w).equals("/")).orElse(false)

@@ -4,10 +4,11 @@ import dev.dockerlint.rules.Edit;
 import dev.dockerlint.rules.Finding;
 import dev.dockerlint.rules.Fix;
 import dev.dockerlint.rules.FixAvailability;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.AddInstruction;
 import dev.dockerlint.syntax.CopyInstruction;
 import dev.dockerlint.syntax.Instruction;
@@ -26,10 +27,10 @@ import java.util.Optional;
     summary = "COPY of several sources to a destination without a trailing slash",
     aliases = {"DL3021"},
     fix = FixAvailability.SOMETIMES)
-public final class CopyManyToFile implements Rule {
+public final class CopyManyToFile implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Instruction i : ctx.file().instructions()) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Instruction i : stage.instructions()) {
       List<Word> sources;
       Optional<Word> dest;
       boolean json;

@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.EnvInstruction;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.KeyValue;
@@ -22,10 +23,10 @@ import java.util.regex.Pattern;
     severity = Severity.WARNING,
     summary = "ENV uses a variable it defines in the same instruction",
     aliases = {"DL3044"})
-public final class EnvSelfReference implements Rule {
+public final class EnvSelfReference implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Instruction i : ctx.file().instructions()) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Instruction i : stage.instructions()) {
       if (!(i instanceof EnvInstruction e) || e.pairs().size() < 2) {
         continue;
       }

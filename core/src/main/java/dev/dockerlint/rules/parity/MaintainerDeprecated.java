@@ -4,10 +4,11 @@ import dev.dockerlint.rules.Edit;
 import dev.dockerlint.rules.Finding;
 import dev.dockerlint.rules.Fix;
 import dev.dockerlint.rules.FixAvailability;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.DockerfileText;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.MaintainerInstruction;
@@ -25,10 +26,10 @@ import dev.dockerlint.syntax.MaintainerInstruction;
     summary = "MAINTAINER is deprecated",
     aliases = {"DL4000", "MaintainerDeprecated"},
     fix = FixAvailability.SOMETIMES)
-public final class MaintainerDeprecated implements Rule {
+public final class MaintainerDeprecated implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Instruction i : ctx.file().instructions()) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Instruction i : stage.instructions()) {
       if (i instanceof MaintainerInstruction m) {
         Finding f =
             Finding.of(

@@ -1,9 +1,10 @@
 package dev.dockerlint.rules.parity;
 
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.InstructionKind;
 
 /**
@@ -19,9 +20,9 @@ import dev.dockerlint.syntax.InstructionKind;
     severity = Severity.WARNING,
     summary = "More than one HEALTHCHECK in a stage",
     aliases = {"DL3012", "MultipleInstructionsDisallowed"})
-public final class MultipleHealthcheck implements Rule {
+public final class MultipleHealthcheck implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    MultipleInstructions.check(ctx, InstructionKind.HEALTHCHECK);
+  public void checkStage(RuleContext ctx, Stage stage) {
+    MultipleInstructions.check(ctx, stage, InstructionKind.HEALTHCHECK);
   }
 }

@@ -14,26 +14,24 @@ import dev.dockerlint.syntax.InstructionKind;
 final class MultipleInstructions {
   private MultipleInstructions() {}
 
-  static void check(RuleContext ctx, InstructionKind kind) {
-    for (Stage s : ctx.model().stages()) {
-      Instruction previous = null;
-      for (Instruction i : s.instructions()) {
-        if (i.kind() != kind) {
-          continue;
-        }
-        if (previous != null) {
-          String name = previous.keyword().canonical();
-          ctx.report(
-              Finding.of(
-                      previous.keyword().range(),
-                      "Multiple "
-                          + name
-                          + " instructions should not be used in the same stage because only the"
-                          + " last one will be used")
-                  .withRelated(i.keyword().range(), "this one replaces it"));
-        }
-        previous = i;
+  static void check(RuleContext ctx, Stage s, InstructionKind kind) {
+    Instruction previous = null;
+    for (Instruction i : s.instructions()) {
+      if (i.kind() != kind) {
+        continue;
       }
+      if (previous != null) {
+        String name = previous.keyword().canonical();
+        ctx.report(
+            Finding.of(
+                    previous.keyword().range(),
+                    "Multiple "
+                        + name
+                        + " instructions should not be used in the same stage because only the"
+                        + " last one will be used")
+                .withRelated(i.keyword().range(), "this one replaces it"));
+      }
+      previous = i;
     }
   }
 }

@@ -2,10 +2,11 @@ package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.grammar.shell.ShellLex;
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.UserInstruction;
 import java.util.Optional;
@@ -21,10 +22,10 @@ import java.util.Optional;
     severity = Severity.INFO,
     summary = "USER by name instead of numeric ID",
     aliases = {"DL3066"})
-public final class NonNumericUser implements Rule {
+public final class NonNumericUser implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Instruction i : ctx.file().instructions()) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Instruction i : stage.instructions()) {
       if (!(i instanceof UserInstruction u) || u.value().isEmpty()) {
         continue;
       }

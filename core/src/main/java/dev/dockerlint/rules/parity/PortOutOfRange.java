@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.ExposeInstruction;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.Word;
@@ -17,12 +18,12 @@ import java.util.regex.Pattern;
     severity = Severity.ERROR,
     summary = "EXPOSE port outside 0-65535",
     aliases = {"DL3011"})
-public final class PortOutOfRange implements Rule {
+public final class PortOutOfRange implements StageRule {
   private static final Pattern NUMBER = Pattern.compile("[0-9]{1,18}");
 
   @Override
-  public void check(RuleContext ctx) {
-    for (Instruction i : ctx.file().instructions()) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Instruction i : stage.instructions()) {
       if (!(i instanceof ExposeInstruction e)) {
         continue;
       }
