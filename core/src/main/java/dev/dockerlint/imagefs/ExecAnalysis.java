@@ -51,9 +51,47 @@ public final class ExecAnalysis {
 
   private static List<ExecProblem> analyse(LintInput input) {
     ImageFs fs = ImageFs.of(input);
+    SemanticModel model = input.model();
+    Optional<Stage> last = model.finalStage();
+    Set<Stage> needed = model.stagesNeededForFinal();
+    List<ExecProblem> out = new ArrayList<>();
+    for (Stage s : model.stages()) {
+      StageFs sfs = fs.stage(s);
+      boolean built = needed.contains(s);
+      boolean isLast = last.filter(f -> f == s).isPresent();
+      StageProblems key = new StageProblems(sfs, built, isLast);
+      out.addAll(
+          input
+              .memo()
+              .find(key, StageProblems.Found.class)
+              .orElseGet(
+                  () ->
+                      input
+                          .memo()
+                          .keep(
+                              key,
+                              new StageProblems.Found(
+                                  problems(sites(model, s, sfs, built, isLast)))))
+              .problems());
+    }
+    return out;
+  }
+
+  /**
+   * The problems of one stage, which the next lint of the document takes over while the stage's
+   * filesystem model is the same object (so the same stage, with the same base image answers and
+   * the same stages copied from) and the final stage needs it, and is it, as before. The build
+   * options are the same then too: the semantic model takes a stage over only under equal ones.
+   */
+  private record StageProblems(StageFs fs, boolean built, boolean isLast) {
+    record Found(List<ExecProblem> problems) {}
+  }
+
+  /** The problems of {@code sites}, one of each kind and message per instruction. */
+  private static List<ExecProblem> problems(List<ExecSite> sites) {
     List<ExecProblem> out = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    for (ExecSite site : sites(input.model(), fs)) {
+    for (ExecSite site : sites) {
       for (LaunchProblem lp : follow(site.launch()).problems()) {
         ExecProblem p =
             new ExecProblem(
@@ -71,7 +109,7 @@ public final class ExecAnalysis {
         }
       }
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /**
@@ -91,56 +129,45 @@ public final class ExecAnalysis {
     return new Followed(w.run(), w.binaries);
   }
 
-  /** Where the Dockerfile starts programs. */
-  static List<ExecSite> sites(SemanticModel model, ImageFs fs) {
+  /** Where stage {@code s} starts programs. */
+  static List<ExecSite> sites(
+      SemanticModel model, Stage s, StageFs sfs, boolean built, boolean isLast) {
     List<ExecSite> sites = new ArrayList<>();
-    Optional<Stage> last = model.finalStage();
-    Set<Stage> needed = model.stagesNeededForFinal();
-    for (Stage s : model.stages()) {
-      boolean built = needed.contains(s);
-      StageFs sfs = fs.stage(s);
-      if (s.platform().filter(ExecAnalysis::isWasm).isPresent()) {
-        continue;
-      }
-      List<Platform> runtime = s.platform().map(List::of).orElse(List.of());
-      List<Platform> build = new ArrayList<>(runtime);
-      if (!runtime.isEmpty()) {
-        build.add(model.options().buildPlatform());
-      }
-      List<Instruction> instructions = s.instructions();
-      for (int k = 0; k < instructions.size(); k++) {
-        Instruction i = instructions.get(k);
-        if (i instanceof RunInstruction r && first(r.command()).isPresent()) {
-          sites.add(
-              new ExecSite(
-                  ExecSite.Kind.RUN,
-                  s,
-                  i,
-                  first(r.command()).get(),
-                  sfs.during(i),
-                  sfs.pathBefore(i),
-                  s.workdirFor(i),
-                  sfs.userFor(i),
-                  build,
-                  Optional.empty(),
-                  built));
-        } else if (i instanceof ShellInstruction sh && first(sh.command()).isPresent()) {
-          shellSite(
-                  s,
-                  sfs,
-                  sh,
-                  instructions.subList(k + 1, instructions.size()),
-                  build,
-                  runtime,
-                  built)
-              .ifPresent(sites::add);
-        } else if (i instanceof HealthcheckInstruction h && first(h.command()).isPresent()) {
-          sites.add(
-              runtimeSite(ExecSite.Kind.HEALTHCHECK, s, sfs, i, first(h.command()).get(), runtime));
-        }
-      }
-      processSite(s, sfs, last.filter(f -> f == s).isPresent(), runtime).ifPresent(sites::add);
+    if (s.platform().filter(ExecAnalysis::isWasm).isPresent()) {
+      return sites;
     }
+    List<Platform> runtime = s.platform().map(List::of).orElse(List.of());
+    List<Platform> build = new ArrayList<>(runtime);
+    if (!runtime.isEmpty()) {
+      build.add(model.options().buildPlatform());
+    }
+    List<Instruction> instructions = s.instructions();
+    for (int k = 0; k < instructions.size(); k++) {
+      Instruction i = instructions.get(k);
+      if (i instanceof RunInstruction r && first(r.command()).isPresent()) {
+        sites.add(
+            new ExecSite(
+                ExecSite.Kind.RUN,
+                s,
+                i,
+                first(r.command()).get(),
+                sfs.during(i),
+                sfs.pathBefore(i),
+                s.workdirFor(i),
+                sfs.userFor(i),
+                build,
+                Optional.empty(),
+                built));
+      } else if (i instanceof ShellInstruction sh && first(sh.command()).isPresent()) {
+        shellSite(
+                s, sfs, sh, instructions.subList(k + 1, instructions.size()), build, runtime, built)
+            .ifPresent(sites::add);
+      } else if (i instanceof HealthcheckInstruction h && first(h.command()).isPresent()) {
+        sites.add(
+            runtimeSite(ExecSite.Kind.HEALTHCHECK, s, sfs, i, first(h.command()).get(), runtime));
+      }
+    }
+    processSite(s, sfs, isLast, runtime).ifPresent(sites::add);
     return sites;
   }
 

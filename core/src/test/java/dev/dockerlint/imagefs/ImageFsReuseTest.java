@@ -10,9 +10,11 @@ import dev.dockerlint.semantic.BuildOptions;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.DockerfileReader;
+import dev.dockerlint.testing.InPlaceEdits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,5 +131,62 @@ class ImageFsReuseTest {
     ImageFs b =
         ImageFs.of(new LintInput("Dockerfile", first.file(), first, Optional.empty(), NONE));
     assertThat(b.stage(first.stages().get(0))).isNotSameAs(a.stage(first.stages().get(0)));
+  }
+
+  /** Stages whose programs are missing: exec analysis finds problems in each. */
+  private static final String MISSING =
+      """
+      FROM scratch AS one
+      ENTRYPOINT ["/one"]
+      FROM scratch AS two
+      HEALTHCHECK CMD ["/two"]
+      ENTRYPOINT ["/bin/two"]
+      FROM scratch AS three
+      ENTRYPOINT ["/three"]
+      """;
+
+  private LintInput input(SemanticModel m) {
+    memo.nextLint();
+    return new LintInput(
+        "Dockerfile",
+        m.file(),
+        m,
+        Optional.empty(),
+        NONE,
+        new LintInput.Shared(memo),
+        ContextFiles.direct());
+  }
+
+  @Test
+  void theExecProblemsOfAStageTheEditDidNotReachAreTakenOver() {
+    SemanticModel first = model(MISSING);
+    List<ExecProblem> before = ExecAnalysis.of(input(first));
+    String text = MISSING.replace("/bin/two", "/bin/twx");
+    SemanticModel next =
+        SemanticModel.of(InPlaceEdits.edited(first.file(), text, 4), first.options(), first);
+    List<ExecProblem> after = ExecAnalysis.of(input(next));
+
+    assertThat(next.stages().get(0)).isSameAs(first.stages().get(0));
+    assertThat(next.stages().get(2)).isSameAs(first.stages().get(2));
+    for (int k : new int[] {0, 2}) {
+      assertThat(problemsIn(after, next.stages().get(k)))
+          .isNotEmpty()
+          .usingElementComparator((a, b) -> a == b ? 0 : 1)
+          .containsExactlyElementsOf(problemsIn(before, first.stages().get(k)));
+    }
+    assertThat(describe(after))
+        .isEqualTo(describe(ExecAnalysis.of(input(model(text)))))
+        .anyMatch(p -> p.contains("/bin/twx"));
+  }
+
+  /** The problems of {@code s}, as objects. */
+  private static List<ExecProblem> problemsIn(List<ExecProblem> all, Stage s) {
+    return all.stream().filter(p -> p.site().stage() == s).toList();
+  }
+
+  private static List<String> describe(List<ExecProblem> all) {
+    return all.stream()
+        .map(p -> p.site().instruction().range() + " " + p.kind() + " " + p.message())
+        .toList();
   }
 }
