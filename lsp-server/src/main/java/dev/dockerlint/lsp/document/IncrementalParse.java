@@ -4,6 +4,7 @@ import dev.dockerlint.syntax.Comment;
 import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.DockerfileReader;
 import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.Position;
 import dev.dockerlint.syntax.SourceText;
 import dev.dockerlint.syntax.SyntaxProblem;
 import java.util.ArrayList;
@@ -12,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Re-parses only the instruction an edit falls in, and splices it into the previous tree: the
- * instructions before it are kept as they are, those after it are moved by the edit's length. Most
- * keystrokes are such edits, and they cost a fraction of a whole parse.
+ * instructions before it are kept as they are, those after it are copied (they keep their lines and
+ * columns). Most keystrokes are such edits, and they cost a fraction of a whole parse.
  *
  * <p>It only does so when the edit cannot change where instructions begin and end: the edit stays
  * on one line of one instruction without heredocs, inserts and removes no newline, escape
@@ -93,11 +94,10 @@ public final class IncrementalParse {
         || !fresh.heredocs().isEmpty()) {
       return Optional.empty();
     }
-    int delta = c.inserted().length() - (c.end() - c.start());
-    Relocation into = new Relocation(source, base, first);
-    Relocation after = Relocation.afterLines(source, delta);
-    int editedStart = oldSource.lineStart(first);
-    int editedEnd = oldSource.lineEnd(last);
+    Relocation into = new Relocation(source, first);
+    Relocation after = new Relocation(source, 0);
+    Position editedStart = new Position(first, 0);
+    Position editedEnd = oldSource.position(oldSource.lineEnd(last));
 
     List<Instruction> instructions = new ArrayList<>(all.size());
     instructions.addAll(all.subList(0, index));
@@ -107,7 +107,7 @@ public final class IncrementalParse {
     }
     List<Comment> comments = new ArrayList<>(old.comments().size());
     for (Comment x : old.comments()) {
-      if (x.range().endOffset() <= editedStart) {
+      if (x.range().end().compareTo(editedStart) <= 0) {
         comments.add(x);
       }
     }
@@ -115,13 +115,13 @@ public final class IncrementalParse {
       comments.add(into.comment(x));
     }
     for (Comment x : old.comments()) {
-      if (x.range().startOffset() > editedEnd) {
+      if (x.range().start().compareTo(editedEnd) > 0) {
         comments.add(after.comment(x));
       }
     }
     List<SyntaxProblem> problems = new ArrayList<>();
     for (SyntaxProblem p : old.problems()) {
-      if (p.range().endOffset() < editedStart) {
+      if (p.range().end().compareTo(editedStart) < 0) {
         problems.add(p);
       }
     }
@@ -129,7 +129,7 @@ public final class IncrementalParse {
       problems.add(into.problem(p));
     }
     for (SyntaxProblem p : old.problems()) {
-      if (p.range().startOffset() > editedEnd) {
+      if (p.range().start().compareTo(editedEnd) > 0) {
         problems.add(after.problem(p));
       }
     }
