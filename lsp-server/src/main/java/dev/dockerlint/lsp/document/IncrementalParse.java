@@ -12,9 +12,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Re-parses only the instruction an edit falls in, and splices it into the previous tree: the
- * instructions before it are kept as they are, those after it are copied (they keep their lines and
- * columns). Most keystrokes are such edits, and they cost a fraction of a whole parse.
+ * Re-parses only the instruction an edit falls in, and splices it into the previous tree. Most
+ * keystrokes are such edits, and they cost a fraction of a whole parse.
+ *
+ * <p>Everything else of the previous tree is kept as it is, the very same objects: the
+ * instructions, comments and syntax problems before the edited instruction and those after it.
+ * Ranges hold lines and columns only, and an edit that adds and removes no line and stays on the
+ * lines of one instruction leaves the lines and columns of everything outside those lines as they
+ * were; only their offsets move, and those are computed from the new text when needed. So what is
+ * derived from a node and keyed by its identity holds for the nodes after the edit as well as for
+ * those before it.
  *
  * <p>It only does so when the edit cannot change where instructions begin and end: the edit stays
  * on one line of one instruction without heredocs, inserts and removes no newline, escape
@@ -95,16 +102,14 @@ public final class IncrementalParse {
       return Optional.empty();
     }
     Relocation into = new Relocation(source, first);
-    Relocation after = new Relocation(source, 0);
+    // the edited lines in the old text; outside them, both texts have the same positions
     Position editedStart = new Position(first, 0);
     Position editedEnd = oldSource.position(oldSource.lineEnd(last));
 
     List<Instruction> instructions = new ArrayList<>(all.size());
     instructions.addAll(all.subList(0, index));
     instructions.add(into.instruction(fresh));
-    for (int k = index + 1; k < all.size(); k++) {
-      instructions.add(after.instruction(all.get(k)));
-    }
+    instructions.addAll(all.subList(index + 1, all.size()));
     List<Comment> comments = new ArrayList<>(old.comments().size());
     for (Comment x : old.comments()) {
       if (x.range().end().compareTo(editedStart) <= 0) {
@@ -116,7 +121,7 @@ public final class IncrementalParse {
     }
     for (Comment x : old.comments()) {
       if (x.range().start().compareTo(editedEnd) > 0) {
-        comments.add(after.comment(x));
+        comments.add(x);
       }
     }
     List<SyntaxProblem> problems = new ArrayList<>();
@@ -130,7 +135,7 @@ public final class IncrementalParse {
     }
     for (SyntaxProblem p : old.problems()) {
       if (p.range().start().compareTo(editedEnd) > 0) {
-        problems.add(after.problem(p));
+        problems.add(p);
       }
     }
     return Optional.of(

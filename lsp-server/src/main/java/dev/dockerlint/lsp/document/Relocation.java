@@ -37,10 +37,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Moves syntax tree nodes to another place in a (new) text: every line moves by {@code lineShift},
- * columns stay. Used to splice a re-parsed instruction, parsed from whole lines of {@code target}
- * starting at line {@code lineShift}, into the previous tree, and to copy the instructions after an
- * edit that added and removed no line ({@code lineShift} 0: their lines and columns are unchanged).
+ * Moves the syntax tree nodes of a snippet, parsed from whole lines of {@code target} starting at
+ * line {@code lineShift}, to their place in {@code target}: every line moves by {@code lineShift},
+ * columns stay. Used to splice a re-parsed instruction into the previous tree.
  */
 final class Relocation {
   private final SourceText target;
