@@ -4,6 +4,8 @@ import dev.dockerlint.rules.Applicability;
 import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.rules.Edit;
 import dev.dockerlint.rules.Fix;
+import dev.dockerlint.syntax.Position;
+import dev.dockerlint.syntax.SourceText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +45,7 @@ public final class Fixer {
       if (chosen.isEmpty()) {
         break;
       }
-      String next = apply(current, chosen);
+      String next = apply(new SourceText(current), chosen);
       if (next.equals(current)) {
         break;
       }
@@ -73,23 +75,18 @@ public final class Fixer {
   }
 
   private static boolean overlap(Edit a, Edit b) {
-    int as = a.range().startOffset();
-    int ae = a.range().endOffset();
-    int bs = b.range().startOffset();
-    int be = b.range().endOffset();
-    return (as < be && bs < ae) || as == bs;
+    Position as = a.range().start();
+    Position ae = a.range().end();
+    Position bs = b.range().start();
+    Position be = b.range().end();
+    return (as.compareTo(be) < 0 && bs.compareTo(ae) < 0) || as.equals(bs);
   }
 
-  private static String apply(String text, List<Fix> fixes) {
+  /** {@code source} with the fixes applied; their ranges are in {@code source}. */
+  private static String apply(SourceText source, List<Fix> fixes) {
     List<Edit> edits = new ArrayList<>();
     fixes.forEach(f -> edits.addAll(f.edits()));
-    edits.sort(Comparator.comparingInt(e -> e.range().startOffset()));
-    StringBuilder sb = new StringBuilder(text.length());
-    int at = 0;
-    for (Edit e : edits) {
-      sb.append(text, at, e.range().startOffset()).append(e.replacement());
-      at = e.range().endOffset();
-    }
-    return sb.append(text, at, text.length()).toString();
+    edits.sort(Comparator.comparing(e -> e.range().start()));
+    return Edit.apply(source, edits);
   }
 }

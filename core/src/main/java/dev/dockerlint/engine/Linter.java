@@ -205,7 +205,7 @@ public final class Linter {
       }
     }
     kept.sort(
-        Comparator.comparingInt((Diagnostic d) -> d.range().startOffset())
+        Comparator.comparing((Diagnostic d) -> d.range().start())
             .thenComparing(d -> d.rule().code()));
     return new Report(path, file, model, kept);
   }
@@ -252,7 +252,7 @@ public final class Linter {
     if (on.test(meta)) {
       return true;
     }
-    Optional<Instruction> at = file.instructionAt(d.range().startOffset());
+    Optional<Instruction> at = file.instructionAt(d.range().start());
     return at.map(localChecks::get).filter(o -> o.enables(meta)).isPresent();
   }
 

@@ -128,30 +128,25 @@ final class StageChecks {
    */
   private static boolean within(List<Diagnostic> found, Stage s) {
     List<Instruction> is = s.instructions();
-    int start = s.from().range().startOffset();
-    int end = (is.isEmpty() ? s.from() : is.get(is.size() - 1)).range().endOffset();
+    Range stage = s.from().range().union((is.isEmpty() ? s.from() : is.get(is.size() - 1)).range());
     for (Diagnostic d : found) {
-      if (!within(d.range(), start, end)) {
+      if (!stage.contains(d.range())) {
         return false;
       }
       for (Related r : d.related()) {
-        if (!within(r.range(), start, end)) {
+        if (!stage.contains(r.range())) {
           return false;
         }
       }
       for (Fix f : d.fixes()) {
         for (Edit e : f.edits()) {
-          if (!within(e.range(), start, end)) {
+          if (!stage.contains(e.range())) {
             return false;
           }
         }
       }
     }
     return true;
-  }
-
-  private static boolean within(Range r, int start, int end) {
-    return r.startOffset() >= start && r.endOffset() <= end;
   }
 
   /** Passes questions on, noting them and their answers while the check of a stage runs. */

@@ -13,6 +13,7 @@ import dev.dockerlint.syntax.Directive;
 import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.FromInstruction;
 import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.Position;
 import dev.dockerlint.syntax.Range;
 import dev.dockerlint.syntax.SourceText;
 import java.util.ArrayList;
@@ -128,7 +129,7 @@ public final class Suppressions {
       out.add(new Entry(fileSkips, whole, checkWritten, true, Kind.FILE, true, !overridden));
     }
     for (Comment c : file.comments()) {
-      if (directiveRanges.stream().anyMatch(r -> r.startOffset() == c.range().startOffset())) {
+      if (directiveRanges.stream().anyMatch(r -> r.start().equals(c.range().start()))) {
         continue;
       }
       String text = c.text();
@@ -163,7 +164,7 @@ public final class Suppressions {
         case FILE -> out.add(new Entry(ids, whole, c.range(), true, kind));
         case STAGE -> out.add(new Entry(ids, stageScope(file, c.range()), c.range(), false, kind));
         case NEXT_INSTRUCTION -> {
-          Instruction next = nextInstruction(file, c.range().endOffset());
+          Instruction next = nextInstruction(file, c.range().end());
           if (next != null) {
             Range scope =
                 src.range(
@@ -183,11 +184,11 @@ public final class Suppressions {
    */
   private static Range stageScope(Dockerfile file, Range comment) {
     SourceText src = file.source();
-    int start = comment.startOffset();
-    Instruction next = nextInstruction(file, comment.endOffset());
+    int start = src.startOffset(comment);
+    Instruction next = nextInstruction(file, comment.end());
     if (next == null || !(next instanceof FromInstruction)) {
       for (Instruction i : file.instructions()) {
-        if (i.range().startOffset() >= comment.startOffset()) {
+        if (i.range().start().compareTo(comment.start()) >= 0) {
           break;
         }
         if (i instanceof FromInstruction) {
@@ -198,7 +199,7 @@ public final class Suppressions {
     int end = src.length();
     for (Instruction i : file.instructions()) {
       if (i instanceof FromInstruction
-          && i.range().startOffset() > comment.endOffset()
+          && i.range().start().compareTo(comment.end()) > 0
           && i != next) {
         end = src.lineStart(i.header().firstLine());
         break;
@@ -230,9 +231,9 @@ public final class Suppressions {
     return out;
   }
 
-  private static Instruction nextInstruction(Dockerfile file, int offset) {
+  private static Instruction nextInstruction(Dockerfile file, Position at) {
     for (Instruction i : file.instructions()) {
-      if (i.range().startOffset() >= offset) {
+      if (i.range().start().compareTo(at) >= 0) {
         return i;
       }
     }
@@ -244,7 +245,7 @@ public final class Suppressions {
     boolean hit = false;
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
-      if (!e.scope().contains(d.range()) && !e.scope().touches(d.range().startOffset())) {
+      if (!e.scope().contains(d.range()) && !e.scope().touches(d.range().start())) {
         continue;
       }
       if (e.buildkit() && CheckOptions.isExperimental(d.rule())) {

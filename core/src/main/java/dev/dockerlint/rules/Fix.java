@@ -1,5 +1,6 @@
 package dev.dockerlint.rules;
 
+import dev.dockerlint.syntax.SourceText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,9 +9,9 @@ import java.util.List;
 public record Fix(String title, List<Edit> edits, Applicability applicability) {
   public Fix {
     List<Edit> sorted = new ArrayList<>(edits);
-    sorted.sort(Comparator.comparingInt(e -> e.range().startOffset()));
+    sorted.sort(Comparator.comparing(e -> e.range().start()));
     for (int i = 1; i < sorted.size(); i++) {
-      if (sorted.get(i).range().startOffset() < sorted.get(i - 1).range().endOffset()) {
+      if (sorted.get(i).range().start().compareTo(sorted.get(i - 1).range().end()) < 0) {
         throw new IllegalArgumentException("overlapping edits in fix '" + title + "'");
       }
     }
@@ -25,14 +26,8 @@ public record Fix(String title, List<Edit> edits, Applicability applicability) {
     return new Fix(title, List.of(edits), Applicability.UNSAFE);
   }
 
-  /** The text after applying this fix to {@code text}. */
+  /** The text after applying this fix to {@code text}, the text its ranges belong to. */
   public String applyTo(String text) {
-    StringBuilder sb = new StringBuilder(text.length());
-    int at = 0;
-    for (Edit e : edits) {
-      sb.append(text, at, e.range().startOffset()).append(e.replacement());
-      at = e.range().endOffset();
-    }
-    return sb.append(text, at, text.length()).toString();
+    return Edit.apply(new SourceText(text), edits);
   }
 }

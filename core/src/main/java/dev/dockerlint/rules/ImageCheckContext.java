@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  */
 public final class ImageCheckContext {
   /** Where image findings are: the start of the "file" that stands for the image. */
-  public static final Range IMAGE = new Range(new Position(0, 0), new Position(0, 0), 0, 0);
+  public static final Range IMAGE = new Range(new Position(0, 0), new Position(0, 0));
 
   private final RuleMeta meta;
   private final ImageInput input;

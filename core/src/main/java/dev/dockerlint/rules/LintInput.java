@@ -123,7 +123,8 @@ public record LintInput(
      * Throws when waiting for {@code c} would wait for {@code me}: the thread computing it waits,
      * directly or through other threads, for a value {@code me} is computing. Each thread records
      * what it waits for before it looks, so of two threads closing a cycle at once at least one
-     * sees it.
+     * sees it. A computation on the way that is done by the time its thread's wait is read ends the
+     * walk: its thread has moved on, and what it waits for now does not hold up {@code c}.
      */
     private void refuseCycle(Computation c, Thread me) {
       Computation at = c;
@@ -137,6 +138,9 @@ public record LintInput(
                   + ")");
         }
         Computation next = waiting.get(at.thread());
+        if (at.result().isDone()) {
+          return;
+        }
         at = next == null || next.result().isDone() ? null : next;
       }
     }

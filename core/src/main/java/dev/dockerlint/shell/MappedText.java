@@ -9,6 +9,11 @@ import java.util.Arrays;
  * Text assembled from pieces of a Dockerfile (a RUN command's logical line, heredoc bodies) with,
  * for every character, the source offset it came from, so that a place found in the text maps back
  * to an exact range of the file, across line continuations.
+ *
+ * <p>The offsets it keeps are offsets in the one text it was built from, and they never leave this
+ * class: {@link #range} turns them into positions against that same text. The language server keeps
+ * syntax nodes after an edited line between versions, and their lines and columns, unlike their
+ * offsets, are the same in both; a range from here is right in either.
  */
 public final class MappedText {
   private final SourceText source;
@@ -55,8 +60,9 @@ public final class MappedText {
   public MappedText appendWord(Word w, int escape) {
     String value = w.value();
     String src = source.text();
-    int j = w.range().startOffset();
-    int to = Math.max(j, w.range().endOffset());
+    int from = source.startOffset(w.range());
+    int j = from;
+    int to = Math.max(j, source.endOffset(w.range()));
     ensure(text.length() + value.length());
     int base = text.length();
     for (int i = 0; i < value.length(); i++) {
@@ -65,7 +71,7 @@ public final class MappedText {
         int after = continuationEnd(src, j, to, escape);
         j = after > j ? after : j + 1;
       }
-      offsets[base + i] = Math.min(j, Math.max(to - 1, w.range().startOffset()));
+      offsets[base + i] = Math.min(j, Math.max(to - 1, from));
       if (j < to) {
         j++;
       }
@@ -110,7 +116,7 @@ public final class MappedText {
   }
 
   /** The source offset of text index {@code i} (the end maps after the last character). */
-  public int sourceOffset(int i) {
+  private int sourceOffset(int i) {
     if (text.length() == 0) {
       return 0;
     }

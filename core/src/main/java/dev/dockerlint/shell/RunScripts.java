@@ -11,6 +11,7 @@ import dev.dockerlint.syntax.Heredoc;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.OnbuildInstruction;
 import dev.dockerlint.syntax.RunInstruction;
+import dev.dockerlint.syntax.SourceText;
 import dev.dockerlint.syntax.Word;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,14 +117,14 @@ public final class RunScripts {
       if (dialect.isEmpty()) {
         return out;
       }
-      MappedText m = new MappedText(file.source()).appendWord(sf.text(), file.escapeCharacter());
+      SourceText src = file.source();
+      MappedText m = new MappedText(src).appendWord(sf.text(), file.escapeCharacter());
       for (Heredoc h : heredocs) {
-        m.appendAt("\n", h.markerRange().endOffset());
-        m.appendVerbatim(h.content(), h.bodyRange().startOffset());
+        int bodyStart = src.startOffset(h.bodyRange());
+        m.appendAt("\n", src.endOffset(h.markerRange()));
+        m.appendVerbatim(h.content(), bodyStart);
         m.appendVerbatim(
-            h.name(),
-            Math.min(
-                h.bodyRange().endOffset(), h.bodyRange().startOffset() + h.content().length()));
+            h.name(), Math.min(src.endOffset(h.bodyRange()), bodyStart + h.content().length()));
       }
       ShellScript script = parse(m.text(), memo);
       out.add(new RunScript(i, script, m, dialect.get(), false, onbuild));
@@ -162,7 +163,7 @@ public final class RunScripts {
     List<ShellWord> words = new ArrayList<>();
     for (Word w : args) {
       if (m.length() > 0) {
-        m.appendAt(" ", w.range().startOffset());
+        m.appendAt(" ", file.source().startOffset(w.range()));
       }
       int s = m.length();
       m.appendWord(w, '\\');
@@ -182,8 +183,8 @@ public final class RunScripts {
 
   private static RunScript body(
       Dockerfile file, Instruction i, Heredoc h, String dialect, boolean onbuild, LintMemo memo) {
-    MappedText m =
-        new MappedText(file.source()).appendVerbatim(h.content(), h.bodyRange().startOffset());
+    SourceText src = file.source();
+    MappedText m = new MappedText(src).appendVerbatim(h.content(), src.startOffset(h.bodyRange()));
     return new RunScript(i, parse(m.text(), memo), m, dialect, true, onbuild);
   }
 

@@ -38,11 +38,11 @@ public record Dockerfile(
     return problems.stream().anyMatch(SyntaxProblem::fatal);
   }
 
-  /** The instruction whose range or lines contain {@code offset}. */
-  public Optional<Instruction> instructionAt(int offset) {
-    int line = source.lineOf(Math.min(offset, source.length()));
+  /** The instruction whose range or lines contain {@code p}. */
+  public Optional<Instruction> instructionAt(Position p) {
+    int line = p.line();
     for (Instruction i : instructions) {
-      if (i.range().touches(offset)
+      if (i.range().touches(p)
           || (line >= i.header().firstLine() && line <= i.header().lastLine())) {
         return Optional.of(i);
       }

@@ -92,7 +92,7 @@ public final class DockerfileReader {
               "file with no instructions",
               ranges.range(source.length(), source.length())));
     }
-    problems.sort((a, b) -> Integer.compare(a.range().startOffset(), b.range().startOffset()));
+    problems.sort((a, b) -> a.range().start().compareTo(b.range().start()));
     return new Dockerfile(source, escape, directives, comments(), instructions, problems);
   }
 
@@ -714,7 +714,7 @@ public final class DockerfileReader {
     int end = GoText.skipSpaceBack(l.text(), 0, l.length());
     int endOffset = end == 0 ? start + kw.getText().length() : l.sourceOffset(end - 1) + 1;
     for (Heredoc h : heredocs) {
-      endOffset = Math.max(endOffset, h.bodyRange().endOffset());
+      endOffset = Math.max(endOffset, source.endOffset(h.bodyRange()));
     }
     return ranges.range(start, Math.max(start, endOffset));
   }

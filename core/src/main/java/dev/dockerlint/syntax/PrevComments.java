@@ -42,7 +42,7 @@ public final class PrevComments {
 
   private static boolean isDirective(Dockerfile file, Comment c) {
     for (Directive d : file.directives()) {
-      if (d.range().startOffset() == c.range().startOffset()) {
+      if (d.range().start().equals(c.range().start())) {
         return true;
       }
     }

@@ -18,7 +18,7 @@ final class RangeCursor {
     int s = Math.max(0, Math.min(startOffset, length));
     int e = Math.max(s, Math.min(endOffset, length));
     Position start = position(s);
-    return new Range(start, position(e), s, e);
+    return new Range(start, position(e));
   }
 
   private Position position(int offset) {

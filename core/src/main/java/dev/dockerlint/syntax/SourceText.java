@@ -3,8 +3,12 @@ package dev.dockerlint.syntax;
 import java.util.Arrays;
 
 /**
- * The text of a Dockerfile with a line index, turning offsets into positions and ranges. Lines end
- * at {@code \n} only, like BuildKit's scanner; a lone {@code \r} is part of its line.
+ * The text of a Dockerfile with a line index, turning offsets into positions and ranges, and
+ * positions and ranges back into offsets. Lines end at {@code \n} only, like BuildKit's scanner; a
+ * lone {@code \r} is part of its line.
+ *
+ * <p>Syntax nodes hold ranges of positions only, so every offset of a node is computed here,
+ * against the text of the version at hand.
  */
 public final class SourceText {
   private final String text;
@@ -93,10 +97,23 @@ public final class SourceText {
     return Math.min(lineStarts[p.line()] + Math.max(0, p.column()), lineEnd(p.line()));
   }
 
+  /** Offset of the start of {@code r} in this text ({@link #offset(Position)}). */
+  public int startOffset(Range r) {
+    return offset(r.start());
+  }
+
+  /** Offset of the end of {@code r} in this text ({@link #offset(Position)}). */
+  public int endOffset(Range r) {
+    return offset(r.end());
+  }
+
+  /** The range of {@code [startOffset, endOffset)}, clamped to the text. */
   public Range range(int startOffset, int endOffset) {
     int s = Math.max(0, Math.min(startOffset, text.length()));
     int e = Math.max(s, Math.min(endOffset, text.length()));
-    return new Range(position(s), position(e), s, e);
+    Position start = position(s);
+    int line = lineOf(e, start.line());
+    return new Range(start, new Position(line, e - lineStarts[line]));
   }
 
   /** The range of a whole line, without its line ending. */
@@ -106,6 +123,6 @@ public final class SourceText {
   }
 
   public String slice(Range r) {
-    return text.substring(r.startOffset(), r.endOffset());
+    return text.substring(startOffset(r), endOffset(r));
   }
 }

@@ -21,7 +21,7 @@ class ImageExceptionTest {
     return new Diagnostic(
         rule,
         rule.severity(),
-        new Range(new Position(1, 1), new Position(1, 1), 0, 0),
+        new Range(new Position(1, 1), new Position(1, 1)),
         "m",
         Optional.empty(),
         List.of(),
@@ -70,7 +70,7 @@ class ImageExceptionTest {
         new Diagnostic(
             FOREIGN,
             FOREIGN.severity(),
-            new Range(new Position(1, 1), new Position(1, 1), 0, 0),
+            new Range(new Position(1, 1), new Position(1, 1)),
             "m",
             Optional.empty(),
             List.of(),

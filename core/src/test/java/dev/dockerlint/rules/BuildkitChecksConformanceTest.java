@@ -207,7 +207,7 @@ class BuildkitChecksConformanceTest {
     if (d.rule().buildkitCheck().filter("NoEmptyContinuation"::equals).isPresent()) {
       return d.range().start().line() + 1;
     }
-    Optional<Instruction> i = report.file().instructionAt(d.range().startOffset());
+    Optional<Instruction> i = report.file().instructionAt(d.range().start());
     return i.map(x -> x.header().firstLine()).orElse(d.range().start().line()) + 1;
   }
 

@@ -201,9 +201,7 @@ public final class RuleTester {
       }
     }
     fixes.sort(
-        (a, b) ->
-            Integer.compare(
-                b.edits().get(0).range().startOffset(), a.edits().get(0).range().startOffset()));
+        (a, b) -> b.edits().get(0).range().start().compareTo(a.edits().get(0).range().start()));
     String out = text;
     for (Fix f : fixes) {
       out = f.applyTo(out);

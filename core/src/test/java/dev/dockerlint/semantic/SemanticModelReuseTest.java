@@ -215,7 +215,9 @@ class SemanticModelReuseTest {
       for (int n = 0; n < 3 && !is.isEmpty(); n++) {
         int k = random.nextInt(is.size());
         String part = oldFile.source().slice(is.get(k).range());
-        int at = is.get(k).range().startOffset() + random.nextInt(Math.max(1, part.length()));
+        int at =
+            oldFile.source().startOffset(is.get(k).range())
+                + random.nextInt(Math.max(1, part.length()));
         if (at >= text.length() || !Character.isLetterOrDigit(text.charAt(at))) {
           continue;
         }

@@ -80,9 +80,11 @@ class ErrorRecoveryProperties {
     Dockerfile f = DockerfileReader.parse(text);
     assertThat(f).isNotNull();
     assertThat(f.instructions().size() + f.problems().size()).isPositive();
+    SourceText src = f.source();
     for (Instruction i : f.instructions()) {
-      assertThat(i.range().startOffset()).isBetween(0, text.length());
-      assertThat(i.range().endOffset()).isBetween(i.range().startOffset(), text.length());
+      assertThat(src.position(src.offset(i.range().start()))).isEqualTo(i.range().start());
+      assertThat(src.position(src.offset(i.range().end()))).isEqualTo(i.range().end());
+      assertThat(i.range().start()).isLessThanOrEqualTo(i.range().end());
     }
     SemanticModel.of(f, BuildOptions.defaults());
   }

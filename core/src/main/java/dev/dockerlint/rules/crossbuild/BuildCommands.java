@@ -203,7 +203,7 @@ public final class BuildCommands {
     if (at < 0) {
       return Optional.empty();
     }
-    int start = i.range().startOffset() + at;
+    int start = source.startOffset(i.range()) + at;
     return Optional.of(source.range(start, start + needle.length()));
   }
 

@@ -124,16 +124,13 @@ public final class CompileUnderEmulation implements Rule {
       return Optional.empty();
     }
     List<Edit> edits = new ArrayList<>();
-    int image = s.from().image().get().range().startOffset();
-    edits.add(new Edit(source.range(image, image), "--platform=$BUILDPLATFORM "));
-    int fromEnd = s.from().range().endOffset();
-    edits.add(new Edit(source.range(fromEnd, fromEnd), "\nARG TARGETOS TARGETARCH"));
+    edits.add(
+        new Edit(Range.at(s.from().image().get().range().start()), "--platform=$BUILDPLATFORM "));
+    edits.add(new Edit(Range.at(s.from().range().end()), "\nARG TARGETOS TARGETARCH"));
     if (compile.toolchain() == BuildCommands.Toolchain.GO) {
-      int at = command.get().startOffset();
-      edits.add(new Edit(source.range(at, at), "GOOS=$TARGETOS GOARCH=$TARGETARCH "));
+      edits.add(new Edit(Range.at(command.get().start()), "GOOS=$TARGETOS GOARCH=$TARGETARCH "));
     } else {
-      int at = command.get().endOffset();
-      edits.add(new Edit(source.range(at, at), " -a $TARGETARCH"));
+      edits.add(new Edit(Range.at(command.get().end()), " -a $TARGETARCH"));
     }
     return Optional.of(
         new Fix(

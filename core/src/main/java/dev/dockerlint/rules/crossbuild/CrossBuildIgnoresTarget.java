@@ -119,18 +119,14 @@ public final class CrossBuildIgnoresTarget implements Rule {
       Optional<Range> go = BuildCommands.locate(source, run, compile.name());
       if (go.isPresent()) {
         int lineStart = source.lineStart(run.range().start().line());
-        String indent = source.text().substring(lineStart, run.range().startOffset());
+        String indent = source.text().substring(lineStart, source.startOffset(run.range()));
         f =
             f.withFix(
                 Fix.unsafe(
                     "Build for the target: ARG TARGETOS TARGETARCH and GOOS=$TARGETOS"
                         + " GOARCH=$TARGETARCH",
-                    new Edit(
-                        source.range(run.range().startOffset(), run.range().startOffset()),
-                        "ARG TARGETOS TARGETARCH\n" + indent),
-                    new Edit(
-                        source.range(go.get().startOffset(), go.get().startOffset()),
-                        "GOOS=$TARGETOS GOARCH=$TARGETARCH ")));
+                    new Edit(Range.at(run.range().start()), "ARG TARGETOS TARGETARCH\n" + indent),
+                    new Edit(Range.at(go.get().start()), "GOOS=$TARGETOS GOARCH=$TARGETARCH ")));
       }
     }
     ctx.report(f);

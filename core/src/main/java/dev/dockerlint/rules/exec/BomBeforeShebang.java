@@ -12,6 +12,7 @@ import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
 import dev.dockerlint.syntax.Heredoc;
 import dev.dockerlint.syntax.Range;
+import dev.dockerlint.syntax.SourceText;
 import java.util.Optional;
 
 /**
@@ -33,8 +34,9 @@ public final class BomBeforeShebang implements Rule {
       Finding f = ExecFindings.finding(p);
       Optional<Heredoc> heredoc = p.node().flatMap(n -> n.origin().heredoc());
       if (heredoc.isPresent() && heredoc.get().content().startsWith("\uFEFF")) {
-        int at = heredoc.get().bodyRange().startOffset();
-        Range bom = ctx.file().source().range(at, at + 1);
+        SourceText source = ctx.file().source();
+        int at = source.startOffset(heredoc.get().bodyRange());
+        Range bom = source.range(at, at + 1);
         f = f.withFix(Fix.safe("Remove the byte order mark", new Edit(bom, "")));
       }
       ctx.report(f);

@@ -64,8 +64,7 @@ public final class MissingExecBit implements Rule {
         || i.flag("chmod").isPresent()) {
       return Optional.empty();
     }
-    int at = i.keyword().range().endOffset();
-    Range insert = ctx.file().source().range(at, at);
+    Range insert = Range.at(i.keyword().range().end());
     return Optional.of(Fix.safe("Copy it with --chmod=755", new Edit(insert, " --chmod=755")));
   }
 }

@@ -35,8 +35,7 @@ public final class ScriptWithoutShebang implements Rule {
       Finding f = ExecFindings.finding(p);
       Optional<Heredoc> heredoc = p.node().flatMap(n -> n.origin().heredoc());
       if (heredoc.isPresent() && !heredoc.get().content().startsWith("#!")) {
-        Range start = heredoc.get().bodyRange();
-        Range at = ctx.file().source().range(start.startOffset(), start.startOffset());
+        Range at = Range.at(heredoc.get().bodyRange().start());
         f =
             f.withFix(
                 Fix.unsafe("Start the heredoc with '#!/bin/sh'", new Edit(at, "#!/bin/sh\n")));

@@ -37,12 +37,7 @@ public final class AptGetWithoutYes implements StageRule {
         for (ShellWord w : cmd.arguments()) {
           if (w.value().equals("install")) {
             Range at = c.range(w);
-            f =
-                f.withFix(
-                    Fix.safe(
-                        "Add -y",
-                        new Edit(
-                            ctx.file().source().range(at.endOffset(), at.endOffset()), " -y")));
+            f = f.withFix(Fix.safe("Add -y", new Edit(Range.at(at.end()), " -y")));
             break;
           }
         }

@@ -12,6 +12,7 @@ import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.AddInstruction;
 import dev.dockerlint.syntax.CopyInstruction;
 import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.Range;
 import dev.dockerlint.syntax.Word;
 import java.util.List;
 import java.util.Optional;
@@ -62,11 +63,10 @@ public final class CopyManyToFile implements StageRule {
               i.keyword().canonical()
                   + " with more than 2 arguments requires the last argument to end with /");
       if (!json && !dest.get().value().endsWith("\"") && !dest.get().value().endsWith("'")) {
-        int end = dest.get().range().endOffset();
         f =
             f.withFix(
                 Fix.safe(
-                    "Add a trailing slash", new Edit(ctx.file().source().range(end, end), "/")));
+                    "Add a trailing slash", new Edit(Range.at(dest.get().range().end()), "/")));
       }
       ctx.report(f);
     }

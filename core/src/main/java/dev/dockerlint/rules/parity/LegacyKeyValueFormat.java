@@ -12,6 +12,7 @@ import dev.dockerlint.syntax.EnvInstruction;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.KeyValue;
 import dev.dockerlint.syntax.LabelInstruction;
+import dev.dockerlint.syntax.Range;
 import java.util.List;
 
 /**
@@ -61,13 +62,12 @@ public final class LegacyKeyValueFormat implements Rule {
           replacement = "=\"" + value + "\"";
         }
         if (replacement != null) {
-          int keyEnd = kv.key().range().endOffset();
           f =
               f.withFix(
                   Fix.safe(
                       "Write " + name + " key=value",
                       new Edit(
-                          ctx.file().source().range(keyEnd, kv.value().range().endOffset()),
+                          new Range(kv.key().range().end(), kv.value().range().end()),
                           replacement)));
         }
         ctx.report(f);

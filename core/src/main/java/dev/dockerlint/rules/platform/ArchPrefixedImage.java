@@ -13,6 +13,7 @@ import dev.dockerlint.semantic.Base;
 import dev.dockerlint.semantic.ImageRef;
 import dev.dockerlint.semantic.Platform;
 import dev.dockerlint.semantic.Stage;
+import dev.dockerlint.syntax.SourceText;
 import dev.dockerlint.syntax.Word;
 import java.util.Optional;
 
@@ -92,14 +93,14 @@ public final class ArchPrefixedImage implements Rule {
 
   /** Deletes {@code namespace/} (or turns {@code docker.io/namespace/} into {@code library/}). */
   private static Optional<Edit> dropNamespace(RuleContext ctx, Word image, String namespace) {
-    String text = ctx.file().source().slice(image.range());
-    int start = image.range().startOffset();
+    SourceText source = ctx.file().source();
+    String text = source.slice(image.range());
+    int start = source.startOffset(image.range());
     for (String prefix : new String[] {"docker.io/", "index.docker.io/", ""}) {
       if (text.startsWith(prefix + namespace + "/")) {
         int from = start + prefix.length();
         int to = from + namespace.length() + 1;
-        return Optional.of(
-            new Edit(ctx.file().source().range(from, to), prefix.isEmpty() ? "" : "library/"));
+        return Optional.of(new Edit(source.range(from, to), prefix.isEmpty() ? "" : "library/"));
       }
     }
     return Optional.empty();

@@ -64,12 +64,12 @@ public final class Platforms {
 
   /** An edit that deletes a flag and the blanks after it. */
   public static Edit removeFlag(SourceText source, Flag flag) {
-    int end = flag.range().endOffset();
+    int end = source.endOffset(flag.range());
     String text = source.text();
     while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
       end++;
     }
-    return new Edit(source.range(flag.range().startOffset(), end), "");
+    return new Edit(source.range(source.startOffset(flag.range()), end), "");
   }
 
   private static final Pattern WINDOWS_IMAGE =

@@ -4,6 +4,7 @@ import dev.dockerlint.syntax.Comment;
 import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.DockerfileReader;
 import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.Position;
 import dev.dockerlint.syntax.SourceText;
 import dev.dockerlint.syntax.SyntaxProblem;
 import java.util.ArrayList;
@@ -11,9 +12,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Re-parses only the instruction an edit falls in, and splices it into the previous tree: the
- * instructions before it are kept as they are, those after it are moved by the edit's length. Most
+ * Re-parses only the instruction an edit falls in, and splices it into the previous tree. Most
  * keystrokes are such edits, and they cost a fraction of a whole parse.
+ *
+ * <p>Everything else of the previous tree is kept as it is, the very same objects: the
+ * instructions, comments and syntax problems before the edited instruction and those after it.
+ * Ranges hold lines and columns only, and an edit that adds and removes no line and stays on the
+ * lines of one instruction leaves the lines and columns of everything outside those lines as they
+ * were; only their offsets move, and those are computed from the new text when needed. So what is
+ * derived from a node and keyed by its identity holds for the nodes after the edit as well as for
+ * those before it.
  *
  * <p>It only does so when the edit cannot change where instructions begin and end: the edit stays
  * on one line of one instruction without heredocs, inserts and removes no newline, escape
@@ -93,21 +101,18 @@ public final class IncrementalParse {
         || !fresh.heredocs().isEmpty()) {
       return Optional.empty();
     }
-    int delta = c.inserted().length() - (c.end() - c.start());
-    Relocation into = new Relocation(source, base, first);
-    Relocation after = Relocation.afterLines(source, delta);
-    int editedStart = oldSource.lineStart(first);
-    int editedEnd = oldSource.lineEnd(last);
+    Relocation into = new Relocation(source, first);
+    // the edited lines in the old text; outside them, both texts have the same positions
+    Position editedStart = new Position(first, 0);
+    Position editedEnd = oldSource.position(oldSource.lineEnd(last));
 
     List<Instruction> instructions = new ArrayList<>(all.size());
     instructions.addAll(all.subList(0, index));
     instructions.add(into.instruction(fresh));
-    for (int k = index + 1; k < all.size(); k++) {
-      instructions.add(after.instruction(all.get(k)));
-    }
+    instructions.addAll(all.subList(index + 1, all.size()));
     List<Comment> comments = new ArrayList<>(old.comments().size());
     for (Comment x : old.comments()) {
-      if (x.range().endOffset() <= editedStart) {
+      if (x.range().end().compareTo(editedStart) <= 0) {
         comments.add(x);
       }
     }
@@ -115,13 +120,13 @@ public final class IncrementalParse {
       comments.add(into.comment(x));
     }
     for (Comment x : old.comments()) {
-      if (x.range().startOffset() > editedEnd) {
-        comments.add(after.comment(x));
+      if (x.range().start().compareTo(editedEnd) > 0) {
+        comments.add(x);
       }
     }
     List<SyntaxProblem> problems = new ArrayList<>();
     for (SyntaxProblem p : old.problems()) {
-      if (p.range().endOffset() < editedStart) {
+      if (p.range().end().compareTo(editedStart) < 0) {
         problems.add(p);
       }
     }
@@ -129,8 +134,8 @@ public final class IncrementalParse {
       problems.add(into.problem(p));
     }
     for (SyntaxProblem p : old.problems()) {
-      if (p.range().startOffset() > editedEnd) {
-        problems.add(after.problem(p));
+      if (p.range().start().compareTo(editedEnd) > 0) {
+        problems.add(p);
       }
     }
     return Optional.of(

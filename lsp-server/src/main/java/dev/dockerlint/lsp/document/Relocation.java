@@ -20,6 +20,7 @@ import dev.dockerlint.syntax.Keyword;
 import dev.dockerlint.syntax.LabelInstruction;
 import dev.dockerlint.syntax.MaintainerInstruction;
 import dev.dockerlint.syntax.OnbuildInstruction;
+import dev.dockerlint.syntax.Position;
 import dev.dockerlint.syntax.Range;
 import dev.dockerlint.syntax.RunInstruction;
 import dev.dockerlint.syntax.ShellInstruction;
@@ -36,43 +37,30 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Moves syntax tree nodes to another place in a (new) text: every offset moves by {@code
- * offsetShift}, every line by {@code lineShift}, and ranges are rebuilt against {@code target} so
- * their positions agree with it. Used to splice a re-parsed instruction into the previous tree and
- * to move the instructions after an edit.
+ * Moves the syntax tree nodes of a snippet, parsed from whole lines of {@code target} starting at
+ * line {@code lineShift}, to their place in {@code target}: every line moves by {@code lineShift},
+ * columns stay. Used to splice a re-parsed instruction into the previous tree.
  */
 final class Relocation {
   private final SourceText target;
-  private final int offsetShift;
   private final int lineShift;
-  private final boolean keepsPositions;
 
-  Relocation(SourceText target, int offsetShift, int lineShift) {
-    this(target, offsetShift, lineShift, false);
-  }
-
-  private Relocation(SourceText target, int offsetShift, int lineShift, boolean keepsPositions) {
+  Relocation(SourceText target, int lineShift) {
     this.target = target;
-    this.offsetShift = offsetShift;
     this.lineShift = lineShift;
-    this.keepsPositions = keepsPositions;
-  }
-
-  /**
-   * Moves nodes that lie wholly on the lines after an edit that added and removed no line: each of
-   * those lines starts {@code offsetShift} later, so a node keeps its lines and columns and only
-   * its offsets move (no position is looked up in {@code target}).
-   */
-  static Relocation afterLines(SourceText target, int offsetShift) {
-    return new Relocation(target, offsetShift, 0, true);
   }
 
   Range range(Range r) {
-    if (keepsPositions) {
-      return new Range(
-          r.start(), r.end(), r.startOffset() + offsetShift, r.endOffset() + offsetShift);
-    }
-    return target.range(r.startOffset() + offsetShift, r.endOffset() + offsetShift);
+    return new Range(position(r.start()), position(r.end()));
+  }
+
+  /**
+   * The place of a snippet position in {@code target}. The snippet ends in a newline {@code target}
+   * may lack at its end; a position after it becomes the end of {@code target}.
+   */
+  private Position position(Position p) {
+    Position moved = new Position(p.line() + lineShift, p.column());
+    return moved.line() < target.lineCount() ? moved : target.position(target.length());
   }
 
   private Optional<Range> range(Optional<Range> r) {

@@ -9,6 +9,7 @@ import dev.dockerlint.rules.Fix;
 import dev.dockerlint.rules.RuleMeta;
 import dev.dockerlint.syntax.Comment;
 import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.Position;
 import dev.dockerlint.syntax.Range;
 import dev.dockerlint.syntax.SourceText;
 import java.util.ArrayList;
@@ -71,15 +72,15 @@ public final class CodeActionProvider
     List<CodeAction> out = new ArrayList<>();
     Set<String> ignored = new HashSet<>();
     for (Diagnostic d : all) {
-      if (!overlaps(d.range(), wanted)) {
+      if (!d.range().meets(wanted)) {
         continue;
       }
       org.eclipse.lsp4j.Diagnostic lsp = DiagnosticsProvider.toLsp(doc.uri(), d);
       for (Fix f : d.fixes()) {
         out.add(quickFix(doc, f, lsp));
       }
-      Optional<Instruction> i = doc.file().instructionAt(d.range().startOffset());
-      String key = d.rule().code() + "@" + i.map(x -> x.range().startOffset()).orElse(-1);
+      Optional<Instruction> i = doc.file().instructionAt(d.range().start());
+      String key = d.rule().code() + "@" + i.map(x -> x.range().start().toString()).orElse("");
       if (i.isPresent() && ignored.add(key)) {
         ignore(doc, d.rule(), i.get(), lsp).ifPresent(out::add);
       }
@@ -92,10 +93,6 @@ public final class CodeActionProvider
       }
     }
     return result;
-  }
-
-  private static boolean overlaps(Range a, Range b) {
-    return a.startOffset() <= b.endOffset() && b.startOffset() <= a.endOffset();
   }
 
   private static boolean wanted(String kind, List<String> only) {
@@ -151,18 +148,18 @@ public final class CodeActionProvider
         }
       }
     }
-    safe.sort(Comparator.comparingInt(f -> f.edits().get(0).range().startOffset()));
+    safe.sort(Comparator.comparing(f -> f.edits().get(0).range().start()));
     List<Edit> chosen = new ArrayList<>();
-    int end = -1;
+    Position end = new Position(0, 0);
     int count = 0;
     for (Fix f : safe) {
-      int first = f.edits().get(0).range().startOffset();
-      if (first < end
-          || (first == end && !chosen.isEmpty() && f.edits().get(0).range().isEmpty())) {
+      Position first = f.edits().get(0).range().start();
+      if (first.compareTo(end) < 0
+          || (first.equals(end) && !chosen.isEmpty() && f.edits().get(0).range().isEmpty())) {
         continue;
       }
       chosen.addAll(f.edits());
-      end = f.edits().get(f.edits().size() - 1).range().endOffset();
+      end = f.edits().get(f.edits().size() - 1).range().end();
       count++;
     }
     if (count == 0) {

@@ -9,6 +9,7 @@ import dev.dockerlint.semantic.Variable;
 import dev.dockerlint.syntax.FromInstruction;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.InstructionKind;
+import dev.dockerlint.syntax.Position;
 import dev.dockerlint.syntax.SourceText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -48,10 +49,11 @@ public final class CompletionProvider implements Provider<CompletionParams, List
       DocumentModel doc, CompletionParams params, ServerSettings settings, CancelChecker cancel) {
     SourceText src = doc.source();
     int offset = Lsp.offset(src, params.getPosition());
-    int lineStart = src.lineStart(src.lineOf(offset));
+    Position cursor = src.position(offset);
+    int lineStart = src.lineStart(cursor.line());
     String before = doc.text().substring(lineStart, offset);
-    Optional<Instruction> at = instructionAt(doc, offset);
-    boolean continuation = at.isPresent() && at.get().range().start().line() < src.lineOf(offset);
+    Optional<Instruction> at = doc.file().instructionAt(cursor);
+    boolean continuation = at.isPresent() && at.get().range().start().line() < cursor.line();
 
     Matcher v = VARIABLE.matcher(before);
     if (v.find()) {
@@ -59,7 +61,7 @@ public final class CompletionProvider implements Provider<CompletionParams, List
     }
     String logical = continuation ? logicalBefore(doc, at.get(), offset) : before;
     InstructionKind kind = at.map(Instruction::kind).orElse(InstructionKind.UNKNOWN);
-    if (at.isEmpty() || at.get().keyword().range().touches(offset)) {
+    if (at.isEmpty() || at.get().keyword().range().touches(cursor)) {
       String word = before.strip();
       if (!continuation && word.matches("[A-Za-z]*")) {
         return keywords(src, offset, word.length());
@@ -76,32 +78,23 @@ public final class CompletionProvider implements Provider<CompletionParams, List
       return flagValues(doc, at, kind, fv.group(1), fv.group(2), offset);
     }
     Matcher fn = FLAG_NAME.matcher(logical);
-    if (fn.find() && at.isPresent() && flagsAllowedAt(at.get(), offset)) {
+    if (fn.find() && at.isPresent() && flagsAllowedAt(at.get(), cursor)) {
       return flags(src, kind, offset, fn.group(1).length());
     }
     return List.of();
   }
 
-  private static Optional<Instruction> instructionAt(DocumentModel doc, int offset) {
-    for (Instruction i : doc.file().instructions()) {
-      if (i.range().touches(offset)
-          || (doc.source().lineOf(offset) >= i.header().firstLine()
-              && doc.source().lineOf(offset) <= i.header().lastLine())) {
-        return Optional.of(i);
-      }
-    }
-    return Optional.empty();
-  }
-
   private static String logicalBefore(DocumentModel doc, Instruction i, int offset) {
-    String t = doc.text().substring(i.range().startOffset(), offset);
+    String t = doc.text().substring(doc.source().startOffset(i.range()), offset);
     return t.replaceAll("\\\\\\r?\\n", " ");
   }
 
   /** Flags stand between the keyword and the first argument. */
-  private static boolean flagsAllowedAt(Instruction i, int offset) {
+  private static boolean flagsAllowedAt(Instruction i, Position cursor) {
     String args = i.arguments().value();
-    return args.isEmpty() || offset <= i.arguments().range().startOffset() || args.startsWith("-");
+    return args.isEmpty()
+        || cursor.compareTo(i.arguments().range().start()) <= 0
+        || args.startsWith("-");
   }
 
   // ------------------------------------------------------------------ keywords
@@ -325,7 +318,9 @@ public final class CompletionProvider implements Provider<CompletionParams, List
           model.stages().isEmpty()
               ? Optional.empty()
               : Optional.of(model.stages().get(model.stages().size() - 1));
-      global = last.isEmpty() || last.get().from().range().startOffset() > offset;
+      global =
+          last.isEmpty()
+              || last.get().from().range().start().compareTo(doc.source().position(offset)) > 0;
       scope = global ? model.globalScope() : last.get().finalScope();
     } else {
       Instruction i = at.get();

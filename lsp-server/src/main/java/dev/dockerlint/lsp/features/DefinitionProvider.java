@@ -12,9 +12,8 @@ public final class DefinitionProvider implements Provider<DefinitionParams, List
   @Override
   public List<Location> provide(
       DocumentModel doc, DefinitionParams params, ServerSettings settings, CancelChecker cancel) {
-    int offset = Lsp.offset(doc.source(), params.getPosition());
     return Symbols.of(doc)
-        .at(offset)
+        .at(Lsp.position(doc.source(), params.getPosition()))
         .flatMap(Symbols.Occurrence::target)
         .map(r -> List.of(new Location(doc.uri(), Lsp.range(r))))
         .orElse(List.of());

@@ -59,8 +59,8 @@ public final class FormattingProvider
     SourceText src = doc.source();
     for (Instruction i : doc.file().instructions()) {
       if (only.isPresent()
-          && (i.range().endOffset() < only.get().startOffset()
-              || i.range().startOffset() > only.get().endOffset())) {
+          && (i.range().end().compareTo(only.get().start()) < 0
+              || i.range().start().compareTo(only.get().end()) > 0)) {
         continue;
       }
       keyword(src, i.keyword(), format, out);
@@ -151,8 +151,8 @@ public final class FormattingProvider
   /** The range from the {@code [} before the first word to the {@code ]} after the last. */
   private static Range bracketed(SourceText src, List<Word> words) {
     String t = src.text();
-    int open = t.lastIndexOf('[', words.get(0).range().startOffset());
-    int close = t.indexOf(']', words.get(words.size() - 1).range().endOffset());
+    int open = t.lastIndexOf('[', src.startOffset(words.get(0).range()));
+    int close = t.indexOf(']', src.endOffset(words.get(words.size() - 1).range()));
     if (open < 0 || close < 0) {
       return null;
     }

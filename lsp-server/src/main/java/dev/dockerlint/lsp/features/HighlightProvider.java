@@ -19,7 +19,7 @@ public final class HighlightProvider
       CancelChecker cancel) {
     Symbols symbols = Symbols.of(doc);
     return symbols
-        .at(Lsp.offset(doc.source(), params.getPosition()))
+        .at(Lsp.position(doc.source(), params.getPosition()))
         .map(
             at ->
                 symbols.group(at).stream()

@@ -23,6 +23,7 @@ import dev.dockerlint.syntax.CopyInstruction;
 import dev.dockerlint.syntax.Flag;
 import dev.dockerlint.syntax.FromInstruction;
 import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.Position;
 import dev.dockerlint.syntax.Range;
 import dev.dockerlint.syntax.Word;
 import java.io.IOException;
@@ -67,32 +68,32 @@ public final class HoverProvider implements Provider<HoverParams, Hover> {
   @Override
   public Hover provide(
       DocumentModel doc, HoverParams params, ServerSettings settings, CancelChecker cancel) {
-    int offset = Lsp.offset(doc.source(), params.getPosition());
+    Position cursor = Lsp.position(doc.source(), params.getPosition());
     List<String> parts = new ArrayList<>();
     Range at = null;
     for (Diagnostic d : diagnostics.findings(doc, settings)) {
-      if (d.range().touches(offset)) {
+      if (d.range().touches(cursor)) {
         parts.add(ruleMarkdown(d));
         at = at == null ? d.range() : at;
       }
     }
     cancel.checkCanceled();
     if (parts.isEmpty()) {
-      Optional<Symbols.Occurrence> sym = Symbols.of(doc).at(offset);
+      Optional<Symbols.Occurrence> sym = Symbols.of(doc).at(cursor);
       if (sym.isPresent() && sym.get().kind() == Symbols.Kind.VARIABLE) {
         variable(doc, sym.get()).ifPresent(parts::add);
         at = sym.get().range();
       }
     }
-    Optional<Instruction> ins = doc.file().instructionAt(offset);
+    Optional<Instruction> ins = doc.file().instructionAt(cursor);
     if (parts.isEmpty() && ins.isPresent()) {
       Instruction i = ins.get();
-      if (i.keyword().range().touches(offset)) {
+      if (i.keyword().range().touches(cursor)) {
         parts.add(Docs.instructionMarkdown(i.kind()));
         at = i.keyword().range();
       }
       for (Flag f : i.flags()) {
-        if (parts.isEmpty() && f.range().touches(offset)) {
+        if (parts.isEmpty() && f.range().touches(cursor)) {
           Docs.flag(i.kind(), f.name())
               .ifPresent(
                   fd -> parts.add("```dockerfile\n" + fd.syntax() + "\n```\n\n" + fd.summary()));
@@ -100,7 +101,7 @@ public final class HoverProvider implements Provider<HoverParams, Hover> {
         }
       }
       if (parts.isEmpty() && i instanceof FromInstruction from) {
-        Optional<Word> img = from.image().filter(w -> w.range().touches(offset));
+        Optional<Word> img = from.image().filter(w -> w.range().touches(cursor));
         if (img.isPresent()) {
           image(doc, from, settings).ifPresent(parts::add);
           at = img.get().range();
@@ -108,7 +109,7 @@ public final class HoverProvider implements Provider<HoverParams, Hover> {
       }
       if (parts.isEmpty()) {
         for (Word w : sources(i)) {
-          if (w.range().touches(offset)) {
+          if (w.range().touches(cursor)) {
             copySource(doc, w, settings).ifPresent(parts::add);
             at = w.range();
           }
@@ -351,8 +352,7 @@ public final class HoverProvider implements Provider<HoverParams, Hover> {
         doc.model()
             .expand(
                 w.value(),
-                doc.model()
-                    .scopeBefore(doc.file().instructionAt(w.range().startOffset()).orElseThrow()))
+                doc.model().scopeBefore(doc.file().instructionAt(w.range().start()).orElseThrow()))
             .orElse(w.value());
     SourceResolution res = BuildContext.of(dir.get(), ignore).resolve(source);
     StringBuilder sb = new StringBuilder();

@@ -8,6 +8,7 @@ import dev.dockerlint.semantic.Variable;
 import dev.dockerlint.syntax.FromInstruction;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.Range;
+import dev.dockerlint.syntax.SourceText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,13 +41,13 @@ public final class InlayHintProvider implements Provider<InlayHintParams, List<I
       if (o.kind() != Symbols.Kind.VARIABLE
           || o.declaration()
           || o.instruction().isEmpty()
-          || !wanted.touches(o.range().startOffset())) {
+          || !wanted.touches(o.range().start())) {
         continue;
       }
       value(model, o.instruction().get(), o.name())
           .ifPresent(
               v -> {
-                int end = usageEnd(doc.text(), o.range());
+                int end = usageEnd(doc.source(), o.range());
                 InlayHint h =
                     new InlayHint(
                         Lsp.position(doc.source().position(end)),
@@ -58,7 +59,7 @@ public final class InlayHintProvider implements Provider<InlayHintParams, List<I
     }
     for (Stage s : model.stages()) {
       FromInstruction from = s.from();
-      if (!wanted.touches(from.range().startOffset()) || s.platform().isEmpty()) {
+      if (!wanted.touches(from.range().start()) || s.platform().isEmpty()) {
         continue;
       }
       InlayHint h =
@@ -86,16 +87,18 @@ public final class InlayHintProvider implements Provider<InlayHintParams, List<I
   }
 
   /** After {@code }}} for {@code ${NAME}} and {@code ${NAME:-x}}, else after the name. */
-  static int usageEnd(String text, Range name) {
-    int start = name.startOffset();
+  static int usageEnd(SourceText src, Range name) {
+    String text = src.text();
+    int start = src.startOffset(name);
+    int end = src.endOffset(name);
     if (start >= 2 && text.charAt(start - 1) == '{') {
-      int close = text.indexOf('}', name.endOffset());
-      int newline = text.indexOf('\n', name.endOffset());
+      int close = text.indexOf('}', end);
+      int newline = text.indexOf('\n', end);
       if (close >= 0 && (newline < 0 || close < newline)) {
         return close + 1;
       }
     }
-    return name.endOffset();
+    return end;
   }
 
   static String shorten(String v) {

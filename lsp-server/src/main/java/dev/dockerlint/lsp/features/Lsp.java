@@ -27,6 +27,12 @@ public final class Lsp {
     return src.offset(new dev.dockerlint.syntax.Position(p.getLine(), p.getCharacter()));
   }
 
+  /** The place of an LSP position in the text, clamped into it. */
+  public static dev.dockerlint.syntax.Position position(
+      SourceText src, org.eclipse.lsp4j.Position p) {
+    return src.position(offset(src, p));
+  }
+
   /** The offsets an LSP range covers, clamped and ordered. */
   public static Range range(SourceText src, org.eclipse.lsp4j.Range r) {
     int s = offset(src, r.getStart());

@@ -15,7 +15,7 @@ public final class ReferencesProvider implements Provider<ReferenceParams, List<
   public List<Location> provide(
       DocumentModel doc, ReferenceParams params, ServerSettings settings, CancelChecker cancel) {
     Symbols symbols = Symbols.of(doc);
-    Optional<Symbols.Occurrence> at = symbols.at(Lsp.offset(doc.source(), params.getPosition()));
+    Optional<Symbols.Occurrence> at = symbols.at(Lsp.position(doc.source(), params.getPosition()));
     if (at.isEmpty()) {
       return List.of();
     }

@@ -34,7 +34,7 @@ public final class RenameProvider implements Provider<RenameParams, WorkspaceEdi
       CancelChecker cancel) {
     Symbols symbols = Symbols.of(doc);
     return symbols
-        .at(Lsp.offset(doc.source(), params.getPosition()))
+        .at(Lsp.position(doc.source(), params.getPosition()))
         .filter(symbols::declared)
         .map(o -> new PrepareRenameResult(Lsp.range(o.range()), o.name()));
   }
@@ -44,7 +44,7 @@ public final class RenameProvider implements Provider<RenameParams, WorkspaceEdi
       DocumentModel doc, RenameParams params, ServerSettings settings, CancelChecker cancel) {
     Symbols symbols = Symbols.of(doc);
     Optional<Symbols.Occurrence> at =
-        symbols.at(Lsp.offset(doc.source(), params.getPosition())).filter(symbols::declared);
+        symbols.at(Lsp.position(doc.source(), params.getPosition())).filter(symbols::declared);
     if (at.isEmpty()) {
       return null;
     }

@@ -14,6 +14,7 @@ import dev.dockerlint.syntax.Heredoc;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.OnbuildInstruction;
 import dev.dockerlint.syntax.Range;
+import dev.dockerlint.syntax.SourceText;
 import dev.dockerlint.syntax.Word;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -141,17 +142,19 @@ public final class SemanticTokensProvider
   // ------------------------------------------------------------------ painting
 
   private static final class Canvas {
+    final SourceText source;
     final String text;
     final int[] paint;
 
-    Canvas(String text) {
-      this.text = text;
+    Canvas(SourceText source) {
+      this.source = source;
+      this.text = source.text();
       this.paint = new int[text.length()];
       Arrays.fill(paint, -1);
     }
 
     void paint(Range r, int type, int modifiers) {
-      paint(r.startOffset(), r.endOffset(), type, modifiers);
+      paint(source.startOffset(r), source.endOffset(r), type, modifiers);
     }
 
     void paint(int start, int end, int type, int modifiers) {
@@ -166,7 +169,7 @@ public final class SemanticTokensProvider
   }
 
   private static int[] compute(DocumentModel doc) {
-    Canvas c = new Canvas(doc.text());
+    Canvas c = new Canvas(doc.source());
     for (Comment k : doc.file().comments()) {
       c.paint(k.range(), COMMENT, 0);
     }
@@ -193,12 +196,12 @@ public final class SemanticTokensProvider
 
   private static void instruction(Canvas c, Instruction i) {
     for (Heredoc h : i.heredocs()) {
-      Range body = h.bodyRange();
-      int terminator =
-          h.terminated() ? c.text.lastIndexOf('\n', body.endOffset() - 1) + 1 : body.endOffset();
-      terminator = Math.max(terminator, body.startOffset());
-      c.paint(body.startOffset(), terminator, STRING, 0);
-      c.paint(terminator, body.endOffset(), OPERATOR, 0);
+      int bodyStart = c.source.startOffset(h.bodyRange());
+      int bodyEnd = c.source.endOffset(h.bodyRange());
+      int terminator = h.terminated() ? c.text.lastIndexOf('\n', bodyEnd - 1) + 1 : bodyEnd;
+      terminator = Math.max(terminator, bodyStart);
+      c.paint(bodyStart, terminator, STRING, 0);
+      c.paint(terminator, bodyEnd, OPERATOR, 0);
       c.paint(h.markerRange(), OPERATOR, 0);
     }
     c.paint(i.keyword().range(), KEYWORD, 0);

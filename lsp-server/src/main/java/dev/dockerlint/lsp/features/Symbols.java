@@ -12,6 +12,7 @@ import dev.dockerlint.syntax.Flag;
 import dev.dockerlint.syntax.FromInstruction;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.KeyValue;
+import dev.dockerlint.syntax.Position;
 import dev.dockerlint.syntax.Range;
 import dev.dockerlint.syntax.SourceText;
 import dev.dockerlint.syntax.Word;
@@ -72,9 +73,9 @@ public final class Symbols {
   }
 
   /** The occurrence under the cursor (touching its start or end). */
-  public Optional<Occurrence> at(int offset) {
+  public Optional<Occurrence> at(Position cursor) {
     for (Occurrence o : occurrences) {
-      if (o.range().touches(offset)) {
+      if (o.range().touches(cursor)) {
         return Optional.of(o);
       }
     }
@@ -97,7 +98,7 @@ public final class Symbols {
     Builder b = new Builder(model);
     b.run();
     List<Occurrence> out = b.out;
-    out.sort(Comparator.comparingInt(o -> o.range().startOffset()));
+    out.sort(Comparator.comparing(o -> o.range().start()));
     return new Symbols(out);
   }
 
@@ -162,7 +163,7 @@ public final class Symbols {
           for (String part : text.split(",", -1)) {
             int eq = part.indexOf('=');
             if (eq > 0 && part.substring(0, eq).trim().equalsIgnoreCase("from")) {
-              int start = vr.startOffset() + at + eq + 1;
+              int start = src.startOffset(vr) + at + eq + 1;
               String v = part.substring(eq + 1);
               reference(d, v, src.range(start, start + v.length()), r.instruction());
             }
@@ -185,13 +186,11 @@ public final class Symbols {
     private void variables(Instruction i) {
       Optional<Stage> stage = model.stageOf(i);
       boolean global = stage.isEmpty() || i instanceof FromInstruction;
-      int scanFrom = i.keyword().range().endOffset();
-      int scanTo = i.range().endOffset();
-      List<int[]> skip = new ArrayList<>();
+      int scanFrom = src.endOffset(i.keyword().range());
+      int scanTo = src.endOffset(i.range());
       if (i instanceof ArgInstruction a) {
         for (ArgDeclaration d : a.declarations()) {
           declareArg(i, d, global, stage);
-          skip.add(new int[] {d.nameRange().startOffset(), d.nameRange().endOffset()});
         }
       } else if (i instanceof EnvInstruction e && stage.isPresent()) {
         for (KeyValue kv : e.pairs()) {

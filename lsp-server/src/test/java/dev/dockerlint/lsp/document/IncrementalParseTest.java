@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.DockerfileReader;
+import dev.dockerlint.syntax.Instruction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +54,41 @@ class IncrementalParseTest {
                 new IncrementalParse.Change(at, at + 1, "c"))
             .orElseThrow();
     assertThat(d.instructions().get(0)).isSameAs(old.instructions().get(0));
+  }
+
+  @Test
+  void everythingAfterTheEditedInstructionIsKeptAsItIs() {
+    String text =
+        "FROM golang:1.22 AS build\n"
+            + "RUN go build -o /app .\n"
+            + "# the runtime\n"
+            + "FROM alpine:3.20\n"
+            + "COPY --from=build /app /app\n"
+            + "FROB x\n"
+            + "ENTRYPOINT [\"/app\"]\n";
+    Dockerfile old = DockerfileReader.parse(text);
+    int at = text.indexOf("/app .");
+    String newText = text.substring(0, at) + "/usr/local/bin" + text.substring(at + 4);
+
+    Dockerfile d =
+        IncrementalParse.apply(
+                old, newText, new IncrementalParse.Change(at, at + 4, "/usr/local/bin"))
+            .orElseThrow();
+
+    Dockerfile whole = DockerfileReader.parse(newText);
+    assertThat(d.instructions().get(1)).isNotSameAs(old.instructions().get(1));
+    for (int k = 2; k < whole.instructions().size(); k++) {
+      Instruction kept = d.instructions().get(k);
+      Instruction fresh = whole.instructions().get(k);
+      assertThat(kept).isSameAs(old.instructions().get(k)).isEqualTo(fresh);
+      assertThat(d.source().slice(kept.range())).isEqualTo(whole.source().slice(fresh.range()));
+      assertThat(d.source().startOffset(kept.range()))
+          .isEqualTo(whole.source().startOffset(fresh.range()))
+          .isEqualTo(old.source().startOffset(kept.range()) + 10);
+    }
+    assertThat(d.comments()).singleElement().isSameAs(old.comments().get(0));
+    assertThat(d.problems()).singleElement().isSameAs(old.problems().get(0));
+    assertSameAsWholeParse(d);
   }
 
   @Test

@@ -15,6 +15,7 @@ import dev.dockerlint.rules.parity.MaintainerDeprecated;
 import dev.dockerlint.syntax.CopyInstruction;
 import dev.dockerlint.syntax.EntrypointInstruction;
 import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.Range;
 import java.util.List;
 
 /** Rules written for the server's tests: they exercise what built-in rules may not have yet. */
@@ -42,12 +43,7 @@ final class TestRules {
                   .withPredicts(Predicts.PERMISSION_DENIED)
                   .withFix(
                       Fix.unsafe(
-                          "Add --chmod=755 to the COPY",
-                          new Edit(
-                              ctx.file()
-                                  .source()
-                                  .range(e.range().startOffset(), e.range().startOffset()),
-                              "")))
+                          "Add --chmod=755 to the COPY", new Edit(Range.at(e.range().start()), "")))
                   .withFix(
                       new Fix(
                           "Rebuild the script",
