@@ -7,6 +7,7 @@ import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.Command;
 import dev.dockerlint.syntax.Dockerfile;
+import dev.dockerlint.syntax.FromInstruction;
 import dev.dockerlint.syntax.Heredoc;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.OnbuildInstruction;
@@ -44,7 +45,13 @@ public final class RunScripts {
   public static List<RunScript> all(SemanticModel model, LintMemo memo) {
     List<RunScript> out = new ArrayList<>();
     for (Instruction i : model.file().instructions()) {
+      if (i instanceof FromInstruction) {
+        break; // the rest is in stages
+      }
       out.addAll(of(model, i, memo));
+    }
+    for (Stage s : model.stages()) {
+      out.addAll(of(model, s, memo));
     }
     return List.copyOf(out);
   }
@@ -61,11 +68,29 @@ public final class RunScripts {
    * reusing readings as {@link #all(SemanticModel, LintMemo)} does.
    */
   public static List<RunScript> of(LintInput input, Stage stage) {
+    return of(input.model(), stage, input.memo());
+  }
+
+  /**
+   * The scripts of a stage as the memo keeps them: what they are follows from the Stage object (its
+   * instructions, their shells, the stages it is based on), and a script's ranges are positions,
+   * which an edit the stage was taken over after did not move.
+   */
+  private record OfStage(Stage stage) {}
+
+  private record StageScripts(List<RunScript> scripts) {}
+
+  private static List<RunScript> of(SemanticModel model, Stage stage, LintMemo memo) {
+    OfStage key = new OfStage(stage);
+    Optional<StageScripts> kept = memo.find(key, StageScripts.class);
+    if (kept.isPresent()) {
+      return kept.get().scripts();
+    }
     List<RunScript> out = new ArrayList<>();
     for (Instruction i : stage.instructions()) {
-      out.addAll(of(input.model(), i, input.memo()));
+      out.addAll(of(model, i, memo));
     }
-    return List.copyOf(out);
+    return memo.keep(key, new StageScripts(List.copyOf(out))).scripts();
   }
 
   /** The scripts of one instruction (none for anything but RUN and ONBUILD RUN). */

@@ -2,8 +2,11 @@ package dev.dockerlint.shellcheck;
 
 import dev.dockerlint.rules.LintInput;
 import dev.dockerlint.semantic.SemanticModel;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.RunScript;
 import dev.dockerlint.shell.RunScripts;
+import dev.dockerlint.syntax.FromInstruction;
+import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.Range;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,17 +96,46 @@ public final class ShellcheckScripts {
     return prepared(model, RunScripts.all(model));
   }
 
-  /** Every RUN script of a lint's input that ShellCheck can check (see {@link RunScripts#all}). */
+  /**
+   * Every RUN script of a lint's input that ShellCheck can check (see {@link RunScripts#all}), the
+   * scripts of a stage prepared once while the Stage object lasts (the export line follows from the
+   * stage's scopes).
+   */
   public static List<Prepared> all(LintInput input) {
-    return prepared(input.model(), RunScripts.all(input));
+    SemanticModel model = input.model();
+    List<Prepared> out = new ArrayList<>();
+    for (Instruction i : model.file().instructions()) {
+      if (i instanceof FromInstruction) {
+        break; // the rest is in stages
+      }
+      out.addAll(prepared(model, RunScripts.of(model, i)));
+    }
+    for (Stage s : model.stages()) {
+      OfStage key = new OfStage(s);
+      out.addAll(
+          input
+              .memo()
+              .find(key, StagePrepared.class)
+              .orElseGet(
+                  () ->
+                      input
+                          .memo()
+                          .keep(key, new StagePrepared(prepared(model, RunScripts.of(input, s)))))
+              .scripts());
+    }
+    return out;
   }
+
+  private record OfStage(Stage stage) {}
+
+  private record StagePrepared(List<Prepared> scripts) {}
 
   private static List<Prepared> prepared(SemanticModel model, List<RunScript> scripts) {
     List<Prepared> out = new ArrayList<>();
     for (RunScript s : scripts) {
       prepare(model, s).ifPresent(out::add);
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /** The scripts ShellCheck checks: the first {@value #MAX_PER_FILE} of {@link #all}. */
