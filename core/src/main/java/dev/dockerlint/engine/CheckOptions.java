@@ -131,6 +131,9 @@ public record CheckOptions(
    * {@code #} line does; parser directives at the top are not part of it).
    */
   public static Map<Instruction, CheckOptions> perInstruction(Dockerfile file) {
+    if (file.comments().stream().noneMatch(c -> CHECK_COMMENT.matcher(c.text()).matches())) {
+      return Map.of(); // the common case, without pairing every instruction with its comments
+    }
     Map<Instruction, CheckOptions> out = new IdentityHashMap<>();
     for (Map.Entry<Instruction, List<Comment>> e : PrevComments.of(file).entrySet()) {
       for (Comment c : e.getValue()) {

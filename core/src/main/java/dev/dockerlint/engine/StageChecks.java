@@ -72,12 +72,14 @@ final class StageChecks {
     Key key = new Key(rule);
     Found before = memo.find(key, Found.class).orElse(NOTHING);
     Stage[] stages = input.model().stages().toArray(new Stage[0]);
+    // asked once: behind it may be a chain of sources (the language server's)
+    boolean imagesEnabled = input.images().enabled();
     Found now = new Found(stages, new Kept[stages.length]);
     for (int j = 0; j < stages.length; j++) {
       Stage s = stages[j];
       Object stageKey = rule.stageKey(plain, s);
       Kept kept = j < before.stages().length && before.stages()[j] == s ? before.kept()[j] : null;
-      if (kept != null && stillHolds(kept, config, stageKey, input.images())) {
+      if (kept != null && stillHolds(kept, config, stageKey, imagesEnabled, input.images())) {
         kept.found().forEach(out);
         now.kept()[j] = kept;
         continue;
@@ -91,8 +93,7 @@ final class StageChecks {
       }
       found.forEach(out);
       if (within(found, s)) {
-        now.kept()[j] =
-            new Kept(config, stageKey, input.images().enabled(), List.copyOf(images.asked), found);
+        now.kept()[j] = new Kept(config, stageKey, imagesEnabled, List.copyOf(images.asked), found);
       }
     }
     // kept when complete: a lint of the next version, on another thread, may read it
@@ -102,10 +103,10 @@ final class StageChecks {
   private static final Found NOTHING = new Found(new Stage[0], new Kept[0]);
 
   private static boolean stillHolds(
-      Kept k, Config config, Object stageKey, ImageMetadataSource images) {
+      Kept k, Config config, Object stageKey, boolean imagesEnabled, ImageMetadataSource images) {
     if (!(k.config() == config || k.config().equals(config))
         || !Objects.equals(k.stageKey(), stageKey)
-        || k.imagesEnabled() != images.enabled()) {
+        || k.imagesEnabled() != imagesEnabled) {
       return false;
     }
     for (Asked a : k.asked()) {

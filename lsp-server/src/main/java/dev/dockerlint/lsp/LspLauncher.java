@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -113,7 +114,62 @@ public final class LspLauncher {
             throw parseError(e);
           }
         }
+
+        /**
+         * The message as JSON, built in a StringBuilder: lsp4j's StringWriter appends to a
+         * synchronized StringBuffer, token by token, which was about a fifth of publishing a long
+         * file's diagnostics.
+         */
+        @Override
+        public String serialize(Message message) {
+          StringBuilderWriter out = new StringBuilderWriter();
+          serialize(message, out);
+          return out.toString();
+        }
       };
+    }
+  }
+
+  /** A writer into a StringBuilder (not thread-safe, unlike StringWriter). */
+  static final class StringBuilderWriter extends Writer {
+    private final StringBuilder sb = new StringBuilder(1024);
+
+    @Override
+    public void write(int c) {
+      sb.append((char) c);
+    }
+
+    @Override
+    public void write(char[] cbuf, int off, int len) {
+      sb.append(cbuf, off, len);
+    }
+
+    @Override
+    public void write(String str, int off, int len) {
+      sb.append(str, off, off + len);
+    }
+
+    @Override
+    public Writer append(CharSequence csq) {
+      sb.append(csq);
+      return this;
+    }
+
+    @Override
+    public Writer append(char c) {
+      sb.append(c);
+      return this;
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return sb.toString();
     }
   }
 
