@@ -96,7 +96,13 @@ public final class LspLauncher {
     @Override
     protected MessageJsonHandler createJsonHandler() {
       return new MessageJsonHandler(
-          getSupportedMethods(), configureGson == null ? gson -> {} : configureGson) {
+          getSupportedMethods(),
+          gson -> {
+            gson.registerTypeAdapterFactory(new DiagnosticJson());
+            if (configureGson != null) {
+              configureGson.accept(gson);
+            }
+          }) {
         @Override
         public Message parseMessage(CharSequence input) {
           try {
