@@ -18,7 +18,6 @@ import dev.dockerlint.semantic.Base;
 import dev.dockerlint.semantic.BuildOptions;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.semantic.Stage;
-import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.DockerfileReader;
 import dev.dockerlint.syntax.EnvInstruction;
 import dev.dockerlint.syntax.Instruction;
@@ -110,44 +109,64 @@ class StageChecksTest {
     return out;
   }
 
+  /** {@link #TEXT} linted version after version with one rule, as the language server does. */
+  private static final class Document {
+    final Linter linter;
+    final AtomicReference<String> answer = new AtomicReference<>("none");
+    final ImageMetadataSource images = answering(answer);
+    LintMemo memo = LintMemo.create();
+    SemanticModel model = SemanticModel.of(DockerfileReader.parse(TEXT), OPTIONS);
+
+    Document(StageRule rule) {
+      linter = new Linter(new RuleRegistry(List.of(rule)));
+    }
+
+    List<String> lint() {
+      return lint(linter);
+    }
+
+    List<String> lint(Linter with) {
+      return StageChecksTest.lint(with, model, images, memo);
+    }
+
+    /** The next version after the {@code k}-th instruction was edited to make {@code text}. */
+    void edit(String text, int k) {
+      model = SemanticModel.of(InPlaceEdits.edited(model.file(), text, k), OPTIONS, model);
+    }
+  }
+
   @Test
   void onlyTheStagesAnEditReachesAreCheckedAgain() {
     EnvHere rule = new EnvHere();
-    Linter linter = new Linter(new RuleRegistry(List.of(rule)));
-    ImageMetadataSource images = answering(new AtomicReference<>("none"));
-    LintMemo memo = LintMemo.create();
-    SemanticModel old = SemanticModel.of(DockerfileReader.parse(TEXT), OPTIONS);
-    lint(linter, old, images, memo);
+    Document doc = new Document(rule);
+    doc.lint();
     assertThat(rule.checked).containsExactly("one", "two", "three", "four");
 
     rule.checked.clear();
-    String text = TEXT.replace("A=1", "A=5");
-    Dockerfile file = InPlaceEdits.edited(old.file(), text, 1);
-    SemanticModel next = SemanticModel.of(file, OPTIONS, old);
-    List<String> found = lint(linter, next, images, memo);
+    doc.edit(TEXT.replace("A=1", "A=5"), 1);
+    List<String> found = doc.lint();
 
     assertThat(rule.checked)
         .as("the edited stage and the one based on it")
         .containsExactly("one", "three");
+    SemanticModel fresh = SemanticModel.of(doc.model.file(), OPTIONS);
     assertThat(found)
-        .isEqualTo(lint(linter, SemanticModel.of(file, OPTIONS), images, LintMemo.none()))
+        .isEqualTo(lint(doc.linter, fresh, doc.images, LintMemo.none()))
         .contains("DKL9981 2:1-2:8 ENV 5", "DKL9981 4:1-4:8 ENV 2");
   }
 
   @Test
   void aStageIsCheckedAgainWhenTheImageSourceAnswersOtherwise() {
     BaseAnswer rule = new BaseAnswer();
-    Linter linter = new Linter(new RuleRegistry(List.of(rule)));
-    AtomicReference<String> reason = new AtomicReference<>("first");
-    LintMemo memo = LintMemo.create();
-    SemanticModel model = SemanticModel.of(DockerfileReader.parse(TEXT), OPTIONS);
-    lint(linter, model, answering(reason), memo);
+    Document doc = new Document(rule);
+    doc.answer.set("first");
+    doc.lint();
     rule.checked.clear();
-    lint(linter, model, answering(reason), memo);
+    doc.lint();
     assertThat(rule.checked).as("same answers").isEmpty();
 
-    reason.set("second");
-    List<String> found = lint(linter, model, answering(reason), memo);
+    doc.answer.set("second");
+    List<String> found = doc.lint();
     assertThat(rule.checked)
         .as("the stages whose base image was asked about")
         .containsExactly("one", "two", "four");
@@ -157,13 +176,10 @@ class StageChecksTest {
   @Test
   void findingsOutsideTheirStageAreNotTakenOver() {
     FileStart rule = new FileStart();
-    Linter linter = new Linter(new RuleRegistry(List.of(rule)));
-    ImageMetadataSource images = answering(new AtomicReference<>("none"));
-    LintMemo memo = LintMemo.create();
-    SemanticModel model = SemanticModel.of(DockerfileReader.parse(TEXT), OPTIONS);
-    lint(linter, model, images, memo);
+    Document doc = new Document(rule);
+    doc.lint();
     rule.checked.clear();
-    lint(linter, model, images, memo);
+    doc.lint();
     assertThat(rule.checked)
         .as("the first stage's finding lies in it")
         .containsExactly("two", "three", "four");
@@ -172,18 +188,15 @@ class StageChecksTest {
   @Test
   void otherSettingsCheckEveryStageAgain() {
     EnvHere rule = new EnvHere();
-    Linter linter = new Linter(new RuleRegistry(List.of(rule)));
-    ImageMetadataSource images = answering(new AtomicReference<>("none"));
-    LintMemo memo = LintMemo.create();
-    SemanticModel model = SemanticModel.of(DockerfileReader.parse(TEXT), OPTIONS);
-    lint(linter, model, images, memo);
+    Document doc = new Document(rule);
+    doc.lint();
     rule.checked.clear();
     Config other =
         ConfigLoader.parse(
             "trusted-registries: [registry.example.com]\n",
             Path.of(".dockerlint.yaml"),
             Config.Dialect.DOCKERLINT);
-    List<String> found = lint(linter.withConfig(other), model, images, memo);
+    List<String> found = doc.lint(doc.linter.withConfig(other));
     assertThat(rule.checked).hasSize(4);
     assertThat(found).hasSize(4);
   }
@@ -191,11 +204,10 @@ class StageChecksTest {
   @Test
   void withoutAMemoEveryStageIsChecked() {
     EnvHere rule = new EnvHere();
-    Linter linter = new Linter(new RuleRegistry(List.of(rule)));
-    ImageMetadataSource images = answering(new AtomicReference<>("none"));
-    SemanticModel model = SemanticModel.of(DockerfileReader.parse(TEXT), OPTIONS);
-    lint(linter, model, images, LintMemo.none());
-    lint(linter, model, images, LintMemo.none());
+    Document doc = new Document(rule);
+    doc.memo = LintMemo.none();
+    doc.lint();
+    doc.lint();
     assertThat(rule.checked).hasSize(8);
   }
 }

@@ -40,16 +40,14 @@ class ImageFsReuseTest {
   private final LintMemo memo = LintMemo.create();
 
   private ImageFs lint(SemanticModel m, Optional<Path> dir, ImageMetadataSource images) {
+    return ImageFs.of(input(m, dir, images));
+  }
+
+  /** The input of the next lint of the document, which shares {@link #memo} with the last. */
+  private LintInput input(SemanticModel m, Optional<Path> dir, ImageMetadataSource images) {
     memo.nextLint();
-    return ImageFs.of(
-        new LintInput(
-            "Dockerfile",
-            m.file(),
-            m,
-            dir,
-            images,
-            new LintInput.Shared(memo),
-            ContextFiles.direct()));
+    return new LintInput(
+        "Dockerfile", m.file(), m, dir, images, new LintInput.Shared(memo), ContextFiles.direct());
   }
 
   private static SemanticModel model(String text) {
@@ -146,15 +144,7 @@ class ImageFsReuseTest {
       """;
 
   private LintInput input(SemanticModel m) {
-    memo.nextLint();
-    return new LintInput(
-        "Dockerfile",
-        m.file(),
-        m,
-        Optional.empty(),
-        NONE,
-        new LintInput.Shared(memo),
-        ContextFiles.direct());
+    return input(m, Optional.empty(), NONE);
   }
 
   @Test

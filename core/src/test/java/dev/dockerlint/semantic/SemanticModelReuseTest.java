@@ -44,24 +44,10 @@ class SemanticModelReuseTest {
   /** The same text with the second stage's ENV edited in place (same length, same offsets). */
   private static final String AFTER = BEFORE.replace("ENV B=${A}-b", "ENV B=${A}-c");
 
-  /** A file of {@code text} whose first {@code kept} instructions are those of {@code old}. */
-  private static Dockerfile spliced(Dockerfile old, String text, int kept) {
-    Dockerfile fresh = DockerfileReader.parse(text);
-    List<Instruction> all = new ArrayList<>(old.instructions().subList(0, kept));
-    all.addAll(fresh.instructions().subList(kept, fresh.instructions().size()));
-    return new Dockerfile(
-        fresh.source(),
-        fresh.escapeCharacter(),
-        fresh.directives(),
-        fresh.comments(),
-        all,
-        fresh.problems());
-  }
-
   @Test
   void stagesBeforeTheEditedInstructionAreTakenOver() {
     SemanticModel old = SemanticModel.of(DockerfileReader.parse(BEFORE), OPTIONS);
-    Dockerfile file = spliced(old.file(), AFTER, 5);
+    Dockerfile file = InPlaceEdits.keptBefore(old.file(), AFTER, 5);
     SemanticModel m = SemanticModel.of(file, OPTIONS, old);
     assertThat(m.stages().get(0)).isSameAs(old.stages().get(0));
     assertThat(m.stages().get(1)).isNotSameAs(old.stages().get(1));
@@ -74,7 +60,8 @@ class SemanticModelReuseTest {
   void theStageOfTheEditedInstructionIsNotTakenOverEvenWhenItIsLast() {
     SemanticModel old = SemanticModel.of(DockerfileReader.parse(BEFORE), OPTIONS);
     String text = BEFORE.replace("/b /c", "/b /d");
-    Dockerfile file = spliced(old.file(), text, old.file().instructions().size() - 1);
+    Dockerfile file =
+        InPlaceEdits.keptBefore(old.file(), text, old.file().instructions().size() - 1);
     SemanticModel m = SemanticModel.of(file, OPTIONS, old);
     assertThat(m.stages().get(1)).isSameAs(old.stages().get(1));
     assertThat(m.stages().get(2)).isNotSameAs(old.stages().get(2));
@@ -85,7 +72,7 @@ class SemanticModelReuseTest {
   void anInstructionAddedAtTheEndOfAStageKeepsThatStageFromBeingTakenOver() {
     SemanticModel old = SemanticModel.of(DockerfileReader.parse(BEFORE), OPTIONS);
     String text = BEFORE.replace("ENV A=$V\n", "ENV A=$V\nENV V=2\n");
-    Dockerfile file = spliced(old.file(), text, 4);
+    Dockerfile file = InPlaceEdits.keptBefore(old.file(), text, 4);
     SemanticModel m = SemanticModel.of(file, OPTIONS, old);
     assertThat(m.stages().get(0)).isNotSameAs(old.stages().get(0));
     assertThat(facts(m)).isEqualTo(facts(SemanticModel.of(file, OPTIONS)));
@@ -94,7 +81,7 @@ class SemanticModelReuseTest {
   @Test
   void anEditedGlobalArgRebuildsEveryStage() {
     SemanticModel old = SemanticModel.of(DockerfileReader.parse(BEFORE), OPTIONS);
-    Dockerfile file = spliced(old.file(), BEFORE.replace("V=1", "V=2"), 0);
+    Dockerfile file = InPlaceEdits.keptBefore(old.file(), BEFORE.replace("V=1", "V=2"), 0);
     SemanticModel m = SemanticModel.of(file, OPTIONS, old);
     assertThat(m.stages()).doesNotContainAnyElementsOf(old.stages());
     assertThat(m.stages().get(1).finalScope().get("B")).contains("2-b");

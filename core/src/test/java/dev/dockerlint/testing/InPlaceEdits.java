@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Files as an incremental parse makes them after an edit inside one instruction that moves no
- * other: the instructions of the version before, but for the edited one.
+ * Files as an incremental parse makes them: after an edit inside one instruction that moves no
+ * other, the instructions of the version before but for the edited one.
  */
 public final class InPlaceEdits {
   private InPlaceEdits() {}
@@ -24,12 +24,27 @@ public final class InPlaceEdits {
     }
     List<Instruction> all = new ArrayList<>(old.instructions());
     all.set(edited, fresh.instructions().get(edited));
+    return withInstructions(fresh, all);
+  }
+
+  /**
+   * A file of {@code text} whose first {@code kept} instructions are those of {@code old} (as the
+   * incremental parse kept only the instructions before an edit), the others its own.
+   */
+  public static Dockerfile keptBefore(Dockerfile old, String text, int kept) {
+    Dockerfile fresh = DockerfileReader.parse(text);
+    List<Instruction> all = new ArrayList<>(old.instructions().subList(0, kept));
+    all.addAll(fresh.instructions().subList(kept, fresh.instructions().size()));
+    return withInstructions(fresh, all);
+  }
+
+  private static Dockerfile withInstructions(Dockerfile fresh, List<Instruction> instructions) {
     return new Dockerfile(
         fresh.source(),
         fresh.escapeCharacter(),
         fresh.directives(),
         fresh.comments(),
-        all,
+        instructions,
         fresh.problems());
   }
 }
