@@ -4,7 +4,10 @@ import dev.dockerlint.semantic.Base;
 import dev.dockerlint.semantic.ImageRef;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.semantic.Stage;
+import dev.dockerlint.syntax.Instruction;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** What the name of a stage's base image tells about it. */
 final class BaseImages {
@@ -43,5 +46,20 @@ final class BaseImages {
         || name.contains("busybox")
         || tag.contains("alpine")
         || tag.contains("busybox");
+  }
+
+  /**
+   * Whether an instruction of a stage {@code s} is based on, directly or not, matches {@code p}.
+   */
+  static boolean setInBaseStages(SemanticModel model, Stage s, Predicate<Instruction> p) {
+    List<Stage> lineage = model.lineage(s);
+    for (Stage at : lineage.subList(1, lineage.size())) {
+      for (Instruction i : at.instructions()) {
+        if (p.test(i)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

@@ -3,18 +3,16 @@ package dev.dockerlint.rules.parity;
 import dev.dockerlint.grammar.shell.ShellLex;
 import dev.dockerlint.image.Lookup;
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
 import dev.dockerlint.semantic.Base;
 import dev.dockerlint.semantic.Platform;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.CopyInstruction;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.WorkdirInstruction;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -30,44 +28,40 @@ import java.util.regex.Pattern;
     severity = Severity.WARNING,
     summary = "COPY to a relative destination without WORKDIR",
     aliases = {"DL3045"})
-public final class CopyRelativeWithoutWorkdir implements Rule {
+public final class CopyRelativeWithoutWorkdir implements StageRule {
   private static final Pattern OUTER_QUOTES = Pattern.compile("^[\"']+|[\"']+$");
   private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[A-Za-z]:[\\\\/].*");
 
   @Override
-  public void check(RuleContext ctx) {
-    Map<Integer, Boolean> set = new HashMap<>();
-    for (Stage s : ctx.model().stages()) {
-      boolean workdir =
-          s.base() instanceof Base.StageBase b && set.getOrDefault(b.stageIndex(), false);
-      Boolean imageWorkdir = null;
-      for (Instruction i : s.instructions()) {
-        if (i instanceof WorkdirInstruction) {
-          workdir = true;
-        }
-        if (workdir || !(i instanceof CopyInstruction c) || c.destination().isEmpty()) {
-          continue;
-        }
-        String raw = OUTER_QUOTES.matcher(c.destination().get().value()).replaceAll("");
-        Optional<ShellLex.Result> r = ctx.model().expandWithMatches(raw, s.scopeBefore(i));
-        if (r.isEmpty() || !r.get().unmatched().isEmpty()) {
-          continue;
-        }
-        String dest = r.get().result();
-        if (dest.startsWith("/") || WINDOWS_DRIVE.matcher(dest).matches() || raw.startsWith("$")) {
-          continue;
-        }
-        if (imageWorkdir == null) {
-          imageWorkdir = imageHasWorkdir(ctx, s);
-        }
-        if (!imageWorkdir) {
-          ctx.report(
-              Finding.of(
-                  c.destination().get().range(),
-                  "`COPY` to a relative destination without `WORKDIR` set."));
-        }
+  public void checkStage(RuleContext ctx, Stage s) {
+    boolean workdir =
+        BaseImages.setInBaseStages(ctx.model(), s, i -> i instanceof WorkdirInstruction);
+    Boolean imageWorkdir = null;
+    for (Instruction i : s.instructions()) {
+      if (i instanceof WorkdirInstruction) {
+        workdir = true;
       }
-      set.put(s.index(), workdir);
+      if (workdir || !(i instanceof CopyInstruction c) || c.destination().isEmpty()) {
+        continue;
+      }
+      String raw = OUTER_QUOTES.matcher(c.destination().get().value()).replaceAll("");
+      Optional<ShellLex.Result> r = ctx.model().expandWithMatches(raw, s.scopeBefore(i));
+      if (r.isEmpty() || !r.get().unmatched().isEmpty()) {
+        continue;
+      }
+      String dest = r.get().result();
+      if (dest.startsWith("/") || WINDOWS_DRIVE.matcher(dest).matches() || raw.startsWith("$")) {
+        continue;
+      }
+      if (imageWorkdir == null) {
+        imageWorkdir = imageHasWorkdir(ctx, s);
+      }
+      if (!imageWorkdir) {
+        ctx.report(
+            Finding.of(
+                c.destination().get().range(),
+                "`COPY` to a relative destination without `WORKDIR` set."));
+      }
     }
   }
 

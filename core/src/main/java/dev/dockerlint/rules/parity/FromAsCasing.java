@@ -4,12 +4,12 @@ import dev.dockerlint.rules.Edit;
 import dev.dockerlint.rules.Finding;
 import dev.dockerlint.rules.Fix;
 import dev.dockerlint.rules.FixAvailability;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.FromInstruction;
-import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.Word;
 import java.util.Locale;
 
@@ -26,29 +26,26 @@ import java.util.Locale;
     summary = "The AS keyword's case differs from FROM's",
     aliases = {"FromAsCasing"},
     fix = FixAvailability.ALWAYS)
-public final class FromAsCasing implements Rule {
+public final class FromAsCasing implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (Instruction i : ctx.file().instructions()) {
-      if (!(i instanceof FromInstruction from) || from.words().size() < 3) {
-        continue;
-      }
-      String kw = from.keyword().text();
-      boolean lower = kw.equals(kw.toLowerCase(Locale.ROOT));
-      boolean upper = kw.equals(kw.toUpperCase(Locale.ROOT));
-      if (!lower && !upper) {
-        continue;
-      }
-      Word as = from.words().get(1);
-      String want =
-          lower ? as.value().toLowerCase(Locale.ROOT) : as.value().toUpperCase(Locale.ROOT);
-      if (!as.value().equals(want)) {
-        ctx.report(
-            Finding.of(
-                    as.range(),
-                    "'" + as.value() + "' and '" + kw + "' keywords' casing do not match")
-                .withFix(Fix.safe("Write '" + want + "'", new Edit(as.range(), want))));
-      }
+  public void checkStage(RuleContext ctx, Stage stage) {
+    FromInstruction from = stage.from();
+    if (from.words().size() < 3) {
+      return;
+    }
+    String kw = from.keyword().text();
+    boolean lower = kw.equals(kw.toLowerCase(Locale.ROOT));
+    boolean upper = kw.equals(kw.toUpperCase(Locale.ROOT));
+    if (!lower && !upper) {
+      return;
+    }
+    Word as = from.words().get(1);
+    String want = lower ? as.value().toLowerCase(Locale.ROOT) : as.value().toUpperCase(Locale.ROOT);
+    if (!as.value().equals(want)) {
+      ctx.report(
+          Finding.of(
+                  as.range(), "'" + as.value() + "' and '" + kw + "' keywords' casing do not match")
+              .withFix(Fix.safe("Write '" + want + "'", new Edit(as.range(), want))));
     }
   }
 }

@@ -2,16 +2,13 @@ package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.grammar.shell.ShellLex;
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
-import dev.dockerlint.semantic.Base;
+import dev.dockerlint.rules.StageRule;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.WorkdirInstruction;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,35 +27,32 @@ import java.util.Optional;
     severity = Severity.WARNING,
     summary = "First WORKDIR of a stage is a relative path",
     aliases = {"DL3000", "WorkdirRelativePath"})
-public final class RelativeWorkdir implements Rule {
+public final class RelativeWorkdir implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    Map<Integer, Boolean> set = new HashMap<>();
-    for (Stage s : ctx.model().stages()) {
-      boolean workdirSet =
-          s.base() instanceof Base.StageBase b && set.getOrDefault(b.stageIndex(), false);
-      boolean windows = s.platform().map(p -> p.os().equals("windows")).orElse(false);
-      for (Instruction i : s.instructions()) {
-        if (!(i instanceof WorkdirInstruction w) || w.value().isEmpty()) {
-          continue;
-        }
-        if (!workdirSet) {
-          Optional<ShellLex.Result> r =
-              ctx.model().expandWithMatches(w.value().get().value(), s.scopeBefore(i));
-          if (r.isPresent()
-              && r.get().unmatched().isEmpty()
-              && !absolute(r.get().result(), windows)) {
-            ctx.report(
-                Finding.of(
-                    w.value().get().range(),
-                    "Relative workdir \""
-                        + r.get().result()
-                        + "\" can have unexpected results if the base image changes"));
-          }
-        }
-        workdirSet = true;
+  public void checkStage(RuleContext ctx, Stage s) {
+    boolean workdirSet =
+        BaseImages.setInBaseStages(
+            ctx.model(), s, i -> i instanceof WorkdirInstruction w && w.value().isPresent());
+    boolean windows = s.platform().map(p -> p.os().equals("windows")).orElse(false);
+    for (Instruction i : s.instructions()) {
+      if (!(i instanceof WorkdirInstruction w) || w.value().isEmpty()) {
+        continue;
       }
-      set.put(s.index(), workdirSet);
+      if (!workdirSet) {
+        Optional<ShellLex.Result> r =
+            ctx.model().expandWithMatches(w.value().get().value(), s.scopeBefore(i));
+        if (r.isPresent()
+            && r.get().unmatched().isEmpty()
+            && !absolute(r.get().result(), windows)) {
+          ctx.report(
+              Finding.of(
+                  w.value().get().range(),
+                  "Relative workdir \""
+                      + r.get().result()
+                      + "\" can have unexpected results if the base image changes"));
+        }
+      }
+      workdirSet = true;
     }
   }
 

@@ -1,10 +1,10 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.ArgDeclaration;
 import dev.dockerlint.syntax.ArgInstruction;
@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
     severity = Severity.INFO,
     summary = "ARG or ENV named like a secret",
     aliases = {"DL3064", "SecretsUsedInArgOrEnv"})
-public final class SecretInArgOrEnv implements Rule {
+public final class SecretInArgOrEnv implements StageRule {
   private static final Pattern OUTER_QUOTES = Pattern.compile("^[\"']+|[\"']+$");
 
   private static final Pattern DENY =
@@ -45,22 +45,16 @@ public final class SecretInArgOrEnv implements Rule {
   private static final Pattern PUBLIC_KEYS = Pattern.compile("(?i)(?:_|^)(?:gpg|pgp)(?:_|$)");
 
   @Override
-  public void check(RuleContext ctx) {
-    for (Stage s : ctx.model().stages()) {
-      for (Instruction i : s.instructions()) {
-        if (i instanceof ArgInstruction a) {
-          for (ArgDeclaration d : a.declarations()) {
-            report(
-                ctx,
-                "ARG",
-                d.name(),
-                d.nameRange(),
-                d.defaultValue().map(w -> w.value()).orElse(""));
-          }
-        } else if (i instanceof EnvInstruction e) {
-          for (KeyValue kv : e.pairs()) {
-            report(ctx, "ENV", kv.key().value(), kv.key().range(), kv.value().value());
-          }
+  public void checkStage(RuleContext ctx, Stage s) {
+    for (Instruction i : s.instructions()) {
+      if (i instanceof ArgInstruction a) {
+        for (ArgDeclaration d : a.declarations()) {
+          report(
+              ctx, "ARG", d.name(), d.nameRange(), d.defaultValue().map(w -> w.value()).orElse(""));
+        }
+      } else if (i instanceof EnvInstruction e) {
+        for (KeyValue kv : e.pairs()) {
+          report(ctx, "ENV", kv.key().value(), kv.key().range(), kv.value().value());
         }
       }
     }

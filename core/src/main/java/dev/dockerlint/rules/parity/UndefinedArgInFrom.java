@@ -1,10 +1,10 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
 import dev.dockerlint.semantic.Scope;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.Flag;
@@ -26,37 +26,35 @@ import java.util.TreeSet;
     severity = Severity.WARNING,
     summary = "FROM uses a variable no global ARG declares",
     aliases = {"UndefinedArgInFrom"})
-public final class UndefinedArgInFrom implements Rule {
+public final class UndefinedArgInFrom implements StageRule {
   /** Automatic ARGs BuildKit defines besides the platform ones the semantic model knows. */
   private static final Set<String> MORE_AUTOMATIC =
       Set.of("BUILDOSVERSION", "TARGETOSVERSION", "TARGETSTAGE");
 
   @Override
-  public void check(RuleContext ctx) {
+  public void checkStage(RuleContext ctx, Stage s) {
     Scope global = ctx.model().globalScope();
     Set<String> declared = new TreeSet<>(global.variables().keySet());
     declared.addAll(MORE_AUTOMATIC);
-    for (Stage s : ctx.model().stages()) {
-      Set<String> unmatched = new TreeSet<>();
-      s.from()
-          .image()
-          .flatMap(w -> ctx.model().expandWithMatches(w.value(), global))
-          .ifPresent(r -> unmatched.addAll(r.unmatched()));
-      Optional<Flag> platform = s.from().flag("platform");
-      platform
-          .flatMap(f -> ctx.model().expandWithMatches(f.valueOrEmpty(), global))
-          .ifPresent(r -> unmatched.addAll(r.unmatched()));
-      for (String name : unmatched) {
-        if (declared.contains(name)) {
-          continue;
-        }
-        String msg = "FROM argument '" + name + "' is not declared";
-        Optional<String> suggest = Suggest.search(name, declared, true);
-        if (suggest.isPresent()) {
-          msg += " (did you mean " + suggest.get() + "?)";
-        }
-        ctx.report(Finding.of(s.from().range(), msg));
+    Set<String> unmatched = new TreeSet<>();
+    s.from()
+        .image()
+        .flatMap(w -> ctx.model().expandWithMatches(w.value(), global))
+        .ifPresent(r -> unmatched.addAll(r.unmatched()));
+    Optional<Flag> platform = s.from().flag("platform");
+    platform
+        .flatMap(f -> ctx.model().expandWithMatches(f.valueOrEmpty(), global))
+        .ifPresent(r -> unmatched.addAll(r.unmatched()));
+    for (String name : unmatched) {
+      if (declared.contains(name)) {
+        continue;
       }
+      String msg = "FROM argument '" + name + "' is not declared";
+      Optional<String> suggest = Suggest.search(name, declared, true);
+      if (suggest.isPresent()) {
+        msg += " (did you mean " + suggest.get() + "?)";
+      }
+      ctx.report(Finding.of(s.from().range(), msg));
     }
   }
 }
