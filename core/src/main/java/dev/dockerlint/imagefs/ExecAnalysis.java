@@ -59,19 +59,13 @@ public final class ExecAnalysis {
       StageFs sfs = fs.stage(s);
       boolean built = needed.contains(s);
       boolean isLast = last.filter(f -> f == s).isPresent();
-      StageProblems key = new StageProblems(sfs, built, isLast);
       out.addAll(
           input
               .memo()
-              .find(key, StageProblems.Found.class)
-              .orElseGet(
-                  () ->
-                      input
-                          .memo()
-                          .keep(
-                              key,
-                              new StageProblems.Found(
-                                  problems(sites(model, s, sfs, built, isLast)))))
+              .get(
+                  new StageProblems(sfs, built, isLast),
+                  StageProblems.Found.class,
+                  () -> new StageProblems.Found(problems(sites(model, s, sfs, built, isLast))))
               .problems());
     }
     return out;

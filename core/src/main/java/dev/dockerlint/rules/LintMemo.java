@@ -3,6 +3,7 @@ package dev.dockerlint.rules;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 /**
  * Values that successive lints of one document share: an editor re-lints the whole file on every
@@ -63,6 +64,11 @@ public final class LintMemo {
       }
     }
     return Optional.ofNullable(v).map(type::cast);
+  }
+
+  /** The value kept for {@code key}, else the one {@code compute} makes, kept for it. */
+  public <T> T get(Object key, Class<T> type, Supplier<T> compute) {
+    return find(key, type).orElseGet(() -> keep(key, compute.get()));
   }
 
   /** Keeps {@code value} for {@code key} (replacing what was kept) and returns it. */

@@ -43,13 +43,7 @@ public final class RunScripts {
    * that an earlier lint of the same document read already ({@code memo}).
    */
   public static List<RunScript> all(SemanticModel model, LintMemo memo) {
-    List<RunScript> out = new ArrayList<>();
-    for (Instruction i : model.file().instructions()) {
-      if (i instanceof FromInstruction) {
-        break; // the rest is in stages
-      }
-      out.addAll(of(model, i, memo));
-    }
+    List<RunScript> out = new ArrayList<>(outsideStages(model, memo));
     for (Stage s : model.stages()) {
       out.addAll(of(model, s, memo));
     }
@@ -81,16 +75,36 @@ public final class RunScripts {
   private record StageScripts(List<RunScript> scripts) {}
 
   private static List<RunScript> of(SemanticModel model, Stage stage, LintMemo memo) {
-    OfStage key = new OfStage(stage);
-    Optional<StageScripts> kept = memo.find(key, StageScripts.class);
-    if (kept.isPresent()) {
-      return kept.get().scripts();
-    }
+    return memo.get(
+            new OfStage(stage),
+            StageScripts.class,
+            () -> {
+              List<RunScript> out = new ArrayList<>();
+              for (Instruction i : stage.instructions()) {
+                out.addAll(of(model, i, memo));
+              }
+              return new StageScripts(List.copyOf(out));
+            })
+        .scripts();
+  }
+
+  /**
+   * The scripts of RUN instructions before the first FROM (a file BuildKit rejects, but the scripts
+   * are still there to check), not kept in the memo.
+   */
+  public static List<RunScript> outsideStages(SemanticModel model) {
+    return outsideStages(model, LintMemo.none());
+  }
+
+  private static List<RunScript> outsideStages(SemanticModel model, LintMemo memo) {
     List<RunScript> out = new ArrayList<>();
-    for (Instruction i : stage.instructions()) {
+    for (Instruction i : model.file().instructions()) {
+      if (i instanceof FromInstruction) {
+        break; // the rest is in stages
+      }
       out.addAll(of(model, i, memo));
     }
-    return memo.keep(key, new StageScripts(List.copyOf(out))).scripts();
+    return out;
   }
 
   /** The scripts of one instruction (none for anything but RUN and ONBUILD RUN). */
@@ -103,8 +117,7 @@ public final class RunScripts {
 
   private static ShellScript parse(String text, LintMemo memo) {
     Parsed key = new Parsed(text);
-    return memo.find(key, ShellScript.class)
-        .orElseGet(() -> memo.keep(key, ShellScript.parse(text)));
+    return memo.get(key, ShellScript.class, () -> ShellScript.parse(text));
   }
 
   private static List<RunScript> of(SemanticModel model, Instruction i, LintMemo memo) {

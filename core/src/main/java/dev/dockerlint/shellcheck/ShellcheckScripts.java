@@ -5,8 +5,6 @@ import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.RunScript;
 import dev.dockerlint.shell.RunScripts;
-import dev.dockerlint.syntax.FromInstruction;
-import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.Range;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,24 +101,15 @@ public final class ShellcheckScripts {
    */
   public static List<Prepared> all(LintInput input) {
     SemanticModel model = input.model();
-    List<Prepared> out = new ArrayList<>();
-    for (Instruction i : model.file().instructions()) {
-      if (i instanceof FromInstruction) {
-        break; // the rest is in stages
-      }
-      out.addAll(prepared(model, RunScripts.of(model, i)));
-    }
+    List<Prepared> out = new ArrayList<>(prepared(model, RunScripts.outsideStages(model)));
     for (Stage s : model.stages()) {
-      OfStage key = new OfStage(s);
       out.addAll(
           input
               .memo()
-              .find(key, StagePrepared.class)
-              .orElseGet(
-                  () ->
-                      input
-                          .memo()
-                          .keep(key, new StagePrepared(prepared(model, RunScripts.of(input, s)))))
+              .get(
+                  new OfStage(s),
+                  StagePrepared.class,
+                  () -> new StagePrepared(prepared(model, RunScripts.of(input, s))))
               .scripts());
     }
     return out;

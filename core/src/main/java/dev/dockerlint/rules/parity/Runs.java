@@ -175,30 +175,26 @@ final class Runs {
 
   /** The RUNs and ONBUILD RUNs of {@code stage} with sh-like scripts, in order. */
   static List<Run> of(RuleContext ctx, Stage stage) {
-    ByStage by = ctx.input().shared(ByStage.class, ByStage::new);
-    List<Run> runs = by.runs.get(stage);
-    if (runs == null) {
-      runs = read(RunScripts.of(ctx.input(), stage));
-      List<Run> first = by.runs.putIfAbsent(stage, runs);
-      runs = first == null ? runs : first;
-    }
-    return runs;
+    return ctx.input()
+        .shared(ByStage.class, ByStage::new)
+        .runs
+        .computeIfAbsent(stage, s -> read(RunScripts.of(ctx.input(), s)));
   }
 
   /** Every command of every RUN of {@code stage}. */
   static List<Cmd> commands(RuleContext ctx, Stage stage) {
-    ByStage by = ctx.input().shared(ByStage.class, ByStage::new);
-    List<Cmd> cmds = by.commands.get(stage);
-    if (cmds == null) {
-      List<Cmd> out = new ArrayList<>();
-      for (Run r : of(ctx, stage)) {
-        out.addAll(r.commands());
-      }
-      cmds = List.copyOf(out);
-      List<Cmd> first = by.commands.putIfAbsent(stage, cmds);
-      cmds = first == null ? cmds : first;
-    }
-    return cmds;
+    return ctx.input()
+        .shared(ByStage.class, ByStage::new)
+        .commands
+        .computeIfAbsent(
+            stage,
+            s -> {
+              List<Cmd> out = new ArrayList<>();
+              for (Run r : of(ctx, s)) {
+                out.addAll(r.commands());
+              }
+              return List.copyOf(out);
+            });
   }
 
   /** The words' values. */
