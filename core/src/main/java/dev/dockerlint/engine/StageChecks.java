@@ -110,7 +110,8 @@ final class StageChecks {
       return false;
     }
     for (Asked a : k.asked()) {
-      if (!images.lookup(a.ref(), a.platform(), a.withFiles()).equals(a.answer())) {
+      Lookup now = images.lookup(a.ref(), a.platform(), a.withFiles());
+      if (now != a.answer() && !now.equals(a.answer())) {
         return false;
       }
     }

@@ -2,6 +2,7 @@ package dev.dockerlint.image;
 
 import dev.dockerlint.semantic.Platform;
 import java.util.List;
+import java.util.Objects;
 
 /** The answer of an {@link ImageMetadataSource}. */
 public sealed interface Lookup {
@@ -32,6 +33,20 @@ public sealed interface Lookup {
   record Unavailable(String reason, boolean pending) implements Lookup {
     public Unavailable(String reason) {
       this(reason, false);
+    }
+
+    // Written out (see ImageRef#equals): rules compare the answers they were given again on
+    // every keystroke.
+
+    @Override
+    public boolean equals(Object o) {
+      return o == this
+          || o instanceof Unavailable u && pending == u.pending && Objects.equals(reason, u.reason);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(reason) * 31 + Boolean.hashCode(pending);
     }
   }
 }

@@ -35,7 +35,26 @@ public final class MemoizingSource implements ImageMetadataSource {
   /** One question and its answer. */
   public record Asked(ImageRef ref, Platform platform, boolean withFiles, Lookup answer) {}
 
-  private record Key(ImageRef ref, Platform platform, boolean withFiles) {}
+  /**
+   * A question. Every rule of every stage asks again on each keystroke, so equality is written out:
+   * a record's generated {@code equals} and {@code hashCode} go through method handles, which the
+   * language server's C1-compiled code calls without inlining, and which cost more than the rest of
+   * a look-up.
+   */
+  private record Key(ImageRef ref, Platform platform, boolean withFiles) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && withFiles == k.withFiles
+          && ref.equals(k.ref)
+          && platform.equals(k.platform);
+    }
+
+    @Override
+    public int hashCode() {
+      return (ref.hashCode() * 31 + platform.hashCode()) * 31 + Boolean.hashCode(withFiles);
+    }
+  }
 
   /** A memo for one lint. */
   public MemoizingSource(ImageMetadataSource delegate) {
@@ -61,6 +80,10 @@ public final class MemoizingSource implements ImageMetadataSource {
       }
     }
     Key key = new Key(ref, platform, withFiles);
+    CompletableFuture<Lookup> known = answers.get(key);
+    if (known != null) {
+      return known.join();
+    }
     CompletableFuture<Lookup> mine = new CompletableFuture<>();
     CompletableFuture<Lookup> first = answers.putIfAbsent(key, mine);
     if (first != null) {

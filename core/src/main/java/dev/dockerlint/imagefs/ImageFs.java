@@ -174,7 +174,8 @@ public final class ImageFs {
     for (Map.Entry<List<Object>, Lookup> e : r.images.entrySet()) {
       ImageRef ref = (ImageRef) e.getKey().get(0);
       Platform platform = (Platform) e.getKey().get(1);
-      if (!input.images().lookup(ref, platform, true).equals(e.getValue())) {
+      Lookup now = input.images().lookup(ref, platform, true);
+      if (now != e.getValue() && !now.equals(e.getValue())) {
         return Optional.empty();
       }
     }

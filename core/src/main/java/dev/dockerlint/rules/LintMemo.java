@@ -46,7 +46,8 @@ public final class LintMemo {
   public synchronized void nextLint() {
     if (keeps) {
       previous = current;
-      current = new ConcurrentHashMap<>();
+      // sized for what the last lint kept, which the next one mostly keeps again: no rehashing
+      current = new ConcurrentHashMap<>(Math.max(16, previous.size()));
     }
   }
 
@@ -63,7 +64,7 @@ public final class LintMemo {
         now.putIfAbsent(key, v);
       }
     }
-    return Optional.ofNullable(v).map(type::cast);
+    return v == null ? Optional.empty() : Optional.of(type.cast(v));
   }
 
   /** The value kept for {@code key}, else the one {@code compute} makes, kept for it. */

@@ -1,5 +1,6 @@
 package dev.dockerlint.semantic;
 
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -115,5 +116,27 @@ public record ImageRef(
   @Override
   public String toString() {
     return familiar();
+  }
+
+  // Written out, with the values the generated ones give: the language server compares image
+  // references for every stage on every keystroke, and a record's generated equals and hashCode go
+  // through method handles that its C1-compiled code does not inline.
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || o instanceof ImageRef r
+            && Objects.equals(registry, r.registry)
+            && Objects.equals(repository, r.repository)
+            && Objects.equals(tag, r.tag)
+            && Objects.equals(digest, r.digest);
+  }
+
+  @Override
+  public int hashCode() {
+    return ((Objects.hashCode(registry) * 31 + Objects.hashCode(repository)) * 31
+                + Objects.hashCode(tag))
+            * 31
+        + Objects.hashCode(digest);
   }
 }

@@ -1,6 +1,7 @@
 package dev.dockerlint.semantic;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -116,5 +117,22 @@ public record Platform(String os, String architecture, Optional<String> variant)
   @Override
   public String toString() {
     return os + "/" + architecture + variant.map(v -> "/" + v).orElse("");
+  }
+
+  // Written out, with the values the generated ones give (see ImageRef#equals).
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this
+        || o instanceof Platform p
+            && Objects.equals(os, p.os)
+            && Objects.equals(architecture, p.architecture)
+            && Objects.equals(variant, p.variant);
+  }
+
+  @Override
+  public int hashCode() {
+    return (Objects.hashCode(os) * 31 + Objects.hashCode(architecture)) * 31
+        + Objects.hashCode(variant);
   }
 }
