@@ -45,17 +45,17 @@ final class StageChecks {
   private record Key(StageRule rule) {}
 
   /**
-   * What a lint found with one rule: {@code kept[j]} in {@code stages[j]}, or null when it was not
-   * kept. A stage the model takes over keeps its index, so an array lookup finds it.
+   * What a lint found with one rule: {@code kept[j]} in {@code stages.get(j)}, or null when it was
+   * not kept. A stage the model takes over keeps its index, so an index lookup finds it.
    */
-  private record Found(Stage[] stages, Kept[] kept) {}
+  private record Found(List<Stage> stages, Kept[] kept) {}
 
   /** What a check of a stage found, and what it depended on besides the stage. */
   private record Kept(
       Config config,
       Object stageKey,
       boolean imagesEnabled,
-      List<Asked> asked,
+      Asked[] asked,
       List<Diagnostic> found) {}
 
   /** A question the rule asked the image source, and its answer. */
@@ -71,14 +71,15 @@ final class StageChecks {
     RuleContext plain = new RuleContext(meta, input, out, config);
     Key key = new Key(rule);
     Found before = memo.find(key, Found.class).orElse(NOTHING);
-    Stage[] stages = input.model().stages().toArray(new Stage[0]);
+    List<Stage> stages = input.model().stages();
     // asked once: behind it may be a chain of sources (the language server's)
     boolean imagesEnabled = input.images().enabled();
-    Found now = new Found(stages, new Kept[stages.length]);
-    for (int j = 0; j < stages.length; j++) {
-      Stage s = stages[j];
+    Found now = new Found(stages, new Kept[stages.size()]);
+    for (int j = 0; j < stages.size(); j++) {
+      Stage s = stages.get(j);
       Object stageKey = rule.stageKey(plain, s);
-      Kept kept = j < before.stages().length && before.stages()[j] == s ? before.kept()[j] : null;
+      Kept kept =
+          j < before.stages().size() && before.stages().get(j) == s ? before.kept()[j] : null;
       if (kept != null && stillHolds(kept, config, stageKey, imagesEnabled, input.images())) {
         kept.found().forEach(out);
         now.kept()[j] = kept;
@@ -93,14 +94,15 @@ final class StageChecks {
       }
       found.forEach(out);
       if (within(found, s)) {
-        now.kept()[j] = new Kept(config, stageKey, imagesEnabled, List.copyOf(images.asked), found);
+        now.kept()[j] =
+            new Kept(config, stageKey, imagesEnabled, images.asked.toArray(new Asked[0]), found);
       }
     }
     // kept when complete: a lint of the next version, on another thread, may read it
     memo.keep(key, now);
   }
 
-  private static final Found NOTHING = new Found(new Stage[0], new Kept[0]);
+  private static final Found NOTHING = new Found(List.of(), new Kept[0]);
 
   private static boolean stillHolds(
       Kept k, Config config, Object stageKey, boolean imagesEnabled, ImageMetadataSource images) {

@@ -50,25 +50,26 @@ public final class ExecAnalysis {
   }
 
   private static List<ExecProblem> analyse(LintInput input) {
-    ImageFs fs = ImageFs.of(input);
-    SemanticModel model = input.model();
-    Optional<Stage> last = model.finalStage();
-    Set<Stage> needed = model.stagesNeededForFinal();
     List<ExecProblem> out = new ArrayList<>();
-    for (Stage s : model.stages()) {
-      StageFs sfs = fs.stage(s);
-      boolean built = needed.contains(s);
-      boolean isLast = last.filter(f -> f == s).isPresent();
-      out.addAll(
-          input
-              .memo()
-              .get(
-                  new StageProblems(sfs, built, isLast),
-                  StageProblems.Found.class,
-                  () -> new StageProblems.Found(problems(sites(model, s, sfs, built, isLast))))
-              .problems());
+    for (Stage s : input.model().stages()) {
+      out.addAll(ofStage(input, s));
     }
     return out;
+  }
+
+  /** The problems found in stage {@code s}, in instruction order. */
+  public static List<ExecProblem> ofStage(LintInput input, Stage s) {
+    SemanticModel model = input.model();
+    StageFs sfs = ImageFs.of(input).stage(s);
+    boolean built = model.stagesNeededForFinal().contains(s);
+    boolean isLast = model.finalStage().filter(f -> f == s).isPresent();
+    return input
+        .memo()
+        .get(
+            new StageProblems(sfs, built, isLast),
+            StageProblems.Found.class,
+            () -> new StageProblems.Found(problems(sites(model, s, sfs, built, isLast))))
+        .problems();
   }
 
   /**
@@ -79,6 +80,19 @@ public final class ExecAnalysis {
    */
   private record StageProblems(StageFs fs, boolean built, boolean isLast) {
     record Found(List<ExecProblem> problems) {}
+
+    // written out: a record's generated equals and hashCode go through method handles, which the
+    // language server's C1-compiled code calls without inlining, for every stage on every keystroke
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof StageProblems p && p.fs == fs && p.built == built && p.isLast == isLast;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(fs) * 4 + (built ? 2 : 0) + (isLast ? 1 : 0);
+    }
   }
 
   /** The problems of {@code sites}, one of each kind and message per instruction. */

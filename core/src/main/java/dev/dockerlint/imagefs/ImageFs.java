@@ -23,6 +23,7 @@ import dev.dockerlint.image.Lookup;
 import dev.dockerlint.imagefs.FsState.Present;
 import dev.dockerlint.imagefs.FsState.Unknown;
 import dev.dockerlint.rules.LintInput;
+import dev.dockerlint.rules.LintMemo;
 import dev.dockerlint.semantic.Base;
 import dev.dockerlint.semantic.ImageRef;
 import dev.dockerlint.semantic.Platform;
@@ -126,15 +127,11 @@ public final class ImageFs {
     }
   }
 
-  /** A stage's filesystem as one lint built it, kept for the next lint of the document. */
-  private record Built(StageFs fs, Reads reads) {}
-
   /**
-   * The key of a stage's filesystem in the {@link dev.dockerlint.rules.LintMemo}: the {@link Stage}
-   * object itself (equal only to itself). The semantic model of an edited version takes over the
-   * Stage objects of the stages an edit cannot change, so only those find their filesystem again.
+   * A stage's filesystem as one lint built it, kept for the next lint of the document under the
+   * {@link Stage} object ({@link LintMemo#keyOf}).
    */
-  private record StageKey(Stage stage) {}
+  private record Built(StageFs fs, Reads reads) {}
 
   /** The stage being built, with what it read so far. */
   private Reads reading;
@@ -142,7 +139,7 @@ public final class ImageFs {
   private StageFs built(Stage s) {
     reading = new Reads(context.isPresent());
     StageFs fs = build(s);
-    input.memo().keep(new StageKey(s), new Built(fs, reading));
+    input.memo().keep(LintMemo.keyOf(Built.class, s), new Built(fs, reading));
     reading = null;
     return fs;
   }
@@ -158,7 +155,7 @@ public final class ImageFs {
    * afresh.
    */
   private Optional<StageFs> reused(Stage s) {
-    Optional<Built> kept = input.memo().find(new StageKey(s), Built.class);
+    Optional<Built> kept = input.memo().find(LintMemo.keyOf(Built.class, s), Built.class);
     if (kept.isEmpty()) {
       return Optional.empty();
     }

@@ -79,4 +79,36 @@ public final class LintMemo {
     }
     return value;
   }
+
+  /**
+   * The key under which {@code owner} keeps what it found about {@code of} (a {@link
+   * dev.dockerlint.semantic.Stage}, say): equal only to the key of the same owner for the very same
+   * object. The semantic model of an edited version takes over the Stage objects of the stages the
+   * edit cannot change, so only those find their values again. Compared by identity, without the
+   * method handles of a record's generated equals, which the language server's C1-compiled code
+   * calls on every look-up without inlining.
+   */
+  public static Object keyOf(Class<?> owner, Object of) {
+    return new IdentityKey(owner, of);
+  }
+
+  private static final class IdentityKey {
+    private final Class<?> owner;
+    private final Object of;
+
+    IdentityKey(Class<?> owner, Object of) {
+      this.owner = owner;
+      this.of = of;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof IdentityKey k && k.of == of && k.owner == owner;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(of) * 31 + owner.hashCode();
+    }
+  }
 }

@@ -74,6 +74,11 @@ public final class SemanticModel {
   private final Map<Instruction, Stage> stageOf = new IdentityHashMap<>();
   private final List<StageReference> references = new ArrayList<>();
 
+  /** The stages once built ({@link #stages}), and those the final stage needs, once asked. */
+  private List<Stage> stageList;
+
+  private volatile Set<Stage> needed;
+
   private SemanticModel(Dockerfile file, BuildOptions options, Optional<ExpandedWords> earlier) {
     this.file = file;
     this.options = options;
@@ -213,7 +218,7 @@ public final class SemanticModel {
   }
 
   public List<Stage> stages() {
-    return List.copyOf(stages);
+    return stageList;
   }
 
   /** The last stage (or the {@code --target} stage): what the build produces. */
@@ -320,25 +325,41 @@ public final class SemanticModel {
         .orElse(false);
   }
 
-  /** Stages that are needed for the final stage (reachable through FROM and --from). */
+  /**
+   * Stages that are needed for the final stage (reachable through FROM and --from). Worked out once
+   * per model: a dozen rules ask on every keystroke.
+   */
   public Set<Stage> stagesNeededForFinal() {
-    Set<Stage> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    finalStage().ifPresent(s -> need(s, seen));
-    return seen;
+    Set<Stage> n = needed;
+    if (n == null) {
+      n = java.util.Collections.unmodifiableSet(neededForFinal());
+      needed = n;
+    }
+    return n;
   }
 
-  private void need(Stage s, Set<Stage> seen) {
-    if (!seen.add(s)) {
-      return;
-    }
-    if (s.base() instanceof Base.StageBase b) {
-      need(stages.get(b.stageIndex()), seen);
-    }
+  private Set<Stage> neededForFinal() {
+    Map<Stage, List<Stage>> copiesFrom = new IdentityHashMap<>();
     for (StageReference r : references) {
-      if (stageOf.get(r.instruction()) == s && r.stage().isPresent()) {
-        need(r.stage().get(), seen);
+      Stage in = stageOf.get(r.instruction());
+      if (in != null && r.stage().isPresent()) {
+        copiesFrom.computeIfAbsent(in, k -> new ArrayList<>()).add(r.stage().get());
       }
     }
+    Set<Stage> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    java.util.Deque<Stage> todo = new java.util.ArrayDeque<>();
+    finalStage().ifPresent(todo::push);
+    while (!todo.isEmpty()) {
+      Stage s = todo.pop();
+      if (!seen.add(s)) {
+        continue;
+      }
+      if (s.base() instanceof Base.StageBase b) {
+        todo.push(stages.get(b.stageIndex()));
+      }
+      copiesFrom.getOrDefault(s, List.of()).forEach(todo::push);
+    }
+    return seen;
   }
 
   /**
@@ -511,6 +532,7 @@ public final class SemanticModel {
     if (current != null) {
       close(current, scope, shell, workdir, user);
     }
+    stageList = List.copyOf(stages);
   }
 
   /**

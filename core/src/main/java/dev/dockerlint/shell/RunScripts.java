@@ -66,17 +66,15 @@ public final class RunScripts {
   }
 
   /**
-   * The scripts of a stage as the memo keeps them: what they are follows from the Stage object (its
-   * instructions, their shells, the stages it is based on), and a script's ranges are positions,
-   * which an edit the stage was taken over after did not move.
+   * The scripts of a stage as the memo keeps them (under the Stage object): what they are follows
+   * from the Stage object (its instructions, their shells, the stages it is based on), and a
+   * script's ranges are positions, which an edit the stage was taken over after did not move.
    */
-  private record OfStage(Stage stage) {}
-
   private record StageScripts(List<RunScript> scripts) {}
 
   private static List<RunScript> of(SemanticModel model, Stage stage, LintMemo memo) {
     return memo.get(
-            new OfStage(stage),
+            LintMemo.keyOf(StageScripts.class, stage),
             StageScripts.class,
             () -> {
               List<RunScript> out = new ArrayList<>();

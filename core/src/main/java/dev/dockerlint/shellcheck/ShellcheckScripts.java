@@ -1,6 +1,7 @@
 package dev.dockerlint.shellcheck;
 
 import dev.dockerlint.rules.LintInput;
+import dev.dockerlint.rules.LintMemo;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.RunScript;
@@ -107,15 +108,13 @@ public final class ShellcheckScripts {
           input
               .memo()
               .get(
-                  new OfStage(s),
+                  LintMemo.keyOf(StagePrepared.class, s),
                   StagePrepared.class,
                   () -> new StagePrepared(prepared(model, RunScripts.of(input, s))))
               .scripts());
     }
     return out;
   }
-
-  private record OfStage(Stage stage) {}
 
   private record StagePrepared(List<Prepared> scripts) {}
 

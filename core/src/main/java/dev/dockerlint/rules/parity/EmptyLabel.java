@@ -16,6 +16,9 @@ import dev.dockerlint.rules.Severity;
 public final class EmptyLabel implements Rule {
   @Override
   public void check(RuleContext ctx) {
+    if (ctx.config().labelSchema().isEmpty()) {
+      return; // no label is required to have a value
+    }
     for (Labels.Label l : Labels.of(ctx)) {
       if (ctx.config().labelSchema().containsKey(l.key())
           && l.value().isPresent()

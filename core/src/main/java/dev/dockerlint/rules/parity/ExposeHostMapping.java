@@ -4,10 +4,11 @@ import dev.dockerlint.rules.Edit;
 import dev.dockerlint.rules.Finding;
 import dev.dockerlint.rules.Fix;
 import dev.dockerlint.rules.FixAvailability;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 
 /**
  * EXPOSE with an IP address or host port ({@code 127.0.0.1:80:80}, {@code 8080:80}): EXPOSE only
@@ -24,10 +25,10 @@ import dev.dockerlint.rules.Severity;
     summary = "EXPOSE with an IP address or host port",
     aliases = {"ExposeInvalidFormat"},
     fix = FixAvailability.SOMETIMES)
-public final class ExposeHostMapping implements Rule {
+public final class ExposeHostMapping implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (ExposePorts.Port p : ExposePorts.of(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (ExposePorts.Port p : ExposePorts.of(ctx, stage)) {
       if (p.ip().isEmpty() && p.hostPort().isEmpty()) {
         continue;
       }

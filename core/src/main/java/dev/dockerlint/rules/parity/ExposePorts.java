@@ -1,6 +1,7 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.RuleContext;
+import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.ExposeInstruction;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.Range;
@@ -30,17 +31,20 @@ final class ExposePorts {
 
   private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "sctp");
 
-  /** The ports of every EXPOSE, after variable expansion; only those with a valid protocol. */
-  static List<Port> of(RuleContext ctx) {
+  /**
+   * The ports of every EXPOSE of stage {@code s}, after variable expansion; only those with a valid
+   * protocol.
+   */
+  static List<Port> of(RuleContext ctx, Stage s) {
     List<Port> out = new ArrayList<>();
-    for (Instruction i : ctx.file().instructions()) {
+    for (Instruction i : s.instructions()) {
       if (!(i instanceof ExposeInstruction e)) {
         continue;
       }
       for (Word w : e.ports()) {
         String expanded =
             w.value().contains("$")
-                ? ctx.model().expand(w.value(), ctx.model().scopeBefore(i)).orElse(w.value())
+                ? ctx.model().expand(w.value(), s.scopeBefore(i)).orElse(w.value())
                 : w.value();
         for (String raw : expanded.trim().split("\\s+")) {
           if (raw.isEmpty()) {

@@ -4,10 +4,11 @@ import dev.dockerlint.rules.Edit;
 import dev.dockerlint.rules.Finding;
 import dev.dockerlint.rules.Fix;
 import dev.dockerlint.rules.FixAvailability;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import java.util.Locale;
 
 /**
@@ -24,10 +25,10 @@ import java.util.Locale;
     summary = "EXPOSE protocol not lowercase",
     aliases = {"ExposeProtoCasing"},
     fix = FixAvailability.SOMETIMES)
-public final class ExposeProtocolCasing implements Rule {
+public final class ExposeProtocolCasing implements StageRule {
   @Override
-  public void check(RuleContext ctx) {
-    for (ExposePorts.Port p : ExposePorts.of(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (ExposePorts.Port p : ExposePorts.of(ctx, stage)) {
       if (p.proto().equals(p.proto().toLowerCase(Locale.ROOT))) {
         continue;
       }

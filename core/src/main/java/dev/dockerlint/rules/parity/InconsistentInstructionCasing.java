@@ -4,6 +4,7 @@ import dev.dockerlint.rules.Edit;
 import dev.dockerlint.rules.Finding;
 import dev.dockerlint.rules.Fix;
 import dev.dockerlint.rules.FixAvailability;
+import dev.dockerlint.rules.LintMemo;
 import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
@@ -32,46 +33,74 @@ import java.util.Locale;
     aliases = {"ConsistentInstructionCasing"},
     fix = FixAvailability.ALWAYS)
 public final class InconsistentInstructionCasing implements Rule {
+
+  /**
+   * The keywords of one stage, its FROM first, by case: how many are wholly in lower and in upper
+   * case, and those that are not, which are reported when the other case is the majority. Kept for
+   * the next lint under the Stage object, whose instructions an edit elsewhere does not change.
+   */
+  private record Casing(int lower, int upper, List<Keyword> notLower, List<Keyword> notUpper) {}
+
   @Override
   public void check(RuleContext ctx) {
-    List<Keyword> keywords = new ArrayList<>();
+    List<Casing> stages = new ArrayList<>();
+    int lower = 0;
+    int upper = 0;
     for (Stage s : ctx.model().stages()) {
-      keywords.add(s.from().keyword());
-      for (Instruction i : s.instructions()) {
-        if (!(i instanceof UnknownInstruction)) {
-          keywords.add(i.keyword());
+      Casing c =
+          ctx.input().memo().get(LintMemo.keyOf(Casing.class, s), Casing.class, () -> casing(s));
+      stages.add(c);
+      lower += c.lower();
+      upper += c.upper();
+    }
+    boolean majorityLower = lower > upper;
+    for (Casing c : stages) {
+      for (Keyword k : majorityLower ? c.notLower() : c.notUpper()) {
+        String t = k.text();
+        String want = majorityLower ? t.toLowerCase(Locale.ROOT) : t.toUpperCase(Locale.ROOT);
+        if (!t.equals(want)) {
+          ctx.report(
+              Finding.of(
+                      k.range(),
+                      "Command '"
+                          + t
+                          + "' should match the case of the command majority ("
+                          + (majorityLower ? "lowercase" : "uppercase")
+                          + ")")
+                  .withFix(Fix.safe("Write '" + want + "'", new Edit(k.range(), want))));
         }
+      }
+    }
+  }
+
+  private static Casing casing(Stage s) {
+    List<Keyword> keywords = new ArrayList<>();
+    keywords.add(s.from().keyword());
+    for (Instruction i : s.instructions()) {
+      if (!(i instanceof UnknownInstruction)) {
+        keywords.add(i.keyword());
       }
     }
     int lower = 0;
     int upper = 0;
+    List<Keyword> notLower = new ArrayList<>();
+    List<Keyword> notUpper = new ArrayList<>();
     for (Keyword k : keywords) {
-      String t = k.text();
-      if (sameIn(t, false)) {
+      boolean isLower = sameIn(k.text(), false);
+      boolean isUpper = sameIn(k.text(), true);
+      if (isLower) {
         lower++;
-      } else if (sameIn(t, true)) {
+      } else if (isUpper) {
         upper++;
       }
-    }
-    boolean majorityLower = lower > upper;
-    for (Keyword k : keywords) {
-      String t = k.text();
-      if (sameIn(t, !majorityLower)) {
-        continue;
+      if (!isLower) {
+        notLower.add(k);
       }
-      String want = majorityLower ? t.toLowerCase(Locale.ROOT) : t.toUpperCase(Locale.ROOT);
-      if (!t.equals(want)) {
-        ctx.report(
-            Finding.of(
-                    k.range(),
-                    "Command '"
-                        + t
-                        + "' should match the case of the command majority ("
-                        + (majorityLower ? "lowercase" : "uppercase")
-                        + ")")
-                .withFix(Fix.safe("Write '" + want + "'", new Edit(k.range(), want))));
+      if (!isUpper) {
+        notUpper.add(k);
       }
     }
+    return new Casing(lower, upper, List.copyOf(notLower), List.copyOf(notUpper));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
+import dev.dockerlint.rules.LintMemo;
 import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
@@ -26,31 +27,59 @@ import java.util.Map;
     summary = "Default ARG values make an invalid FROM image name",
     aliases = {"InvalidDefaultArgInFrom"})
 public final class InvalidDefaultArgInFrom implements Rule {
+  /**
+   * What the default values make of a stage's base image name: nothing to judge (no variable), a
+   * name that does not expand (which ends the check, as it ends BuildKit's), or a valid or invalid
+   * name. Kept for the next lint under the Stage object: it is taken over only with the very same
+   * FROM and global ARGs.
+   */
+  private enum Verdict {
+    NOT_JUDGED,
+    NOT_EXPANDED,
+    VALID,
+    INVALID
+  }
+
   @Override
   public void check(RuleContext ctx) {
-    SemanticModel defaults = null;
+    SemanticModel[] defaults = new SemanticModel[1];
     for (Stage s : ctx.model().stages()) {
       FromInstruction from = s.from();
       if (from.image().isEmpty() || !from.image().get().value().contains("$")) {
         continue;
       }
-      if (defaults == null) {
-        defaults = defaultsOnly(ctx);
-      }
-      Word image = from.image().get();
-      String name = defaults.expand(image.value(), defaults.globalScope()).orElse(null);
-      if (name == null) {
+      Verdict v =
+          ctx.input()
+              .memo()
+              .get(
+                  LintMemo.keyOf(Verdict.class, s),
+                  Verdict.class,
+                  () -> {
+                    if (defaults[0] == null) {
+                      defaults[0] = defaultsOnly(ctx);
+                    }
+                    return verdict(defaults[0], from.image().get());
+                  });
+      if (v == Verdict.NOT_EXPANDED) {
         return;
       }
-      if (!ImageNames.isValidReference(name)) {
+      if (v == Verdict.INVALID) {
         ctx.report(
             Finding.of(
                 from.range(),
                 "Default value for ARG "
-                    + image.value()
+                    + from.image().get().value()
                     + " results in empty or invalid base image name"));
       }
     }
+  }
+
+  private static Verdict verdict(SemanticModel defaults, Word image) {
+    String name = defaults.expand(image.value(), defaults.globalScope()).orElse(null);
+    if (name == null) {
+      return Verdict.NOT_EXPANDED;
+    }
+    return ImageNames.isValidReference(name) ? Verdict.VALID : Verdict.INVALID;
   }
 
   /**

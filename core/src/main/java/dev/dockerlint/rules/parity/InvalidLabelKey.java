@@ -1,10 +1,11 @@
 package dev.dockerlint.rules.parity;
 
 import dev.dockerlint.rules.Finding;
-import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
 import dev.dockerlint.rules.RuleInfo;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.rules.StageRule;
+import dev.dockerlint.semantic.Stage;
 import java.util.regex.Pattern;
 
 /**
@@ -23,13 +24,13 @@ import java.util.regex.Pattern;
     severity = Severity.STYLE,
     summary = "Label key not in the recommended format",
     aliases = {"DL3048"})
-public final class InvalidLabelKey implements Rule {
+public final class InvalidLabelKey implements StageRule {
   private static final Pattern LAST = Pattern.compile("[a-z0-9]");
   private static final Pattern KEY = Pattern.compile("[0-9a-z._/-]*");
 
   @Override
-  public void check(RuleContext ctx) {
-    for (Labels.Label l : Labels.of(ctx)) {
+  public void checkStage(RuleContext ctx, Stage stage) {
+    for (Labels.Label l : Labels.of(ctx, stage)) {
       String k = l.key();
       boolean bad =
           k.isEmpty()

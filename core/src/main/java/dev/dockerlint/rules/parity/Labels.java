@@ -36,21 +36,28 @@ final class Labels {
   private static List<Label> read(RuleContext ctx) {
     List<Label> out = new ArrayList<>();
     for (Stage s : ctx.model().stages()) {
-      for (Instruction i : s.instructions()) {
-        if (!(i instanceof LabelInstruction l)) {
-          continue;
-        }
-        Scope scope = s.scopeBefore(i);
-        for (KeyValue kv : l.pairs()) {
-          String key = ctx.model().expand(kv.key().value(), scope).orElse(kv.key().value());
-          Optional<ShellLex.Result> r = ctx.model().expandWithMatches(kv.value().value(), scope);
-          Optional<String> value =
-              r.filter(x -> x.unmatched().isEmpty()).map(ShellLex.Result::result);
-          out.add(new Label(s, l, kv, key, value));
-        }
-      }
+      out.addAll(of(ctx, s));
     }
     return List.copyOf(out);
+  }
+
+  /** The labels of stage {@code s}. */
+  static List<Label> of(RuleContext ctx, Stage s) {
+    List<Label> out = new ArrayList<>();
+    for (Instruction i : s.instructions()) {
+      if (!(i instanceof LabelInstruction l)) {
+        continue;
+      }
+      Scope scope = s.scopeBefore(i);
+      for (KeyValue kv : l.pairs()) {
+        String key = ctx.model().expand(kv.key().value(), scope).orElse(kv.key().value());
+        Optional<ShellLex.Result> r = ctx.model().expandWithMatches(kv.value().value(), scope);
+        Optional<String> value =
+            r.filter(x -> x.unmatched().isEmpty()).map(ShellLex.Result::result);
+        out.add(new Label(s, l, kv, key, value));
+      }
+    }
+    return out;
   }
 
   /** The labels of the schema with the given type, checking each value with {@code valid}. */

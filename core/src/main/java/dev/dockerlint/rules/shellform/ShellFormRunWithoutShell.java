@@ -56,9 +56,11 @@ public final class ShellFormRunWithoutShell implements StageRule {
     List<Object> key = new ArrayList<>();
     key.add(p.needed().contains(s));
     key.add(ImageFs.of(ctx.input()).stage(s));
-    for (Instruction i : s.instructions()) {
-      if (i instanceof RunInstruction) {
-        key.add(p.files().shellReportedMissing(i));
+    if (p.files().shellSetFor(s)) { // else no RUN of the stage runs a SHELL that is reported
+      for (Instruction i : s.instructions()) {
+        if (i instanceof RunInstruction) {
+          key.add(p.files().shellReportedMissing(i));
+        }
       }
     }
     return key;

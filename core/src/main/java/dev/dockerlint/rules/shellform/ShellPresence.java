@@ -16,12 +16,10 @@ import dev.dockerlint.syntax.Command;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.RunInstruction;
 import dev.dockerlint.syntax.ShellInstruction;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -57,9 +55,9 @@ final class ShellPresence {
   private final RuleContext ctx;
   private final SemanticModel model;
   private final ImageFs fs;
-  private final Map<Stage, Boolean> windows = new IdentityHashMap<>();
-  private Map<Instruction, ShellInstruction> shellInstructions;
-  private Set<Instruction> reportedShells;
+  // the rules that share this may run on two threads; a Stage is equal only to itself
+  private final Map<Stage, Boolean> windows = new ConcurrentHashMap<>();
+  private final Map<Stage, Optional<ShellInstruction>> lastShells = new ConcurrentHashMap<>();
 
   ShellPresence(RuleContext ctx) {
     this.ctx = ctx;
@@ -149,44 +147,69 @@ final class ShellPresence {
    * missing shell is then reported once, on that SHELL line.
    */
   boolean shellReportedMissing(Instruction i) {
-    if (reportedShells == null) {
-      reportedShells = Collections.newSetFromMap(new IdentityHashMap<>());
-      for (ExecProblem p : ExecAnalysis.of(ctx.input())) {
-        if (p.kind() == ExecProblem.Kind.PROGRAM_NOT_FOUND
-            && p.site().kind() == ExecSite.Kind.SHELL) {
-          reportedShells.add(p.site().instruction());
-        }
+    Optional<ShellInstruction> sh = shellInstruction(i);
+    if (sh.isEmpty()) {
+      return false;
+    }
+    Optional<Stage> in = model.stageOf(sh.get());
+    if (in.isEmpty()) {
+      return false;
+    }
+    for (ExecProblem p : ExecAnalysis.ofStage(ctx.input(), in.get())) {
+      if (p.kind() == ExecProblem.Kind.PROGRAM_NOT_FOUND
+          && p.site().kind() == ExecSite.Kind.SHELL
+          && p.site().instruction() == sh.get()) {
+        return true;
       }
     }
-    return shellInstruction(i).filter(reportedShells::contains).isPresent();
+    return false;
   }
 
   /** The SHELL instruction in force for {@code i}, in its stage or a stage it is based on. */
   Optional<ShellInstruction> shellInstruction(Instruction i) {
-    if (shellInstructions == null) {
-      shellInstructions = shellInstructions();
+    Optional<Stage> s = model.stageOf(i);
+    if (s.isEmpty()) {
+      return Optional.empty();
     }
-    return Optional.ofNullable(shellInstructions.get(i));
+    ShellInstruction current = null;
+    for (Instruction x : s.get().instructions()) {
+      if (x == i) {
+        return current != null
+            ? Optional.of(current)
+            : model.baseStage(s.get()).flatMap(this::lastShell);
+      }
+      if (x instanceof ShellInstruction sh) {
+        current = sh;
+      }
+    }
+    return Optional.empty(); // the FROM, which no SHELL of the stage is in force for
   }
 
-  /** The SHELL instruction in force for every instruction (in its stage or a base stage). */
-  private Map<Instruction, ShellInstruction> shellInstructions() {
-    Map<Instruction, ShellInstruction> out = new IdentityHashMap<>();
-    Map<Stage, ShellInstruction> last = new IdentityHashMap<>();
-    for (Stage s : model.stages()) {
-      ShellInstruction current = model.baseStage(s).map(last::get).orElse(null);
-      for (Instruction i : s.instructions()) {
-        if (current != null) {
-          out.put(i, current);
-        }
-        if (i instanceof ShellInstruction sh) {
-          current = sh;
-        }
-      }
-      if (current != null) {
-        last.put(s, current);
+  /**
+   * Whether a SHELL instruction sets the shell somewhere in stage {@code s} or a stage it is based
+   * on.
+   */
+  boolean shellSetFor(Stage s) {
+    return lastShell(s).isPresent();
+  }
+
+  /** The SHELL in force at the end of stage {@code s}, set in it or a stage it is based on. */
+  private Optional<ShellInstruction> lastShell(Stage s) {
+    Optional<ShellInstruction> known = lastShells.get(s);
+    if (known != null) {
+      return known;
+    }
+    Optional<ShellInstruction> last = Optional.empty();
+    List<Instruction> is = s.instructions();
+    for (int k = is.size() - 1; k >= 0 && last.isEmpty(); k--) {
+      if (is.get(k) instanceof ShellInstruction sh) {
+        last = Optional.of(sh);
       }
     }
-    return out;
+    if (last.isEmpty()) {
+      last = model.baseStage(s).flatMap(this::lastShell);
+    }
+    lastShells.put(s, last);
+    return last;
   }
 }
