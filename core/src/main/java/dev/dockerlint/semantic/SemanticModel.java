@@ -71,7 +71,7 @@ public final class SemanticModel {
   private final Map<String, Stage> firstNamed = new HashMap<>();
 
   private final Map<String, Stage> lastNamed = new HashMap<>();
-  private final Map<Instruction, Stage> stageOf = new IdentityHashMap<>();
+  private final Map<Instruction, Stage> stageOf;
   private final List<StageReference> references = new ArrayList<>();
 
   /** The stages once built ({@link #stages}), and those the final stage needs, once asked. */
@@ -82,6 +82,8 @@ public final class SemanticModel {
   private SemanticModel(Dockerfile file, BuildOptions options, Optional<ExpandedWords> earlier) {
     this.file = file;
     this.options = options;
+    // every instruction of a stage is put in: sized once instead of growing on every keystroke
+    this.stageOf = new IdentityHashMap<>(file.instructions().size());
     this.lex = new ShellLex(file.escapeCharacter());
     this.words = earlier.map(w -> w.next(lex)).orElseGet(() -> ExpandedWords.of(lex));
     this.automatic = automaticArgs(options);
@@ -665,12 +667,10 @@ public final class SemanticModel {
 
   private void added(Stage s) {
     stages.add(s);
-    s.name()
-        .ifPresent(
-            n -> {
-              firstNamed.putIfAbsent(n, s);
-              lastNamed.put(n, s);
-            });
+    if (s.name().isPresent()) {
+      firstNamed.putIfAbsent(s.name().get(), s);
+      lastNamed.put(s.name().get(), s);
+    }
   }
 
   private void collectReferences(Instruction i) {

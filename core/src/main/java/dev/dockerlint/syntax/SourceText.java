@@ -28,6 +28,30 @@ public final class SourceText {
     this.lineStarts = Arrays.copyOf(starts, n);
   }
 
+  private SourceText(String text, int[] lineStarts) {
+    this.text = text;
+    this.lineStarts = lineStarts;
+  }
+
+  /**
+   * The text {@code edited}, which is this one with {@code [start, end)} replaced by {@code
+   * inserted}. When neither the replaced nor the inserted text holds a line break, its line index
+   * is this one's with the lines after the edit moved, and the text is not scanned again (a
+   * keystroke in a long file).
+   */
+  public SourceText edited(int start, int end, String inserted, String edited) {
+    int nl = text.indexOf('\n', start);
+    if (inserted.indexOf('\n') >= 0 || (nl >= 0 && nl < end)) {
+      return new SourceText(edited);
+    }
+    int delta = inserted.length() - (end - start);
+    int[] starts = lineStarts.clone();
+    for (int line = lineOf(start) + 1; line < starts.length; line++) {
+      starts[line] += delta;
+    }
+    return new SourceText(edited, starts);
+  }
+
   public String text() {
     return text;
   }

@@ -97,4 +97,35 @@ class SourceTextTest {
     assertThat(Range.at(at(1, 2)).isEmpty()).isTrue();
     assertThat(b.isEmpty()).isFalse();
   }
+
+  @Test
+  void anEditedTextHasTheLineIndexOfTheTextScannedAfresh() {
+    java.util.Random random = new java.util.Random(7);
+    String[] pieces = {"", "x", "RUN a", "\n", "\r\n", "é", "\\\n", "\uD83D\uDE00", "\n\n"};
+    int shortcuts = 0;
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(12); k > 0; k--) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = b.toString();
+      int start = random.nextInt(text.length() + 1);
+      int end = start + random.nextInt(text.length() - start + 1);
+      String inserted = pieces[random.nextInt(pieces.length)];
+      String after = text.substring(0, start) + inserted + text.substring(end);
+      SourceText edited = new SourceText(text).edited(start, end, inserted, after);
+      SourceText fresh = new SourceText(after);
+      assertThat(edited.text()).isEqualTo(after);
+      assertThat(edited.lineCount()).as("%s", after).isEqualTo(fresh.lineCount());
+      for (int line = 0; line < fresh.lineCount(); line++) {
+        assertThat(edited.lineStart(line))
+            .as("line %d of %s", line, after)
+            .isEqualTo(fresh.lineStart(line));
+      }
+      if (!inserted.contains("\n") && !text.substring(start, end).contains("\n")) {
+        shortcuts++;
+      }
+    }
+    assertThat(shortcuts).as("edits that move the index instead of scanning").isGreaterThan(1_000);
+  }
 }

@@ -77,7 +77,7 @@ public final class IncrementalParse {
     if (target == null || !target.heredocs().isEmpty()) {
       return Optional.empty();
     }
-    SourceText source = new SourceText(newText);
+    SourceText source = oldSource.edited(c.start(), c.end(), c.inserted(), newText);
     if (continues(oldSource.lineText(line)) != continues(source.lineText(line))) {
       return Optional.empty();
     }
