@@ -222,8 +222,13 @@ public final class ShellcheckRunner {
     Map<String, List<Pending>> owned = new LinkedHashMap<>();
     for (ShellcheckRequest r : requests) {
       String key = r.key();
+      CompletableFuture<Optional<List<ShellcheckComment>>> f = results.get(key);
+      if (f != null) {
+        out.put(r, f); // known: every keystroke asks again for the scripts it did not change
+        continue;
+      }
       CompletableFuture<Optional<List<ShellcheckComment>>> mine = new CompletableFuture<>();
-      CompletableFuture<Optional<List<ShellcheckComment>>> f = results.putIfAbsent(key, mine);
+      f = results.putIfAbsent(key, mine);
       if (f == null) {
         f = mine;
         Optional<List<ShellcheckComment>> stored = disk().flatMap(d -> d.get(key));

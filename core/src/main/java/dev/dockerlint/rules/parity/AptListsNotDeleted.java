@@ -10,6 +10,7 @@ import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.syntax.OnbuildInstruction;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -52,8 +53,8 @@ public final class AptListsNotDeleted implements StageRule {
     }
   }
 
-  /** The indexes of {@link #imageStages}, computed once per lint. */
-  private record ImageStages(Set<Integer> indexes) {}
+  /** The indexes of {@link #imageStages}, computed once per lint (every stage asks). */
+  private record ImageStages(BitSet indexes) {}
 
   /**
    * Whether the files of {@code stage} reach an image: it is the final stage or a later stage is
@@ -61,9 +62,9 @@ public final class AptListsNotDeleted implements StageRule {
    */
   static boolean imageStage(RuleContext ctx, Stage stage) {
     return ctx.input()
-        .shared(ImageStages.class, () -> new ImageStages(imageStages(ctx.model())))
+        .shared(ImageStages.class, () -> new ImageStages(indexes(imageStages(ctx.model()))))
         .indexes()
-        .contains(stage.index());
+        .get(stage.index());
   }
 
   /** The final stage and every stage a later stage is based on (their files reach an image). */
@@ -75,6 +76,12 @@ public final class AptListsNotDeleted implements StageRule {
         out.add(b.stageIndex());
       }
     }
+    return out;
+  }
+
+  private static BitSet indexes(Set<Integer> indexes) {
+    BitSet out = new BitSet();
+    indexes.forEach(out::set);
     return out;
   }
 

@@ -17,9 +17,8 @@ import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.RunInstruction;
 import dev.dockerlint.syntax.ShellInstruction;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
 /**
@@ -55,19 +54,26 @@ final class ShellPresence {
   private final RuleContext ctx;
   private final SemanticModel model;
   private final ImageFs fs;
-  // the rules that share this may run on two threads; a Stage is equal only to itself
-  private final Map<Stage, Boolean> windows = new ConcurrentHashMap<>();
-  private final Map<Stage, Optional<ShellInstruction>> lastShells = new ConcurrentHashMap<>();
+  // by stage index; the rules that share this may run on two threads
+  private final AtomicReferenceArray<Boolean> windows;
+  private final AtomicReferenceArray<Optional<ShellInstruction>> lastShells;
 
   ShellPresence(RuleContext ctx) {
     this.ctx = ctx;
     this.model = ctx.model();
     this.fs = ImageFs.of(ctx.input());
+    this.windows = new AtomicReferenceArray<>(model.stages().size());
+    this.lastShells = new AtomicReferenceArray<>(model.stages().size());
   }
 
   /** Whether the stage builds a Windows image (see {@link Platforms#windows}), once per stage. */
   boolean windows(Stage s) {
-    return windows.computeIfAbsent(s, st -> Platforms.windows(model, st));
+    Boolean known = windows.get(s.index());
+    if (known == null) {
+      known = Platforms.windows(model, s);
+      windows.set(s.index(), known);
+    }
+    return known;
   }
 
   /** Whether {@code program} exists in the image stage {@code s} produces. */
@@ -195,7 +201,7 @@ final class ShellPresence {
 
   /** The SHELL in force at the end of stage {@code s}, set in it or a stage it is based on. */
   private Optional<ShellInstruction> lastShell(Stage s) {
-    Optional<ShellInstruction> known = lastShells.get(s);
+    Optional<ShellInstruction> known = lastShells.get(s.index());
     if (known != null) {
       return known;
     }
@@ -209,7 +215,7 @@ final class ShellPresence {
     if (last.isEmpty()) {
       last = model.baseStage(s).flatMap(this::lastShell);
     }
-    lastShells.put(s, last);
+    lastShells.set(s.index(), last);
     return last;
   }
 }
