@@ -131,7 +131,16 @@ public record CheckOptions(
    * {@code #} line does; parser directives at the top are not part of it).
    */
   public static Map<Instruction, CheckOptions> perInstruction(Dockerfile file) {
-    if (file.comments().stream().noneMatch(c -> CHECK_COMMENT.matcher(c.text()).matches())) {
+    boolean any = false;
+    for (Comment c : file.comments()) {
+      // the pattern only where it may match: every keystroke asks
+      if (c.text().regionMatches(true, 0, "check", 0, 5)
+          && CHECK_COMMENT.matcher(c.text()).matches()) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) {
       return Map.of(); // the common case, without pairing every instruction with its comments
     }
     Map<Instruction, CheckOptions> out = new IdentityHashMap<>();

@@ -129,10 +129,13 @@ public final class Suppressions {
       out.add(new Entry(fileSkips, whole, checkWritten, true, Kind.FILE, true, !overridden));
     }
     for (Comment c : file.comments()) {
+      String text = c.text();
+      if (!mayBePragma(text)) {
+        continue; // an ordinary comment: the patterns below are not tried on every keystroke
+      }
       if (directiveRanges.stream().anyMatch(r -> r.start().equals(c.range().start()))) {
         continue;
       }
-      String text = c.text();
       Matcher m = PRAGMA.matcher(text);
       List<String> ids;
       Kind kind;
@@ -333,5 +336,12 @@ public final class Suppressions {
       out.add(Diagnostic.of(RuleRegistry.UNUSED_SUPPRESSION, f));
     }
     return out;
+  }
+
+  /** Whether {@code text} starts like {@link #PRAGMA} or {@link #CHECK} can match it. */
+  private static boolean mayBePragma(String text) {
+    return text.regionMatches(true, 0, "dockerlint", 0, 10)
+        || text.regionMatches(true, 0, "hadolint", 0, 8)
+        || text.regionMatches(true, 0, "check", 0, 5);
   }
 }

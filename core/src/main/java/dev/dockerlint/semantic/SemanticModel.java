@@ -74,8 +74,13 @@ public final class SemanticModel {
   private final Map<Instruction, Stage> stageOf;
   private final List<StageReference> references = new ArrayList<>();
 
-  /** The stages once built ({@link #stages}), and those the final stage needs, once asked. */
+  /**
+   * The stages and stage references once built ({@link #stages}, {@link #stageReferences}), and the
+   * stages the final stage needs, once asked.
+   */
   private List<Stage> stageList;
+
+  private List<StageReference> referenceList;
 
   private volatile Set<Stage> needed;
 
@@ -277,7 +282,7 @@ public final class SemanticModel {
 
   /** Every {@code COPY --from}, {@code ADD --from} and {@code RUN --mount=...,from=}. */
   public List<StageReference> stageReferences() {
-    return List.copyOf(references);
+    return referenceList;
   }
 
   /** The automatic ARGs that describe the platform of the machine running the build. */
@@ -535,6 +540,7 @@ public final class SemanticModel {
       close(current, scope, shell, workdir, user);
     }
     stageList = List.copyOf(stages);
+    referenceList = List.copyOf(references);
   }
 
   /**

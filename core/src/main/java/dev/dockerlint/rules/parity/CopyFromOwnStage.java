@@ -35,7 +35,7 @@ public final class CopyFromOwnStage implements Rule {
       String v = r.value().toLowerCase(Locale.ROOT);
       boolean own =
           self.get().name().filter(v::equals).isPresent()
-              || (v.matches("[0-9]+") && Integer.parseInt(v) == self.get().index());
+              || (digits(v) && v.length() < 10 && Integer.parseInt(v) == self.get().index());
       if (own) {
         ctx.report(
             Finding.of(
@@ -44,5 +44,14 @@ public final class CopyFromOwnStage implements Rule {
                     + " circular dependency"));
       }
     }
+  }
+
+  private static boolean digits(String v) {
+    for (int k = 0; k < v.length(); k++) {
+      if (v.charAt(k) < '0' || v.charAt(k) > '9') {
+        return false;
+      }
+    }
+    return !v.isEmpty();
   }
 }
