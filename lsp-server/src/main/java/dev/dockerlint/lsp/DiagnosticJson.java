@@ -7,7 +7,10 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.DiagnosticTag;
@@ -23,6 +26,13 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * the test that compares both writers over every field of this lsp4j version would then fail.
  */
 final class DiagnosticJson implements TypeAdapterFactory {
+
+  /**
+   * The JSON of the diagnostics written lately, by identity: the language server publishes the same
+   * diagnostic objects for the stages a keystroke did not reach (see DiagnosticsProvider), and
+   * writes each once. Nothing changes a diagnostic once published.
+   */
+  private final Written written = new Written();
 
   @Override
   @SuppressWarnings("unchecked")
@@ -40,6 +50,25 @@ final class DiagnosticJson implements TypeAdapterFactory {
               out.nullValue();
               return;
             }
+            if (d.getData() != null || out.getSerializeNulls()) {
+              fields(out, d); // not kept: data may be any object, and nulls are not written here
+              return;
+            }
+            String json = written.get(d, out.isHtmlSafe());
+            if (json == null) {
+              StringWriter text = new StringWriter();
+              JsonWriter w = new JsonWriter(text);
+              w.setLenient(out.isLenient());
+              w.setHtmlSafe(out.isHtmlSafe());
+              fields(w, d);
+              w.flush();
+              json = text.toString();
+              written.keep(d, out.isHtmlSafe(), json);
+            }
+            out.jsonValue(json);
+          }
+
+          private void fields(JsonWriter out, Diagnostic d) throws IOException {
             out.beginObject();
             if (d.getRange() != null) {
               out.name("range");
@@ -149,5 +178,35 @@ final class DiagnosticJson implements TypeAdapterFactory {
   private static void position(JsonWriter out, Position p) throws IOException {
     out.beginObject().name("line").value(p.getLine()).name("character").value(p.getCharacter());
     out.endObject();
+  }
+
+  /**
+   * The JSON of up to {@value #MAX} diagnostics, forgotten all at once when full: an editor's
+   * documents publish a few thousand at most, and those of older versions are dropped with the
+   * rest.
+   */
+  static final class Written {
+    static final int MAX = 20_000;
+
+    /** The JSON of a diagnostic, written with or without HTML-safe escapes. */
+    private record Json(boolean htmlSafe, String text) {}
+
+    private final Map<Diagnostic, Json> json = new IdentityHashMap<>();
+
+    synchronized String get(Diagnostic d, boolean htmlSafe) {
+      Json j = json.get(d);
+      return j != null && j.htmlSafe() == htmlSafe ? j.text() : null;
+    }
+
+    synchronized void keep(Diagnostic d, boolean htmlSafe, String text) {
+      if (json.size() >= MAX) {
+        json.clear();
+      }
+      json.put(d, new Json(htmlSafe, text));
+    }
+
+    synchronized int size() {
+      return json.size();
+    }
   }
 }

@@ -123,6 +123,8 @@ class DiagnosticJsonTest {
       diagnostics += ds.size();
       Message m = publish(ds);
       assertThat(OURS.serialize(m)).as(p.toString()).isEqualTo(LSP4J.serialize(m));
+      // again, from the JSON kept for these very objects
+      assertThat(OURS.serialize(m)).as(p.toString()).isEqualTo(LSP4J.serialize(m));
     }
     assertThat(diagnostics).isGreaterThan(1000);
   }
@@ -143,5 +145,30 @@ class DiagnosticJsonTest {
     assertThat(OURS.serialize(OURS.parseMessage(request)))
         .isEqualTo(plain.serialize(plain.parseMessage(request)))
         .contains("\"tags\":[2]");
+  }
+
+  @Test
+  void aDiagnosticPublishedAgainIsWrittenFromItsKeptJson() {
+    Diagnostic d = new Diagnostic(range(1, 0, 1, 4), "first", DiagnosticSeverity.Warning, "x");
+    String first = OURS.serialize(publish(List.of(d)));
+    d.setMessage("changed"); // the server never does this: the kept JSON is written again
+    assertThat(OURS.serialize(publish(List.of(d)))).isEqualTo(first).contains("first");
+    Diagnostic other =
+        new Diagnostic(range(1, 0, 1, 4), "changed", DiagnosticSeverity.Warning, "x");
+    assertThat(OURS.serialize(publish(List.of(other)))).contains("changed");
+  }
+
+  @Test
+  void theKeptJsonIsForgottenWhenFull() {
+    DiagnosticJson.Written w = new DiagnosticJson.Written();
+    for (int k = 0; k < DiagnosticJson.Written.MAX; k++) {
+      w.keep(new Diagnostic(), true, "{}");
+    }
+    assertThat(w.size()).isEqualTo(DiagnosticJson.Written.MAX);
+    Diagnostic last = new Diagnostic();
+    w.keep(last, true, "{\"k\":1}");
+    assertThat(w.size()).isEqualTo(1);
+    assertThat(w.get(last, true)).isEqualTo("{\"k\":1}");
+    assertThat(w.get(last, false)).isNull();
   }
 }

@@ -8,6 +8,7 @@ import dev.dockerlint.lsp.document.DocumentModel;
 import dev.dockerlint.lsp.settings.ProjectConfigs;
 import dev.dockerlint.lsp.settings.ServerSettings;
 import dev.dockerlint.rules.Diagnostic;
+import dev.dockerlint.rules.LintMemo;
 import dev.dockerlint.rules.Related;
 import dev.dockerlint.rules.RuleMeta;
 import dev.dockerlint.rules.Severity;
@@ -97,7 +98,14 @@ public final class DiagnosticsProvider
     List<Diagnostic> shown = mostSevere(all, MAX_PUBLISHED);
     List<org.eclipse.lsp4j.Diagnostic> out = new ArrayList<>(shown.size() + 1);
     for (Diagnostic d : shown) {
-      out.add(toLsp(doc.uri(), d));
+      // a finding the last lint kept (in a stage the edit did not reach) is the same object: so is
+      // its LSP diagnostic, whose JSON is then written once (see DiagnosticJson)
+      out.add(
+          doc.memo()
+              .get(
+                  LintMemo.keyOf(org.eclipse.lsp4j.Diagnostic.class, d),
+                  org.eclipse.lsp4j.Diagnostic.class,
+                  () -> toLsp(doc.uri(), d)));
     }
     if (shown.size() < all.size()) {
       org.eclipse.lsp4j.Diagnostic more =
