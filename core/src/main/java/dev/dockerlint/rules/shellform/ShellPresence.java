@@ -16,8 +16,12 @@ import dev.dockerlint.syntax.Command;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.RunInstruction;
 import dev.dockerlint.syntax.ShellInstruction;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
@@ -57,6 +61,8 @@ final class ShellPresence {
   // by stage index; the rules that share this may run on two threads
   private final AtomicReferenceArray<Boolean> windows;
   private final AtomicReferenceArray<Optional<ShellInstruction>> lastShells;
+  private final AtomicReferenceArray<Map<Instruction, ShellInstruction>> shellsIn;
+  private final AtomicReferenceArray<Set<Instruction>> reportedShells;
 
   ShellPresence(RuleContext ctx) {
     this.ctx = ctx;
@@ -64,6 +70,8 @@ final class ShellPresence {
     this.fs = ImageFs.of(ctx.input());
     this.windows = new AtomicReferenceArray<>(model.stages().size());
     this.lastShells = new AtomicReferenceArray<>(model.stages().size());
+    this.shellsIn = new AtomicReferenceArray<>(model.stages().size());
+    this.reportedShells = new AtomicReferenceArray<>(model.stages().size());
   }
 
   /** Whether the stage builds a Windows image (see {@link Platforms#windows}), once per stage. */
@@ -158,37 +166,54 @@ final class ShellPresence {
       return false;
     }
     Optional<Stage> in = model.stageOf(sh.get());
-    if (in.isEmpty()) {
-      return false;
-    }
-    for (ExecProblem p : ExecAnalysis.ofStage(ctx.input(), in.get())) {
-      if (p.kind() == ExecProblem.Kind.PROGRAM_NOT_FOUND
-          && p.site().kind() == ExecSite.Kind.SHELL
-          && p.site().instruction() == sh.get()) {
-        return true;
+    return in.isPresent() && reportedShells(in.get()).contains(sh.get());
+  }
+
+  /** The SHELL instructions of stage {@code s} whose program DKL1307 reports missing. */
+  private Set<Instruction> reportedShells(Stage s) {
+    Set<Instruction> known = reportedShells.get(s.index());
+    if (known == null) {
+      known = Collections.newSetFromMap(new IdentityHashMap<>());
+      for (ExecProblem p : ExecAnalysis.ofStage(ctx.input(), s)) {
+        if (p.kind() == ExecProblem.Kind.PROGRAM_NOT_FOUND
+            && p.site().kind() == ExecSite.Kind.SHELL) {
+          known.add(p.site().instruction());
+        }
       }
+      reportedShells.set(s.index(), known);
     }
-    return false;
+    return known;
   }
 
   /** The SHELL instruction in force for {@code i}, in its stage or a stage it is based on. */
   Optional<ShellInstruction> shellInstruction(Instruction i) {
     Optional<Stage> s = model.stageOf(i);
-    if (s.isEmpty()) {
+    if (s.isEmpty() || !shellSetFor(s.get())) {
       return Optional.empty();
     }
-    ShellInstruction current = null;
-    for (Instruction x : s.get().instructions()) {
-      if (x == i) {
-        return current != null
-            ? Optional.of(current)
-            : model.baseStage(s.get()).flatMap(this::lastShell);
+    return Optional.ofNullable(shellsIn(s.get()).get(i));
+  }
+
+  /**
+   * The SHELL instruction in force for each instruction of stage {@code s} that one is in force
+   * for, worked out in one pass (a stage may hold a hundred thousand RUNs).
+   */
+  private Map<Instruction, ShellInstruction> shellsIn(Stage s) {
+    Map<Instruction, ShellInstruction> known = shellsIn.get(s.index());
+    if (known == null) {
+      known = new IdentityHashMap<>();
+      ShellInstruction current = model.baseStage(s).flatMap(this::lastShell).orElse(null);
+      for (Instruction x : s.instructions()) {
+        if (current != null) {
+          known.put(x, current);
+        }
+        if (x instanceof ShellInstruction sh) {
+          current = sh;
+        }
       }
-      if (x instanceof ShellInstruction sh) {
-        current = sh;
-      }
+      shellsIn.set(s.index(), known);
     }
-    return Optional.empty(); // the FROM, which no SHELL of the stage is in force for
+    return known;
   }
 
   /**
