@@ -186,7 +186,7 @@ final class DiagnosticJson implements TypeAdapterFactory {
    * rest.
    */
   static final class Written {
-    static final int MAX = 20_000;
+    static final int MAX = 5_000;
 
     /** The JSON of a diagnostic, written with or without HTML-safe escapes. */
     private record Json(boolean htmlSafe, String text) {}

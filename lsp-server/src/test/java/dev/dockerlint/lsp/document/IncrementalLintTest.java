@@ -141,6 +141,39 @@ class IncrementalLintTest {
     }
   }
 
+  /**
+   * The rules that judge the whole file from what they keep per stage: the keyword casing of the
+   * majority (a stage's keywords change it for the others), the default of a global ARG a FROM
+   * names, labels and EXPOSE ports.
+   */
+  @Test
+  void casingDefaultArgLabelAndPortEditsReportWhatAFreshLintReports() {
+    String text =
+        """
+        ARG IMG=alpine:3.20
+        FROM $IMG AS a
+        RUN echo a
+        LABEL org.example.a=1
+        from alpine:3.20 AS b
+        expose 80/tcp
+        FROM ${IMG} AS c
+        run echo c
+        EXPOSE 8080
+        """;
+    DocumentModel doc = new DocumentModel(NO_CONTEXT, 1, text, BuildOptions.defaults());
+    assertSameAsFreshLint(doc);
+    doc = replaced(doc, "run echo c", "RUN echo c");
+    doc = replaced(doc, "from alpine:3.20 AS b", "FROM alpine:3.20 AS b");
+    doc = replaced(doc, "FROM alpine:3.20 AS b", "From alpine:3.20 AS b");
+    doc = replaced(doc, "expose 80/tcp", "EXPOSE 80/TCP");
+    doc = replaced(doc, "EXPOSE 8080", "EXPOSE 127.0.0.1:8080:8080");
+    doc = replaced(doc, "org.example.a=1", "Org.Example.A=1");
+    doc = replaced(doc, "ARG IMG=alpine:3.20", "ARG IMG=Alpine:3.20");
+    doc = replaced(doc, "ARG IMG=Alpine:3.20", "ARG IMG=alpine:3.20");
+    doc = typed(doc, "RUN echo a", " && FROM");
+    doc = replaced(doc, "FROM $IMG AS a", "FROM $IMG:bad:tag AS a");
+  }
+
   /** A file name in a folder that does not exist: no build context. */
   private static final String NO_CONTEXT = "file:///no-such-folder/Dockerfile";
 
