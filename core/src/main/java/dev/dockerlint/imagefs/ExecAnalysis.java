@@ -63,36 +63,7 @@ public final class ExecAnalysis {
     StageFs sfs = ImageFs.of(input).stage(s);
     boolean built = model.stagesNeededForFinal().contains(s);
     boolean isLast = model.finalStage().filter(f -> f == s).isPresent();
-    return input
-        .memo()
-        .get(
-            new StageProblems(sfs, built, isLast),
-            StageProblems.Found.class,
-            () -> new StageProblems.Found(problems(sites(model, s, sfs, built, isLast))))
-        .problems();
-  }
-
-  /**
-   * The problems of one stage, which the next lint of the document takes over while the stage's
-   * filesystem model is the same object (so the same stage, with the same base image answers and
-   * the same stages copied from) and the final stage needs it, and is it, as before. The build
-   * options are the same then too: the semantic model takes a stage over only under equal ones.
-   */
-  private record StageProblems(StageFs fs, boolean built, boolean isLast) {
-    record Found(List<ExecProblem> problems) {}
-
-    // written out: a record's generated equals and hashCode go through method handles, which the
-    // language server's C1-compiled code calls without inlining, for every stage on every keystroke
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof StageProblems p && p.fs == fs && p.built == built && p.isLast == isLast;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(fs) * 4 + (built ? 2 : 0) + (isLast ? 1 : 0);
-    }
+    return sfs.problems(built, isLast, () -> problems(sites(model, s, sfs, built, isLast)));
   }
 
   /** The problems of {@code sites}, one of each kind and message per instruction. */

@@ -8,6 +8,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Supplier;
 
 /**
  * One stage's filesystem, environment {@code PATH} and user at each instruction: the base (empty
@@ -37,6 +39,14 @@ public final class StageFs {
   private final UserSpec baseUser;
   private SearchPath finalPath;
 
+  /**
+   * The exec problems of the stage ({@link ExecAnalysis#ofStage}), by whether the final stage needs
+   * it and whether it is the final stage (at {@code 2 * built + isLast}). Kept here, they come
+   * along when the next lint of the document takes this filesystem over: the same stage, with the
+   * same base image answers and the same stages copied from.
+   */
+  private final AtomicReferenceArray<List<ExecProblem>> problems = new AtomicReferenceArray<>(4);
+
   StageFs(
       Stage stage,
       FsView base,
@@ -48,6 +58,16 @@ public final class StageFs {
     this.baseDescription = baseDescription;
     this.baseEntrypoint = baseEntrypoint;
     this.baseUser = baseUser;
+  }
+
+  List<ExecProblem> problems(boolean built, boolean isLast, Supplier<List<ExecProblem>> compute) {
+    int at = (built ? 2 : 0) + (isLast ? 1 : 0);
+    List<ExecProblem> known = problems.get(at);
+    if (known == null) {
+      known = compute.get();
+      problems.set(at, known);
+    }
+    return known;
   }
 
   void mark(Instruction i, SearchPath path) {
