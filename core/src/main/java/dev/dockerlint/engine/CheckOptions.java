@@ -133,9 +133,7 @@ public record CheckOptions(
   public static Map<Instruction, CheckOptions> perInstruction(Dockerfile file) {
     boolean any = false;
     for (Comment c : file.comments()) {
-      // the pattern only where it may match: every keystroke asks
-      if (c.text().regionMatches(true, 0, "check", 0, 5)
-          && CHECK_COMMENT.matcher(c.text()).matches()) {
+      if (mayBeCheckComment(c.text()) && CHECK_COMMENT.matcher(c.text()).matches()) {
         any = true;
         break;
       }
@@ -157,6 +155,14 @@ public record CheckOptions(
   }
 
   private static final Pattern CHECK_COMMENT = Pattern.compile("^check\\s*=\\s*(.+?)\\s*$");
+
+  /**
+   * Whether a comment's text starts like a {@code # check=} comment: the patterns are tried only on
+   * those, since every keystroke reads every comment.
+   */
+  static boolean mayBeCheckComment(String text) {
+    return text.regionMatches(true, 0, "check", 0, 5);
+  }
 
   /** Whether these options skip the check (never an experimental one). */
   public boolean skips(RuleMeta rule) {

@@ -342,6 +342,6 @@ public final class Suppressions {
   private static boolean mayBePragma(String text) {
     return text.regionMatches(true, 0, "dockerlint", 0, 10)
         || text.regionMatches(true, 0, "hadolint", 0, 8)
-        || text.regionMatches(true, 0, "check", 0, 5);
+        || CheckOptions.mayBeCheckComment(text);
   }
 }

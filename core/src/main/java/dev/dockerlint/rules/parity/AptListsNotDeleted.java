@@ -11,8 +11,6 @@ import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.shell.ShellCommand;
 import dev.dockerlint.syntax.OnbuildInstruction;
 import java.util.BitSet;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * A RUN that fetches the apt package lists ({@code apt-get update}) and does not delete them in the
@@ -62,26 +60,23 @@ public final class AptListsNotDeleted implements StageRule {
    */
   static boolean imageStage(RuleContext ctx, Stage stage) {
     return ctx.input()
-        .shared(ImageStages.class, () -> new ImageStages(indexes(imageStages(ctx.model()))))
+        .shared(ImageStages.class, () -> new ImageStages(imageStages(ctx.model())))
         .indexes()
         .get(stage.index());
   }
 
-  /** The final stage and every stage a later stage is based on (their files reach an image). */
-  static Set<Integer> imageStages(SemanticModel model) {
-    Set<Integer> out = new HashSet<>();
-    model.finalStage().ifPresent(s -> out.add(s.index()));
+  /**
+   * The indexes of the final stage and of every stage a later stage is based on (their files reach
+   * an image).
+   */
+  static BitSet imageStages(SemanticModel model) {
+    BitSet out = new BitSet();
+    model.finalStage().ifPresent(s -> out.set(s.index()));
     for (Stage s : model.stages()) {
       if (s.base() instanceof Base.StageBase b) {
-        out.add(b.stageIndex());
+        out.set(b.stageIndex());
       }
     }
-    return out;
-  }
-
-  private static BitSet indexes(Set<Integer> indexes) {
-    BitSet out = new BitSet();
-    indexes.forEach(out::set);
     return out;
   }
 

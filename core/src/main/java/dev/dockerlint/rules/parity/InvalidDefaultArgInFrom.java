@@ -42,24 +42,20 @@ public final class InvalidDefaultArgInFrom implements Rule {
 
   @Override
   public void check(RuleContext ctx) {
-    SemanticModel[] defaults = new SemanticModel[1];
+    SemanticModel defaults = null; // built only when a verdict is not kept
     for (Stage s : ctx.model().stages()) {
       FromInstruction from = s.from();
       if (from.image().isEmpty() || !from.image().get().value().contains("$")) {
         continue;
       }
-      Verdict v =
-          ctx.input()
-              .memo()
-              .get(
-                  LintMemo.keyOf(Verdict.class, s),
-                  Verdict.class,
-                  () -> {
-                    if (defaults[0] == null) {
-                      defaults[0] = defaultsOnly(ctx);
-                    }
-                    return verdict(defaults[0], from.image().get());
-                  });
+      Object key = LintMemo.keyOf(Verdict.class, s);
+      Verdict v = ctx.input().memo().find(key, Verdict.class).orElse(null);
+      if (v == null) {
+        if (defaults == null) {
+          defaults = defaultsOnly(ctx);
+        }
+        v = ctx.input().memo().keep(key, verdict(defaults, from.image().get()));
+      }
       if (v == Verdict.NOT_EXPANDED) {
         return;
       }

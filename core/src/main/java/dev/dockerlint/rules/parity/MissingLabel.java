@@ -8,6 +8,7 @@ import dev.dockerlint.rules.Severity;
 import dev.dockerlint.semantic.Base;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.semantic.Stage;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -39,9 +40,9 @@ public final class MissingLabel implements Rule {
     for (SemanticModel.StageReference r : ctx.model().stageReferences()) {
       r.stage().ifPresent(s -> copiedFrom.add(s.index()));
     }
-    Set<Integer> based = AptListsNotDeleted.imageStages(ctx.model());
+    BitSet based = AptListsNotDeleted.imageStages(ctx.model());
     for (Stage s : ctx.model().stages()) {
-      if (copiedFrom.contains(s.index()) && !based.contains(s.index())) {
+      if (copiedFrom.contains(s.index()) && !based.get(s.index())) {
         continue;
       }
       Set<String> have = new HashSet<>();

@@ -76,12 +76,7 @@ final class ShellPresence {
 
   /** Whether the stage builds a Windows image (see {@link Platforms#windows}), once per stage. */
   boolean windows(Stage s) {
-    Boolean known = windows.get(s.index());
-    if (known == null) {
-      known = Platforms.windows(model, s);
-      windows.set(s.index(), known);
-    }
-    return known;
+    return once(windows, s, () -> Platforms.windows(model, s));
   }
 
   /** Whether {@code program} exists in the image stage {@code s} produces. */
@@ -171,18 +166,19 @@ final class ShellPresence {
 
   /** The SHELL instructions of stage {@code s} whose program DKL1307 reports missing. */
   private Set<Instruction> reportedShells(Stage s) {
-    Set<Instruction> known = reportedShells.get(s.index());
-    if (known == null) {
-      known = Collections.newSetFromMap(new IdentityHashMap<>());
-      for (ExecProblem p : ExecAnalysis.ofStage(ctx.input(), s)) {
-        if (p.kind() == ExecProblem.Kind.PROGRAM_NOT_FOUND
-            && p.site().kind() == ExecSite.Kind.SHELL) {
-          known.add(p.site().instruction());
-        }
-      }
-      reportedShells.set(s.index(), known);
-    }
-    return known;
+    return once(
+        reportedShells,
+        s,
+        () -> {
+          Set<Instruction> out = Collections.newSetFromMap(new IdentityHashMap<>());
+          for (ExecProblem p : ExecAnalysis.ofStage(ctx.input(), s)) {
+            if (p.kind() == ExecProblem.Kind.PROGRAM_NOT_FOUND
+                && p.site().kind() == ExecSite.Kind.SHELL) {
+              out.add(p.site().instruction());
+            }
+          }
+          return out;
+        });
   }
 
   /** The SHELL instruction in force for {@code i}, in its stage or a stage it is based on. */
@@ -199,21 +195,22 @@ final class ShellPresence {
    * for, worked out in one pass (a stage may hold a hundred thousand RUNs).
    */
   private Map<Instruction, ShellInstruction> shellsIn(Stage s) {
-    Map<Instruction, ShellInstruction> known = shellsIn.get(s.index());
-    if (known == null) {
-      known = new IdentityHashMap<>();
-      ShellInstruction current = model.baseStage(s).flatMap(this::lastShell).orElse(null);
-      for (Instruction x : s.instructions()) {
-        if (current != null) {
-          known.put(x, current);
-        }
-        if (x instanceof ShellInstruction sh) {
-          current = sh;
-        }
-      }
-      shellsIn.set(s.index(), known);
-    }
-    return known;
+    return once(
+        shellsIn,
+        s,
+        () -> {
+          Map<Instruction, ShellInstruction> out = new IdentityHashMap<>();
+          ShellInstruction current = model.baseStage(s).flatMap(this::lastShell).orElse(null);
+          for (Instruction x : s.instructions()) {
+            if (current != null) {
+              out.put(x, current);
+            }
+            if (x instanceof ShellInstruction sh) {
+              current = sh;
+            }
+          }
+          return out;
+        });
   }
 
   /**
@@ -226,21 +223,30 @@ final class ShellPresence {
 
   /** The SHELL in force at the end of stage {@code s}, set in it or a stage it is based on. */
   private Optional<ShellInstruction> lastShell(Stage s) {
-    Optional<ShellInstruction> known = lastShells.get(s.index());
-    if (known != null) {
-      return known;
+    return once(
+        lastShells,
+        s,
+        () -> {
+          List<Instruction> is = s.instructions();
+          for (int k = is.size() - 1; k >= 0; k--) {
+            if (is.get(k) instanceof ShellInstruction sh) {
+              return Optional.of(sh);
+            }
+          }
+          return model.baseStage(s).flatMap(this::lastShell);
+        });
+  }
+
+  /**
+   * What {@code compute} gives for stage {@code s}, worked out once per lint and kept at the
+   * stage's index. Two threads may both work it out; they get equal values.
+   */
+  private static <T> T once(AtomicReferenceArray<T> kept, Stage s, Supplier<T> compute) {
+    T known = kept.get(s.index());
+    if (known == null) {
+      known = compute.get();
+      kept.set(s.index(), known);
     }
-    Optional<ShellInstruction> last = Optional.empty();
-    List<Instruction> is = s.instructions();
-    for (int k = is.size() - 1; k >= 0 && last.isEmpty(); k--) {
-      if (is.get(k) instanceof ShellInstruction sh) {
-        last = Optional.of(sh);
-      }
-    }
-    if (last.isEmpty()) {
-      last = model.baseStage(s).flatMap(this::lastShell);
-    }
-    lastShells.set(s.index(), last);
-    return last;
+    return known;
   }
 }
