@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -271,13 +272,31 @@ public final class SemanticModel {
         return Optional.of(s);
       }
     }
-    if (n.matches("[0-9]+")) {
-      int i = Integer.parseInt(n);
-      if (i < stages.size()) {
-        return Optional.of(stages.get(i));
-      }
+    OptionalInt i = stageIndex(n);
+    if (i.isPresent() && i.getAsInt() < stages.size()) {
+      return Optional.of(stages.get(i.getAsInt()));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The stage index {@code value} names when it is all ASCII digits, as BuildKit reads a FROM or
+   * {@code --from} value; empty otherwise, and for a number larger than any index can be (a name
+   * then, like any other).
+   */
+  public static OptionalInt stageIndex(String value) {
+    if (value.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    long n = 0;
+    for (int k = 0; k < value.length(); k++) {
+      char c = value.charAt(k);
+      if (c < '0' || c > '9') {
+        return OptionalInt.empty();
+      }
+      n = Math.min(n * 10 + (c - '0'), Integer.MAX_VALUE + 1L);
+    }
+    return n > Integer.MAX_VALUE ? OptionalInt.empty() : OptionalInt.of((int) n);
   }
 
   /** Every {@code COPY --from}, {@code ADD --from} and {@code RUN --mount=...,from=}. */
@@ -708,11 +727,9 @@ public final class SemanticModel {
     if (first != null && (self == null || first.index() < self.index())) {
       return Optional.of(first);
     }
-    if (n.matches("[0-9]+")) {
-      int idx = Integer.parseInt(n);
-      if (self != null && idx < self.index()) {
-        return Optional.of(stages.get(idx));
-      }
+    OptionalInt idx = stageIndex(n);
+    if (idx.isPresent() && self != null && idx.getAsInt() < self.index()) {
+      return Optional.of(stages.get(idx.getAsInt()));
     }
     return Optional.empty();
   }

@@ -273,4 +273,17 @@ class SemanticModelTest {
       }
     }
   }
+
+  @Test
+  void aStageIndexIsDigitsThatFitAnInt() {
+    assertThat(SemanticModel.stageIndex("0")).hasValue(0);
+    assertThat(SemanticModel.stageIndex("0012")).hasValue(12);
+    assertThat(SemanticModel.stageIndex("2147483647")).hasValue(Integer.MAX_VALUE);
+    assertThat(SemanticModel.stageIndex("2147483648")).isEmpty();
+    assertThat(SemanticModel.stageIndex("99999999999999999999999")).isEmpty();
+    assertThat(SemanticModel.stageIndex("")).isEmpty();
+    assertThat(SemanticModel.stageIndex("1a")).isEmpty();
+    assertThat(SemanticModel.stageIndex("-1")).isEmpty();
+    assertThat(SemanticModel.stageIndex("\u0661")).isEmpty(); // an Arabic-Indic one
+  }
 }

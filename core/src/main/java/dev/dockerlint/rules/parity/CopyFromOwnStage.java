@@ -10,6 +10,7 @@ import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.CopyInstruction;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * {@code COPY --from} that names the stage it is in: a stage cannot copy from itself, BuildKit
@@ -35,7 +36,7 @@ public final class CopyFromOwnStage implements Rule {
       String v = r.value().toLowerCase(Locale.ROOT);
       boolean own =
           self.get().name().filter(v::equals).isPresent()
-              || (digits(v) && v.length() < 10 && Integer.parseInt(v) == self.get().index());
+              || SemanticModel.stageIndex(v).equals(OptionalInt.of(self.get().index()));
       if (own) {
         ctx.report(
             Finding.of(
@@ -44,14 +45,5 @@ public final class CopyFromOwnStage implements Rule {
                     + " circular dependency"));
       }
     }
-  }
-
-  private static boolean digits(String v) {
-    for (int k = 0; k < v.length(); k++) {
-      if (v.charAt(k) < '0' || v.charAt(k) > '9') {
-        return false;
-      }
-    }
-    return !v.isEmpty();
   }
 }

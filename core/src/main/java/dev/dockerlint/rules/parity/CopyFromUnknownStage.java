@@ -9,6 +9,7 @@ import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.CopyInstruction;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * {@code COPY --from=name} where no earlier stage is called {@code name}: BuildKit then pulls an
@@ -45,7 +46,8 @@ public final class CopyFromUnknownStage implements Rule {
           && self.get().name().filter(v.toLowerCase(java.util.Locale.ROOT)::equals).isPresent()) {
         continue; // its own stage: copy-from-own-stage
       }
-      if (v.matches("[0-9]+") && self.isPresent() && Integer.parseInt(v) == self.get().index()) {
+      if (self.isPresent()
+          && SemanticModel.stageIndex(v).equals(OptionalInt.of(self.get().index()))) {
         continue;
       }
       Optional<Stage> later = model.stageNamed(v);
