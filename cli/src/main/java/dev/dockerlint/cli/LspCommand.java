@@ -80,12 +80,7 @@ public final class LspCommand implements Callable<Integer> {
    */
   static Optional<Integer> serveWithoutParsing(
       String[] args, InputStream in, OutputStream out, PrintStream err) {
-    boolean plain = args.length == 1 || (args.length == 2 && args[1].equals("--stdio"));
-    if (args.length == 0 || !args[0].equals("lsp") || !plain) {
-      return Optional.empty();
-    }
-    String mode = System.getenv("DOCKERLINT_IMAGE_SOURCE");
-    if (mode != null && ImageSourceSettings.Mode.parse(mode).isEmpty()) {
+    if (!servesWithoutParsing(args)) {
       return Optional.empty();
     }
     LspCommand command = new LspCommand(in, out);
@@ -97,6 +92,16 @@ public final class LspCommand implements Callable<Integer> {
       err.flush();
       return Optional.of(ExitCode.INTERNAL);
     }
+  }
+
+  /** Whether {@link #serveWithoutParsing} serves {@code args} (the full command line). */
+  static boolean servesWithoutParsing(String[] args) {
+    boolean plain = args.length == 1 || (args.length == 2 && args[1].equals("--stdio"));
+    if (args.length == 0 || !args[0].equals("lsp") || !plain) {
+      return false;
+    }
+    String mode = System.getenv("DOCKERLINT_IMAGE_SOURCE");
+    return mode == null || ImageSourceSettings.Mode.parse(mode).isPresent();
   }
 
   @Override

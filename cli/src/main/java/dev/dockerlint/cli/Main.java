@@ -1,6 +1,7 @@
 package dev.dockerlint.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dockerlint.lsp.LspLauncher;
 import dev.dockerlint.registry.RuleRegistry;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -16,11 +17,17 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    InputStream in = System.in;
+    if (LspCommand.servesWithoutParsing(args)) {
+      // An editor waits for the answer to `initialize` before it sends anything else: answered
+      // first of all, before the server is built (`lsp` is a subcommand: args are the full line)
+      in = LspLauncher.answerInitialize(in, System.out);
+    }
     String[] full = withDefaultSubcommand(args);
     if (full.length > 0 && WARMS_UP.contains(full[0])) {
       warmUpInBackground(full[0].equals("lsp"));
     }
-    System.exit(run(args, System.in, System.out, System.err));
+    System.exit(run(args, in, System.out, System.err));
   }
 
   /** The commands that read the rule registry and JSON (the image cache, the settings). */

@@ -199,12 +199,7 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
     tokens.setRange(false);
     c.setSemanticTokensProvider(tokens);
     return CompletableFuture.completedFuture(
-        new InitializeResult(c, new ServerInfo("dockerlint", version())));
-  }
-
-  private static String version() {
-    String v = DockerlintLanguageServer.class.getPackage().getImplementationVersion();
-    return v == null ? "development build" : v;
+        new InitializeResult(c, new ServerInfo("dockerlint", EarlyInitialize.version())));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.dockerlint.lsp;
 
 import com.google.gson.JsonParseException;
 import dev.dockerlint.image.ImageMetadataSource;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,19 +12,24 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.MessageIssueException;
 import org.eclipse.lsp4j.jsonrpc.json.MessageConstants;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.messages.Message;
 import org.eclipse.lsp4j.jsonrpc.messages.MessageIssue;
 import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
 import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 
 /**
@@ -34,16 +40,65 @@ public final class LspLauncher {
   private LspLauncher() {}
 
   /**
+   * Reads the client's first message from {@code in} and, when it is {@code initialize}, answers it
+   * on {@code out} at once (see {@link EarlyInitialize}); {@link #serve} then serves the rest on
+   * the stream returned. For a process's main method, to answer before it does anything else.
+   */
+  public static InputStream answerInitialize(InputStream in, OutputStream out) {
+    return new Answered(EarlyInitialize.answer(in, out));
+  }
+
+  /** The input after {@link #answerInitialize}: what it read, then the rest. */
+  private static final class Answered extends FilterInputStream {
+    final EarlyInitialize.First first;
+
+    Answered(EarlyInitialize.First first) {
+      super(first.rest());
+      this.first = first;
+    }
+  }
+
+  /**
    * Serves one client over {@code in}/{@code out}; returns the exit code: 0 after {@code shutdown}
    * and {@code exit}, 1 when the client left without {@code shutdown}.
    */
   public static int serve(InputStream in, OutputStream out, ImageMetadataSource images) {
-    // lsp4j's reflection over the protocol's classes first: it loads and links them while another
-    // thread of the command may still be building the rule registry the server needs (the second
-    // pass, in create(), then finds them ready)
-    ServiceEndpoints.getSupportedMethods(DockerlintLanguageClient.class);
-    ServiceEndpoints.getSupportedMethods(DockerlintLanguageServer.class);
-    DockerlintLanguageServer server = new DockerlintLanguageServer(images);
+    // The server is built on another thread while this one reads the first message and, when it
+    // is `initialize`, answers it (see EarlyInitialize), unless answerInitialize did. This thread
+    // reads: piped streams (an in-process client) fail once the last thread that read or wrote
+    // them has ended.
+    CompletableFuture<DockerlintLanguageServer> building = new CompletableFuture<>();
+    Thread builder =
+        new Thread(
+            () -> {
+              try {
+                // lsp4j's reflection over the protocol's classes first: it loads and links them
+                // while another thread of the command may still be building the rule registry the
+                // server needs (the second pass, in create(), then finds them ready)
+                ServiceEndpoints.getSupportedMethods(DockerlintLanguageClient.class);
+                ServiceEndpoints.getSupportedMethods(DockerlintLanguageServer.class);
+                building.complete(new DockerlintLanguageServer(images));
+              } catch (RuntimeException | Error e) {
+                building.completeExceptionally(e);
+              }
+            },
+            "dockerlint-server-start");
+    builder.setDaemon(true);
+    builder.start();
+    EarlyInitialize.First read =
+        in instanceof Answered answered ? answered.first : EarlyInitialize.answer(in, out);
+    DockerlintLanguageServer server;
+    try {
+      server = building.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error r) {
+        throw r;
+      }
+      throw e;
+    }
     ExecutorService reader =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -53,10 +108,10 @@ public final class LspLauncher {
             });
     try {
       Launcher<DockerlintLanguageClient> launcher =
-          new AnswersParseErrors()
+          new AnswersParseErrors(read.answeredId())
               .setLocalService(server)
               .setRemoteInterface(DockerlintLanguageClient.class)
-              .setInput(in)
+              .setInput(read.rest())
               .setOutput(out)
               .setExecutorService(reader)
               .create();
@@ -93,6 +148,43 @@ public final class LspLauncher {
    * -32700}, id {@code null}) as JSON-RPC 2.0 asks, instead of only logging it; then it reads on.
    */
   static final class AnswersParseErrors extends Launcher.Builder<DockerlintLanguageClient> {
+    /** The id of the {@code initialize} request answered already, or null. */
+    private final String answeredId;
+
+    AnswersParseErrors() {
+      this(null);
+    }
+
+    /**
+     * A launcher whose client has its answer to the {@code initialize} request {@code answeredId}
+     * (not null) from {@link EarlyInitialize}: lsp4j's own answer is not sent.
+     */
+    AnswersParseErrors(String answeredId) {
+      this.answeredId = answeredId;
+    }
+
+    @Override
+    protected MessageConsumer wrapMessageConsumer(MessageConsumer consumer) {
+      MessageConsumer wrapped = super.wrapMessageConsumer(consumer);
+      if (answeredId == null || !(consumer instanceof StreamMessageConsumer)) {
+        return wrapped;
+      }
+      AtomicBoolean left = new AtomicBoolean();
+      return message -> {
+        if (message instanceof ResponseMessage r
+            && answeredId.equals(r.getId())
+            && left.compareAndSet(false, true)) {
+          if (r.getError() != null) {
+            System.err.println(
+                "dockerlint: initialize was answered early, then failed: "
+                    + r.getError().getMessage());
+          }
+          return;
+        }
+        wrapped.consume(message);
+      };
+    }
+
     @Override
     protected MessageJsonHandler createJsonHandler() {
       return new MessageJsonHandler(

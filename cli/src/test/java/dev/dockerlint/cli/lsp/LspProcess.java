@@ -182,6 +182,11 @@ final class LspProcess implements AutoCloseable {
     notify("textDocument/didOpen", p);
   }
 
+  /** The messages {@link #next} has passed over so far. */
+  List<JsonObject> notificationsSoFar() {
+    return List.copyOf(notifications);
+  }
+
   void closeInput() throws IOException {
     in.close();
   }
