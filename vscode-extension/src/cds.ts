@@ -12,7 +12,7 @@ import * as path from "node:path";
  * options keep the JVM from writing about it to standard output, which carries the protocol.
  */
 export interface CdsPlan {
-  /** JVM options, before `-jar`. */
+  /** JVM options, before `-cp`. */
   args: string[];
   /** The archive's path. */
   archive: string;

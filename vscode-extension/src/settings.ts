@@ -27,7 +27,7 @@ export type ImageSource = "auto" | "docker" | "registry" | "none";
 export interface LaunchSettings {
   /** `dockerlint.java.home` (empty: not set). */
   javaHome: string;
-  /** `dockerlint.java.vmArgs`: JVM options before `-jar`. */
+  /** `dockerlint.java.vmArgs`: JVM options before `-cp`. */
   vmArgs: string[];
   imageSource: ImageSource;
   offline: boolean;
@@ -173,14 +173,19 @@ export function toLaunchSettings(get: SettingsReader): LaunchSettings {
 }
 
 /**
- * The command line that starts the server: `java [@optionsFile] [vmArgs] [moreVmArgs] -jar
- * dockerlint.jar lsp --stdio` and the image options. `optionsFile` holds the server's own JVM
+ * The command line that starts the server: `java [@optionsFile] [vmArgs] [moreVmArgs] -cp
+ * dockerlint.jar dev.dockerlint.cli.Main lsp --stdio` and the image options (the main class named
+ * rather than `-jar`: with an AppCDS archive the JVM then reaches main without reading the jar's
+ * index first). `optionsFile` holds the server's own JVM
  * options (the launcher's `cli/src/main/jvm/lsp.options`, shipped as `server/lsp.options`); the
  * user's `vmArgs` come after it and win, except that vmArgs choosing a garbage collector or a heap
  * size leave the file out (see choosesMemory). `--offline` is given at launch as well as in the
  * settings, since the server chooses its image sources when it starts. `auto` is the server's
  * default and is not passed, so that `$DOCKERLINT_IMAGE_SOURCE` still counts.
  */
+/** The server's main class in dockerlint.jar. */
+export const MAIN_CLASS = "dev.dockerlint.cli.Main";
+
 export function serverCommand(
   java: string,
   jar: string,
@@ -189,7 +194,7 @@ export function serverCommand(
   optionsFile?: string,
 ): { command: string; args: string[] } {
   const own = optionsFile !== undefined && !choosesMemory(launch.vmArgs) ? [`@${optionsFile}`] : [];
-  const args = [...own, ...launch.vmArgs, ...moreVmArgs, "-jar", jar, "lsp", "--stdio"];
+  const args = [...own, ...launch.vmArgs, ...moreVmArgs, "-cp", jar, MAIN_CLASS, "lsp", "--stdio"];
   if (launch.imageSource !== "auto") {
     args.push("--image-source", launch.imageSource);
   }

@@ -126,7 +126,16 @@ describe("serverCommand", () => {
     const launch = toLaunchSettings(defaults({ "java.vmArgs": ["-Xss2m"] }));
     assert.deepEqual(
       serverCommand("java", "d.jar", launch, ["-Xshare:auto"], "/ext/server/lsp.options").args,
-      ["@/ext/server/lsp.options", "-Xss2m", "-Xshare:auto", "-jar", "d.jar", "lsp", "--stdio"],
+      [
+        "@/ext/server/lsp.options",
+        "-Xss2m",
+        "-Xshare:auto",
+        "-cp",
+        "d.jar",
+        "dev.dockerlint.cli.Main",
+        "lsp",
+        "--stdio",
+      ],
     );
   });
 
@@ -136,8 +145,9 @@ describe("serverCommand", () => {
       assert.deepEqual(serverCommand("java", "d.jar", launch, [], "/ext/server/lsp.options").args, [
         "-Xss2m",
         vmArg,
-        "-jar",
+        "-cp",
         "d.jar",
+        "dev.dockerlint.cli.Main",
         "lsp",
         "--stdio",
       ]);
@@ -149,12 +159,12 @@ describe("serverCommand", () => {
       serverCommand("/jdk/bin/java", "/ext/server/dockerlint.jar", toLaunchSettings(defaults())),
       {
         command: "/jdk/bin/java",
-        args: ["-jar", "/ext/server/dockerlint.jar", "lsp", "--stdio"],
+        args: ["-cp", "/ext/server/dockerlint.jar", "dev.dockerlint.cli.Main", "lsp", "--stdio"],
       },
     );
   });
 
-  it("puts JVM options before -jar and image options after the subcommand", () => {
+  it("puts JVM options before -cp and image options after the subcommand", () => {
     const launch = toLaunchSettings(
       defaults({
         "java.vmArgs": ["-Xmx256m", " ", "-XX:+UseSerialGC"],
@@ -167,8 +177,9 @@ describe("serverCommand", () => {
     assert.deepEqual(serverCommand("java", "d.jar", launch).args, [
       "-Xmx256m",
       "-XX:+UseSerialGC",
-      "-jar",
+      "-cp",
       "d.jar",
+      "dev.dockerlint.cli.Main",
       "lsp",
       "--stdio",
       "--image-source",

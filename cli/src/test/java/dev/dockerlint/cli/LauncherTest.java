@@ -79,7 +79,9 @@ class LauncherTest {
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
       String out = new String(p.getInputStream().readAllBytes());
       assertThat(p.exitValue()).as(out).isZero();
-      assertThat(out).contains("java ").contains("dockerlint.jar --version");
+      assertThat(out)
+          .contains("java ")
+          .contains("dockerlint.jar dev.dockerlint.cli.Main --version");
     }
     assertThat(Files.readAllLines(dir.resolve("builds"))).hasSize(1);
   }
@@ -113,7 +115,7 @@ class LauncherTest {
     assertThat(output(start(root, Map.of(), "lsp", "--stdio")))
         .contains("java @" + jvm.resolve("lsp.options") + " ")
         .doesNotContain("cli.options")
-        .contains("dockerlint.jar lsp --stdio");
+        .contains("dockerlint.jar dev.dockerlint.cli.Main lsp --stdio");
     for (String command : List.of("check", "rules", "version")) {
       assertThat(output(start(root, Map.of(), command)))
           .contains("java @" + jvm.resolve("cli.options") + " ")
