@@ -35,11 +35,13 @@ import java.util.function.Predicate;
  *     --server 'node=node .../docker-langserver --stdio' [--edits 300] [--requests 300]
  *     [--startups 5] [--rss-edits 10000] [--rss-edits-for node=2000] [--out results.json]
  *     [--lines 2000] [--samples DIR] [--startup-only] [--client-warm-up 300]
+ *     [--idle-after-open 0] [--interleave]
  * </pre>
  *
  * didChange is reported over all edits, and again without the first 100 (when there are at least
  * 200), which also pay for the server's warm-up. {@code --lines} measures only the texts of that
  * many lines; {@code --startup-only} times only the startups, the servers taking turns; {@code
+ * --interleave} only didChange, the servers running at once and taking turns edit by edit; {@code
  * --samples} writes every didChange round trip to {@code DIR/<server>-<lines>.csv} (edit, when it
  * was sent in milliseconds since the epoch, round trip in ms), to line up slow edits with the
  * server's GC or JFR logs. Before the measured servers, the client warms itself up against the
@@ -58,6 +60,13 @@ public final class LspLatency {
 
   private LspLatency() {}
 
+  /**
+   * How long the client waits after a file's first diagnostics before it starts typing ({@code
+   * --idle-after-open}; 0 by default): a person reads before typing, and a server may use the
+   * time.
+   */
+  private static int idleAfterOpenMillis;
+
   public static void main(String[] args) throws Exception {
     Map<String, List<String>> servers = new LinkedHashMap<>();
     int edits = 300;
@@ -69,8 +78,13 @@ public final class LspLatency {
     int[] sizes = {50, 2000};
     Path samples = null;
     boolean startupOnly = false;
+    boolean interleave = false;
     int warmUpEdits = 300;
     for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--idle-after-open")) {
+        idleAfterOpenMillis = Integer.parseInt(args[++i]);
+        continue;
+      }
       switch (args[i]) {
         case "--server" -> {
           String s = args[++i];
@@ -89,6 +103,7 @@ public final class LspLatency {
         case "--lines" -> sizes = new int[] {Integer.parseInt(args[++i])};
         case "--samples" -> samples = Path.of(args[++i]);
         case "--startup-only" -> startupOnly = true;
+        case "--interleave" -> interleave = true;
         case "--client-warm-up" -> warmUpEdits = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
@@ -96,6 +111,11 @@ public final class LspLatency {
     Map<String, Map<String, Double>> results = new LinkedHashMap<>();
     if (startupOnly) {
       startups(servers, startups, results);
+      print(results);
+      return;
+    }
+    if (interleave) {
+      interleaved(servers, sizes, edits, results);
       print(results);
       return;
     }
@@ -192,6 +212,72 @@ public final class LspLatency {
     }
   }
 
+  /**
+   * Only didChange to publishDiagnostics, on servers that all run at once, taking turns edit by
+   * edit (the order rotating each round), so that a slow spell of a shared machine falls on all of
+   * them alike. Each server is fresh: its first edits are also its first keystrokes.
+   */
+  private static void interleaved(
+      Map<String, List<String>> servers,
+      int[] sizes,
+      int edits,
+      Map<String, Map<String, Double>> results)
+      throws Exception {
+    List<String> names = new ArrayList<>(servers.keySet());
+    for (String name : names) {
+      results.put(name, new LinkedHashMap<>());
+    }
+    for (int lines : sizes) {
+      String text = dockerfile(lines);
+      int editLine = typingLine(text, lines / 2);
+      int col = text.lines().skip(editLine).findFirst().orElse("").length();
+      List<Server> running = new ArrayList<>();
+      try {
+        for (String name : names) {
+          Server s = Server.start(servers.get(name));
+          running.add(s);
+          s.initialize();
+          s.open(text);
+          s.waitDiagnostics(1);
+        }
+        if (idleAfterOpenMillis > 0) {
+          Thread.sleep(idleAfterOpenMillis);
+        }
+        double[][] change = new double[names.size()][edits];
+        for (int i = 0; i < edits; i++) {
+          int v = i + 2;
+          boolean insert = i % 2 == 0;
+          for (int k = 0; k < names.size(); k++) {
+            int n = (k + i) % names.size();
+            Server s = running.get(n);
+            long t0 = System.nanoTime();
+            s.change(v, editLine, col, editLine, insert ? col : col + 1, insert ? "x" : "");
+            s.waitDiagnostics(v);
+            change[n][i] = (s.lastReceived - t0) / 1e6;
+          }
+        }
+        for (int n = 0; n < names.size(); n++) {
+          Map<String, Double> r = results.get(names.get(n));
+          String p = lines + " lines ";
+          put(r, p + "didChange->diagnostics", change[n]);
+          if (edits >= 2 * WARM_EDITS) {
+            put(
+                r,
+                p + "didChange->diagnostics after " + WARM_EDITS + " edits",
+                Arrays.copyOfRange(change[n], WARM_EDITS, edits));
+          }
+        }
+        for (Server s : running) {
+          s.shutdown();
+        }
+      } finally {
+        for (Server s : running) {
+          s.close();
+        }
+      }
+    }
+  }
+
   private static void measure(
       Map<String, Double> r,
       String name,
@@ -218,6 +304,9 @@ public final class LspLatency {
         s.initialize();
         s.open(text);
         s.waitDiagnostics(1);
+        if (idleAfterOpenMillis > 0) {
+          Thread.sleep(idleAfterOpenMillis);
+        }
         String p = lines + " lines ";
         double[] change = new double[edits];
         long[] sent = new long[edits];
