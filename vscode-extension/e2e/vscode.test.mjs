@@ -190,7 +190,11 @@ describe("the extension in VS Code", () => {
   function serverPids() {
     return execFileSync("ps", ["-eo", "pid=,args="], { encoding: "utf8" })
       .split("\n")
-      .filter((l) => l.includes(`${vscode.extensions}/`) && l.includes("dockerlint.jar lsp"))
+      .filter(
+        (l) =>
+          l.includes(`${vscode.extensions}/`) &&
+          / -cp \S*dockerlint\.jar dev\.dockerlint\.cli\.Main lsp\b/.test(l),
+      )
       .map((l) => Number(l.trim().split(/\s+/)[0]));
   }
 

@@ -94,6 +94,29 @@ public final class LspCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Whether {@code args} (the full command line) serve a client on standard input and output, so
+   * that its {@code initialize} can be answered before the command line is read: {@code lsp}
+   * without {@code --socket} or a help or version option. Options picocli then rejects end the
+   * server as before, after the answer.
+   */
+  static boolean servesStdio(String[] args) {
+    if (args.length == 0 || !args[0].equals("lsp")) {
+      return false;
+    }
+    for (String a : args) {
+      if (a.equals("--socket")
+          || a.startsWith("--socket=")
+          || a.equals("-h")
+          || a.equals("--help")
+          || a.equals("-V")
+          || a.equals("--version")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether {@link #serveWithoutParsing} serves {@code args} (the full command line). */
   static boolean servesWithoutParsing(String[] args) {
     boolean plain = args.length == 1 || (args.length == 2 && args[1].equals("--stdio"));

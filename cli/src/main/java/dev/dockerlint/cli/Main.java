@@ -18,7 +18,7 @@ public final class Main {
 
   public static void main(String[] args) {
     InputStream in = System.in;
-    if (LspCommand.servesWithoutParsing(args)) {
+    if (LspCommand.servesStdio(args)) {
       // An editor waits for the answer to `initialize` before it sends anything else: answered
       // first of all, before the server is built (`lsp` is a subcommand: args are the full line)
       in = LspLauncher.answerInitialize(in, System.out);

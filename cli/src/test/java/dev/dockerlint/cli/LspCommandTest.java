@@ -36,6 +36,34 @@ class LspCommandTest {
         .contains("\"textDocumentSync\"")
         .contains("\"hoverProvider\"")
         .contains("\"id\":2");
+    assertThat(r.out().split("\"id\":1,\"result\"", -1)).as("one answer to initialize").hasSize(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "lsp",
+        "lsp --stdio",
+        "lsp --stdio --image-source none",
+        "lsp --offline --insecure-registry r:5000"
+      })
+  void standardIoSessionsAreAnsweredBeforeTheCommandLineIsRead(String commandLine) {
+    assertThat(LspCommand.servesStdio(commandLine.split(" "))).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "check lsp",
+        "lsp --socket 0",
+        "lsp --socket=0",
+        "lsp --help",
+        "lsp -h",
+        "lsp -V",
+        "lsp --version"
+      })
+  void otherCommandLinesAreNot(String commandLine) {
+    assertThat(LspCommand.servesStdio(commandLine.split(" "))).isFalse();
   }
 
   @Test
