@@ -11,6 +11,8 @@ import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +24,7 @@ import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.MessageIssueException;
+import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
 import org.eclipse.lsp4j.jsonrpc.json.MessageConstants;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
@@ -68,15 +71,18 @@ public final class LspLauncher {
     // reads: piped streams (an in-process client) fail once the last thread that read or wrote
     // them has ended.
     CompletableFuture<DockerlintLanguageServer> building = new CompletableFuture<>();
+    Map<String, JsonRpcMethod> methods = new LinkedHashMap<>();
     Thread builder =
         new Thread(
             () -> {
               try {
-                // lsp4j's reflection over the protocol's classes first: it loads and links them
-                // while another thread of the command may still be building the rule registry the
-                // server needs (the second pass, in create(), then finds them ready)
-                ServiceEndpoints.getSupportedMethods(DockerlintLanguageClient.class);
-                ServiceEndpoints.getSupportedMethods(DockerlintLanguageServer.class);
+                // lsp4j's reflection over the protocol's methods first, while another thread of
+                // the command may still be building the rule registry the server needs; create()
+                // then takes the result instead of reflecting again
+                methods.putAll(
+                    ServiceEndpoints.getSupportedMethods(DockerlintLanguageClient.class));
+                methods.putAll(
+                    ServiceEndpoints.getSupportedMethods(DockerlintLanguageServer.class));
                 building.complete(new DockerlintLanguageServer(images));
               } catch (RuntimeException | Error e) {
                 building.completeExceptionally(e);
@@ -108,7 +114,7 @@ public final class LspLauncher {
             });
     try {
       Launcher<DockerlintLanguageClient> launcher =
-          new AnswersParseErrors(read.answeredId())
+          new AnswersParseErrors(read.answeredId(), methods)
               .setLocalService(server)
               .setRemoteInterface(DockerlintLanguageClient.class)
               .setInput(read.rest())
@@ -151,16 +157,28 @@ public final class LspLauncher {
     /** The id of the {@code initialize} request answered already, or null. */
     private final String answeredId;
 
+    /** The JSON-RPC methods of the client and the server, when already known; else null. */
+    private final Map<String, JsonRpcMethod> methods;
+
     AnswersParseErrors() {
-      this(null);
+      this(null, null);
     }
 
     /**
      * A launcher whose client has its answer to the {@code initialize} request {@code answeredId}
-     * (not null) from {@link EarlyInitialize}: lsp4j's own answer is not sent.
+     * (when not null) from {@link EarlyInitialize}: lsp4j's own answer is not sent. {@code
+     * methods}, when not null, are the methods of {@link DockerlintLanguageClient} and then those
+     * of {@link DockerlintLanguageServer}, as lsp4j's {@link #getSupportedMethods()} finds them for
+     * this launcher's remote interface and local service.
      */
-    AnswersParseErrors(String answeredId) {
+    AnswersParseErrors(String answeredId, Map<String, JsonRpcMethod> methods) {
       this.answeredId = answeredId;
+      this.methods = methods;
+    }
+
+    @Override
+    protected Map<String, JsonRpcMethod> getSupportedMethods() {
+      return methods != null ? methods : super.getSupportedMethods();
     }
 
     @Override
