@@ -304,14 +304,7 @@ final class EarlyInitialize {
         string();
         return s.substring(start, i);
       }
-      if (peek() == '-') {
-        i++;
-      }
-      if (peek() == '0') {
-        i++;
-      } else {
-        digits();
-      }
+      integer();
       return s.substring(start, i);
     }
 
@@ -321,48 +314,8 @@ final class EarlyInitialize {
       }
       char c = peek();
       switch (c) {
-        case '{' -> {
-          i++;
-          space();
-          if (peek() == '}') {
-            i++;
-            return;
-          }
-          while (true) {
-            space();
-            skipString();
-            space();
-            expect(':');
-            space();
-            value(depth + 1);
-            space();
-            if (peek() == ',') {
-              i++;
-              continue;
-            }
-            expect('}');
-            return;
-          }
-        }
-        case '[' -> {
-          i++;
-          space();
-          if (peek() == ']') {
-            i++;
-            return;
-          }
-          while (true) {
-            space();
-            value(depth + 1);
-            space();
-            if (peek() == ',') {
-              i++;
-              continue;
-            }
-            expect(']');
-            return;
-          }
-        }
+        case '{' -> members('}', true, depth);
+        case '[' -> members(']', false, depth);
         case '"' -> skipString();
         case 't' -> literal("true");
         case 'f' -> literal("false");
@@ -371,7 +324,34 @@ final class EarlyInitialize {
       }
     }
 
-    private void number() {
+    /** An object's members or an array's elements, up to {@code close}. */
+    private void members(char close, boolean keyed, int depth) {
+      i++;
+      space();
+      if (peek() == close) {
+        i++;
+        return;
+      }
+      while (true) {
+        space();
+        if (keyed) {
+          skipString();
+          space();
+          expect(':');
+          space();
+        }
+        value(depth + 1);
+        space();
+        if (peek() != ',') {
+          expect(close);
+          return;
+        }
+        i++;
+      }
+    }
+
+    /** An optional minus, then 0 or digits without a leading 0. */
+    private void integer() {
       if (peek() == '-') {
         i++;
       }
@@ -380,6 +360,10 @@ final class EarlyInitialize {
       } else {
         digits();
       }
+    }
+
+    private void number() {
+      integer();
       if (i < s.length() && s.charAt(i) == '.') {
         i++;
         digits();
@@ -438,42 +422,35 @@ final class EarlyInitialize {
 
     /** A string's value; the reader stands after its closing quote. */
     String string() {
-      expect('"');
-      StringBuilder b = new StringBuilder();
-      while (true) {
-        char c = s.charAt(i++);
-        if (c == '"') {
-          return b.toString();
-        }
-        if (c < 0x20) {
-          throw new IllegalArgumentException("control character in a string");
-        }
+      int start = i;
+      skipString();
+      String raw = s.substring(start + 1, i - 1);
+      if (raw.indexOf('\\') < 0) {
+        return raw;
+      }
+      // checked by skipString: every escape is complete and known
+      StringBuilder b = new StringBuilder(raw.length());
+      for (int k = 0; k < raw.length(); k++) {
+        char c = raw.charAt(k);
         if (c != '\\') {
           b.append(c);
           continue;
         }
-        char e = s.charAt(i++);
+        char e = raw.charAt(++k);
         switch (e) {
-          case '"', '\\', '/' -> b.append(e);
           case 'b' -> b.append('\b');
           case 'f' -> b.append('\f');
           case 'n' -> b.append('\n');
           case 'r' -> b.append('\r');
           case 't' -> b.append('\t');
           case 'u' -> {
-            int code = 0;
-            for (int end = i + 4; i < end; i++) {
-              int d = Character.digit(s.charAt(i), 16);
-              if (d < 0) {
-                throw new IllegalArgumentException("bad \\u escape");
-              }
-              code = code * 16 + d;
-            }
-            b.append((char) code);
+            b.append((char) Integer.parseInt(raw, k + 1, k + 5, 16));
+            k += 4;
           }
-          default -> throw new IllegalArgumentException("bad escape \\" + e);
+          default -> b.append(e); // " \ /
         }
       }
+      return b.toString();
     }
 
     private void space() {
