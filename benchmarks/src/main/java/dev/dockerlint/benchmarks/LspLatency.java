@@ -25,7 +25,8 @@ import java.util.function.Predicate;
 
 /**
  * Times language servers over stdio, the way an editor talks to them: startup to the initialize
- * answer and to the first diagnostics of a file opened then, didChange to publishDiagnostics, hover, completion and full semantic tokens on a 50-line
+ * answer and to the first diagnostics of a file opened then, didChange (a character typed, and a
+ * line break typed) to publishDiagnostics, hover, completion and full semantic tokens on a 50-line
  * and a 2,000-line Dockerfile, and the resident memory after 10,000 edits. Every server given runs
  * in the same invocation on the same texts and edits, so the figures compare.
  *
@@ -35,7 +36,7 @@ import java.util.function.Predicate;
  *     --server 'node=node .../docker-langserver --stdio' [--edits 300] [--requests 300]
  *     [--startups 5] [--rss-edits 10000] [--rss-edits-for node=2000] [--out results.json]
  *     [--lines 2000] [--samples DIR] [--startup-only] [--client-warm-up 300]
- *     [--idle-after-open 0] [--interleave]
+ *     [--idle-after-open 0] [--interleave] [--enter-edits 40]
  * </pre>
  *
  * didChange is reported over all edits, and again without the first 100 (when there are at least
@@ -67,6 +68,12 @@ public final class LspLatency {
    */
   private static int idleAfterOpenMillis;
 
+  /**
+   * Line breaks typed after the other edits ({@code --enter-edits}; 40 by default), at the end of
+   * the same line, each deleted by the next: an edit that moves every later line.
+   */
+  private static int enterEdits = 40;
+
   public static void main(String[] args) throws Exception {
     Map<String, List<String>> servers = new LinkedHashMap<>();
     int edits = 300;
@@ -83,6 +90,10 @@ public final class LspLatency {
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--idle-after-open")) {
         idleAfterOpenMillis = Integer.parseInt(args[++i]);
+        continue;
+      }
+      if (args[i].equals("--enter-edits")) {
+        enterEdits = Integer.parseInt(args[++i]);
         continue;
       }
       switch (args[i]) {
@@ -324,6 +335,24 @@ public final class LspLatency {
           change[i] = (s.lastReceived - t0) / 1e6;
         }
         put(r, p + "didChange->diagnostics", change);
+        if (enterEdits > 0) {
+          double[] enter = new double[enterEdits];
+          for (int i = 0; i < enterEdits; i++) {
+            v++;
+            boolean insert = i % 2 == 0;
+            long t0 = System.nanoTime();
+            s.change(
+                v,
+                editLine,
+                col,
+                insert ? editLine : editLine + 1,
+                insert ? col : 0,
+                insert ? "\n" : "");
+            s.waitDiagnostics(v);
+            enter[i] = (s.lastReceived - t0) / 1e6;
+          }
+          put(r, p + "line break->diagnostics", enter);
+        }
         if (edits >= 2 * WARM_EDITS) {
           // The same edits without the first ones, which also pay for the server's warm-up (its
           // JIT compiling the lint, its heap's first collections): typing a while after opening.
