@@ -66,6 +66,7 @@ public final class LspLauncher {
    * and {@code exit}, 1 when the client left without {@code shutdown}.
    */
   public static int serve(InputStream in, OutputStream out, ImageMetadataSource images) {
+    Lsp4jLog.toStandardErrorOneLine();
     // The server is built on another thread while this one reads the first message and, when it
     // is `initialize`, answers it (see EarlyInitialize), unless answerInitialize did. This thread
     // reads: piped streams (an in-process client) fail once the last thread that read or wrote

@@ -88,6 +88,12 @@ final class LspProcess implements AutoCloseable {
     return b.toString(StandardCharsets.UTF_8);
   }
 
+  /** Bytes as they are, no frame around them. */
+  void sendRawBytes(byte[] bytes) throws IOException {
+    in.write(bytes);
+    in.flush();
+  }
+
   void sendRaw(String body) throws IOException {
     byte[] b = body.getBytes(StandardCharsets.UTF_8);
     in.write(("Content-Length: " + b.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -3,6 +3,8 @@ package dev.dockerlint.cli.lsp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +84,24 @@ class LspStartTest {
     server.open(URI, "FROM alpine:3.20\nMAINTAINER me\n");
     JsonObject d = server.diagnostics(URI, 1);
     assertThat(d.getAsJsonObject("params").getAsJsonArray("diagnostics")).hasSize(1);
+  }
+
+  @Test
+  void aFrameWithoutContentLengthGetsOneLineOnStandardErrorAndTheServerReadsOn() throws Exception {
+    Path stderr = dir.resolve("stderr.txt");
+    server = LspProcess.start(stderr);
+    server.sendRawBytes("X-Other: 1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+    server.initialize();
+    server.open(URI, "FROM alpine:3.20\nMAINTAINER me\n");
+    JsonObject d = server.diagnostics(URI, 1);
+    assertThat(d.getAsJsonObject("params").getAsJsonArray("diagnostics")).hasSize(1);
+    String err = Files.readString(stderr);
+    assertThat(err.lines().filter(l -> l.contains("Content-Length")))
+        .singleElement()
+        .asString()
+        .startsWith("dockerlint: lsp4j severe: Missing header Content-Length");
+    assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
   }
 
   @Test
