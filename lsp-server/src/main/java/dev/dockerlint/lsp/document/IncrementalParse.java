@@ -4,7 +4,7 @@ import dev.dockerlint.syntax.Comment;
 import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.DockerfileReader;
 import dev.dockerlint.syntax.Instruction;
-import dev.dockerlint.syntax.Position;
+import dev.dockerlint.syntax.LineShift;
 import dev.dockerlint.syntax.SourceText;
 import dev.dockerlint.syntax.SyntaxProblem;
 import java.util.ArrayList;
@@ -12,22 +12,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Re-parses only the instruction an edit falls in, and splices it into the previous tree. Most
- * keystrokes are such edits, and they cost a fraction of a whole parse.
+ * Re-parses only the lines an edit falls in, and splices what they hold into the previous tree.
+ * Most keystrokes, line breaks included, are such edits, and they cost a fraction of a whole parse.
  *
- * <p>Everything else of the previous tree is kept as it is, the very same objects: the
- * instructions, comments and syntax problems before the edited instruction and those after it.
- * Ranges hold lines and columns only, and an edit that adds and removes no line and stays on the
- * lines of one instruction leaves the lines and columns of everything outside those lines as they
- * were; only their offsets move, and those are computed from the new text when needed. So what is
- * derived from a node and keyed by its identity holds for the nodes after the edit as well as for
- * those before it.
+ * <p>The lines re-parsed are those the edit touches, widened to whole instructions: from the first
+ * line of the instruction the edit starts in (or the edit's line, when it is a blank or comment
+ * line between instructions) to the last line of the one it ends in. The instructions, comments and
+ * syntax problems before them are kept as they are, the very same objects. Those after them are
+ * kept too when the edit adds and removes no line; otherwise they are moved by as many lines as the
+ * edit added or removed (new objects, columns unchanged), and {@link Parsed#shift} says which they
+ * were. Ranges hold lines and columns only, and their offsets are computed from the new text when
+ * needed, so what is derived from a node that did not move and is keyed by its identity holds after
+ * the edit as well as before it.
  *
- * <p>It only does so when the edit cannot change where instructions begin and end: the edit stays
- * on one line of one instruction without heredocs, inserts and removes no newline, escape
- * character, {@code #} or {@code <}, does not change whether its line continues, the file uses the
- * default escape character, and the re-parsed lines are again exactly one instruction over the same
- * lines. Otherwise it declines and the caller parses the whole text.
+ * <p>It only does so when the edit cannot change how the rest of the file parses: the file uses the
+ * default escape character and had no fatal problem; the re-parsed lines follow a line that does
+ * not continue, and the first instruction still starts where it did or before them (parser
+ * directives come before it); after the edit, their last line does not continue (unless it is the
+ * last of the file), every heredoc in them ends in them, and they hold no parser directive.
+ * Otherwise it declines and the caller parses the whole text.
  */
 public final class IncrementalParse {
   private IncrementalParse() {}
@@ -49,70 +52,105 @@ public final class IncrementalParse {
     }
   }
 
+  /**
+   * The tree of the new text, and how its instructions after the re-parsed lines relate to the old
+   * tree's ({@link LineShift#NONE} when they are the very same objects).
+   */
+  public record Parsed(Dockerfile file, LineShift shift) {}
+
   /** The tree of {@code newText}, or empty when the edit needs a whole parse. */
   public static Optional<Dockerfile> apply(Dockerfile old, String newText, Change c) {
+    return parse(old, newText, c).map(Parsed::file);
+  }
+
+  /** The tree of {@code newText} with its relation to {@code old}, or empty (see the class). */
+  public static Optional<Parsed> parse(Dockerfile old, String newText, Change c) {
     String oldText = old.text();
+    List<Instruction> all = old.instructions();
     if (old.escapeCharacter() != '\\'
         || c.start() < 0
         || c.end() > oldText.length()
         || c.start() > c.end()
         || old.hasFatalProblem()
-        || unsafe(c.inserted())
-        || unsafe(oldText.substring(c.start(), c.end()))) {
+        || all.isEmpty()) {
       return Optional.empty();
     }
     SourceText oldSource = old.source();
-    int line = oldSource.lineOf(c.start());
-    Instruction target = null;
-    int index = -1;
-    List<Instruction> all = old.instructions();
-    for (int k = 0; k < all.size(); k++) {
-      Instruction i = all.get(k);
-      if (line >= i.header().firstLine() && line <= i.header().lastLine()) {
-        target = i;
-        index = k;
-        break;
-      }
+    int startLine = oldSource.lineOf(c.start());
+    int endLine = oldSource.lineOf(c.end());
+    int top = all.get(0).header().firstLine();
+    if (startLine < top) {
+      return Optional.empty();
     }
-    if (target == null || !target.heredocs().isEmpty()) {
+    // the instructions [lo, hi) that have a line in [startLine, endLine], widening the lines
+    int lo = 0;
+    while (lo < all.size() && all.get(lo).header().lastLine() < startLine) {
+      lo++;
+    }
+    int hi = lo;
+    int first = startLine;
+    int last = endLine;
+    while (hi < all.size() && all.get(hi).header().firstLine() <= last) {
+      first = Math.min(first, all.get(hi).header().firstLine());
+      last = Math.max(last, all.get(hi).header().lastLine());
+      hi++;
+    }
+    if (continuesInto(oldSource, first)) {
       return Optional.empty();
     }
     SourceText source = oldSource.edited(c.start(), c.end(), c.inserted(), newText);
-    if (continues(oldSource.lineText(line)) != continues(source.lineText(line))) {
-      return Optional.empty();
-    }
-    int first = target.header().firstLine();
-    int last = target.header().lastLine();
-    if (source.lineCount() != oldSource.lineCount()) {
+    int delta = source.lineCount() - oldSource.lineCount();
+    int newLast = last + delta;
+    // an edit removes at most the line breaks in [startLine, endLine]: newLast >= first
+    if (newLast + 1 < source.lineCount()
+        && (continues(source.lineText(newLast)) || continuesInto(source, newLast + 1))) {
       return Optional.empty();
     }
     int base = source.lineStart(first);
-    int end = source.lineEnd(last);
-    Dockerfile snippet = DockerfileReader.parse(newText.substring(base, end) + "\n");
-    if (snippet.instructions().size() != 1
-        || snippet.hasFatalProblem()
+    // with the line break that ends them; at the end of the text, as the text ends
+    int end = newLast + 1 < source.lineCount() ? source.lineStart(newLast + 1) : source.length();
+    Dockerfile snippet = DockerfileReader.parse(newText.substring(base, end));
+    List<SyntaxProblem> snippetProblems = snippet.problems();
+    if (snippet.instructions().isEmpty()) {
+      // no instruction in these lines, which the file around them has
+      snippetProblems =
+          snippetProblems.stream()
+              .filter(p -> p.kind() != SyntaxProblem.Kind.NO_INSTRUCTIONS)
+              .toList();
+    }
+    if (snippetProblems.stream().anyMatch(p -> p.kind().fatal())
         || !snippet.directives().isEmpty()
         || snippet.escapeCharacter() != '\\') {
       return Optional.empty();
     }
-    Instruction fresh = snippet.instructions().get(0);
-    if (fresh.header().firstLine() != 0
-        || fresh.header().lastLine() != last - first
-        || !fresh.heredocs().isEmpty()) {
+    if (first == top
+        && (snippet.instructions().isEmpty()
+            || snippet.instructions().get(0).header().firstLine() != 0)) {
+      // the first instruction would start later: lines before it might become parser directives
       return Optional.empty();
     }
+    for (Instruction i : snippet.instructions()) {
+      if (i.header().lastLine() > newLast - first
+          || i.heredocs().stream().anyMatch(h -> !h.terminated())) {
+        return Optional.empty();
+      }
+    }
     Relocation into = new Relocation(source, first);
-    // the edited lines in the old text; outside them, both texts have the same positions
-    Position editedStart = new Position(first, 0);
-    Position editedEnd = oldSource.position(oldSource.lineEnd(last));
+    Relocation moved = delta == 0 ? null : new Relocation(source, delta);
 
-    List<Instruction> instructions = new ArrayList<>(all.size());
-    instructions.addAll(all.subList(0, index));
-    instructions.add(into.instruction(fresh));
-    instructions.addAll(all.subList(index + 1, all.size()));
+    List<Instruction> instructions =
+        new ArrayList<>(all.size() + snippet.instructions().size() - (hi - lo));
+    instructions.addAll(all.subList(0, lo));
+    for (Instruction i : snippet.instructions()) {
+      instructions.add(into.instruction(i));
+    }
+    int movedFrom = instructions.size();
+    for (Instruction i : all.subList(hi, all.size())) {
+      instructions.add(moved == null ? i : moved.instruction(i));
+    }
     List<Comment> comments = new ArrayList<>(old.comments().size());
     for (Comment x : old.comments()) {
-      if (x.range().end().compareTo(editedStart) <= 0) {
+      if (x.range().end().line() < first) {
         comments.add(x);
       }
     }
@@ -120,36 +158,42 @@ public final class IncrementalParse {
       comments.add(into.comment(x));
     }
     for (Comment x : old.comments()) {
-      if (x.range().start().compareTo(editedEnd) > 0) {
-        comments.add(x);
+      if (x.range().start().line() > last) {
+        comments.add(moved == null ? x : moved.comment(x));
       }
     }
     List<SyntaxProblem> problems = new ArrayList<>();
     for (SyntaxProblem p : old.problems()) {
-      if (p.range().end().compareTo(editedStart) < 0) {
+      if (p.range().end().line() < first) {
         problems.add(p);
       }
     }
-    for (SyntaxProblem p : snippet.problems()) {
+    for (SyntaxProblem p : snippetProblems) {
       problems.add(into.problem(p));
     }
     for (SyntaxProblem p : old.problems()) {
-      if (p.range().start().compareTo(editedEnd) > 0) {
-        problems.add(p);
+      if (p.range().start().line() > last) {
+        problems.add(moved == null ? p : moved.problem(p));
       }
     }
-    return Optional.of(
+    Dockerfile file =
         new Dockerfile(
-            source, old.escapeCharacter(), old.directives(), comments, instructions, problems));
+            source, old.escapeCharacter(), old.directives(), comments, instructions, problems);
+    return Optional.of(
+        new Parsed(file, delta == 0 ? LineShift.NONE : new LineShift(movedFrom, hi, delta)));
   }
 
-  private static boolean unsafe(String s) {
-    for (int k = 0; k < s.length(); k++) {
-      switch (s.charAt(k)) {
-        case '\n', '\r', '\\', '`', '#', '<' -> {
-          return true;
-        }
-        default -> {}
+  /**
+   * Whether the instruction before line {@code line} continues onto it: the last line before it
+   * that is neither blank nor a comment ends in the escape character (a continuation runs on over
+   * blank and comment lines).
+   */
+  private static boolean continuesInto(SourceText source, int line) {
+    for (int k = line - 1; k >= 0; k--) {
+      String text = source.lineText(k);
+      String t = text.strip();
+      if (!t.isEmpty() && t.charAt(0) != '#') {
+        return continues(text);
       }
     }
     return false;

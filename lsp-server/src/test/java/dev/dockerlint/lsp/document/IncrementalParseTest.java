@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.DockerfileReader;
 import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.LineShift;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,17 +93,68 @@ class IncrementalParseTest {
   }
 
   @Test
-  void newlinesAndContinuationsNeedAWholeParse() {
-    String text = "FROM alpine\nRUN a\nRUN b\n";
-    assertThat(edit(text, 17, 17, "\n")).isEmpty();
-    assertThat(edit(text, 17, 17, " \\")).isEmpty();
-    assertThat(edit(text, 12, 12, "#")).isEmpty();
+  void aLineBreakMovesTheInstructionsAfterIt() {
+    String text = "FROM alpine\nENV A=1\n# run it\nRUN a\nRUNN b\n";
+    Dockerfile old = DockerfileReader.parse(text);
+    int at = text.indexOf("A=1") + 3;
+
+    IncrementalParse.Parsed p =
+        IncrementalParse.parse(
+                old,
+                text.substring(0, at) + "\n" + text.substring(at),
+                new IncrementalParse.Change(at, at, "\n"))
+            .orElseThrow();
+
+    assertSameAsWholeParse(p.file());
+    assertThat(p.file().instructions().get(0)).isSameAs(old.instructions().get(0));
+    assertThat(p.shift()).isEqualTo(new LineShift(2, 2, 1));
+    Instruction run = p.file().instructions().get(2);
+    assertThat(p.shift().earlier(old.instructions(), 2)).isSameAs(old.instructions().get(2));
+    assertThat(run.range().start().line()).isEqualTo(4);
+    assertThat(p.file().comments().get(0).range().start().line()).isEqualTo(3);
+    assertThat(p.file().problems().get(0).range().start().line()).isEqualTo(5);
   }
 
   @Test
-  void heredocsNeedAWholeParse() {
-    String text = "FROM alpine\nRUN <<EOF\necho\nEOF\n";
-    assertThat(edit(text, 22, 22, "x")).isEmpty();
+  void joiningLinesMovesTheInstructionsAfterThemUp() {
+    String text = "FROM alpine\nRUN a\n\n\nRUN b\nRUN c\n";
+    int at = text.indexOf("\n\n");
+    Dockerfile d = edit(text, at, at + 2, "").orElseThrow();
+    assertSameAsWholeParse(d);
+    assertThat(d.instructions().get(2).range().start().line()).isEqualTo(2);
+  }
+
+  @Test
+  void editsBetweenInstructionsAreIncrementalToo() {
+    String text = "FROM alpine\nRUN a\n\nRUN b\n";
+    int blank = text.indexOf("\n\n") + 1;
+    assertSameAsWholeParse(edit(text, blank, blank, "# a comment").orElseThrow());
+    assertSameAsWholeParse(edit(text, blank, blank, "RUN new\nRUN newer").orElseThrow());
+    assertSameAsWholeParse(edit(text, 12, 12, "#").orElseThrow());
+  }
+
+  @Test
+  void typingInAHeredocReparsesItsInstruction() {
+    String text = "FROM alpine\nRUN <<EOF\necho\nEOF\nRUN b\n";
+    assertSameAsWholeParse(edit(text, 22, 22, "x").orElseThrow());
+    assertSameAsWholeParse(edit(text, 22, 22, "\nmore").orElseThrow());
+    // the body's end marker removed: the heredoc would run on past its lines
+    assertThat(edit(text, text.indexOf("EOF\nRUN"), text.indexOf("EOF\nRUN") + 1, "")).isEmpty();
+  }
+
+  @Test
+  void editsThatChangeHowTheRestParsesNeedAWholeParse() {
+    String text = "FROM alpine\nRUN a\nRUN b\n";
+    // the line now continues into the next instruction
+    assertThat(edit(text, 17, 17, " \\")).isEmpty();
+    // a heredoc that does not end in the lines re-parsed
+    assertThat(edit(text, 17, 17, " <<EOF")).isEmpty();
+    // the lines before the first instruction hold the parser directives
+    assertThat(edit("# escape=\\\n\nFROM a\n", 11, 11, "# x")).isEmpty();
+    // a continuation runs on over blank and comment lines
+    assertThat(edit("FROM a\nRUN a\n\n# c\nRUN b\n", 12, 12, " \\")).isEmpty();
+    assertThat(edit("FROM a\nRUN a \\\n", 15, 15, "\n\n# c\nx")).isEmpty();
+    assertThat(edit(text, 0, 0, "#")).isEmpty();
   }
 
   @Test
@@ -117,7 +169,22 @@ class IncrementalParseTest {
         String inserted =
             k % 3 == 2
                 ? ""
-                : List.of("x", " ", "=", "$A", "\"", "--from=b ").get(random.nextInt(6));
+                : List.of(
+                        "x",
+                        " ",
+                        "=",
+                        "$A",
+                        "\"",
+                        "--from=b ",
+                        "\n",
+                        "\n\n",
+                        "#",
+                        "\\",
+                        " \\\n",
+                        "\nRUN ls\n",
+                        "<<EOF\nx\nEOF\n",
+                        "<<EOF")
+                    .get(random.nextInt(14));
         if (start == end && inserted.isEmpty()) {
           continue;
         }
