@@ -16,6 +16,7 @@ import dev.dockerlint.semantic.ImageRef;
 import dev.dockerlint.semantic.Platform;
 import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.Position;
 import dev.dockerlint.syntax.Range;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,10 @@ import java.util.function.Consumer;
  *
  * <ul>
  *   <li>the stage is the very same object at the same index (the semantic model takes a stage over
- *       only when the edit did not reach it);
+ *       only when the edit did not reach it), or a copy of it moved by lines (an edit above it
+ *       added or removed lines, see {@link dev.dockerlint.semantic.SemanticModel#movedFrom}) and
+ *       the rule's findings move with the stage ({@link StageRule#findingsMoveWithTheStage}): then
+ *       they are taken over moved by as many lines;
  *   <li>the configuration is equal, and so is the rule's {@link StageRule#stageKey};
  *   <li>the image source gives the same answers to the questions the rule asked while it checked
  *       the stage, and is as enabled as it was;
@@ -78,8 +82,18 @@ final class StageChecks {
     for (int j = 0; j < stages.size(); j++) {
       Stage s = stages.get(j);
       Object stageKey = rule.stageKey(plain, s);
-      Kept kept =
-          j < before.stages().size() && before.stages().get(j) == s ? before.kept()[j] : null;
+      Kept kept = null;
+      if (j < before.stages().size()) {
+        Stage was = before.stages().get(j);
+        if (was == s) {
+          kept = before.kept()[j];
+        } else if (before.kept()[j] != null && rule.findingsMoveWithTheStage()) {
+          Stage.Moved m = input.model().movedFrom(s).orElse(null);
+          if (m != null && m.was() == was) {
+            kept = moved(before.kept()[j], m.lines());
+          }
+        }
+      }
       if (kept != null && stillHolds(kept, config, stageKey, imagesEnabled, input.images())) {
         kept.found().forEach(out);
         now.kept()[j] = kept;
@@ -103,6 +117,42 @@ final class StageChecks {
   }
 
   private static final Found NOTHING = new Found(List.of(), new Kept[0]);
+
+  /** What {@code k} found, {@code lines} lines further down (up when negative). */
+  private static Kept moved(Kept k, int lines) {
+    List<Diagnostic> found = new ArrayList<>(k.found().size());
+    for (Diagnostic d : k.found()) {
+      List<Fix> fixes = new ArrayList<>(d.fixes().size());
+      for (Fix f : d.fixes()) {
+        List<Edit> edits = new ArrayList<>(f.edits().size());
+        for (Edit e : f.edits()) {
+          edits.add(new Edit(moved(e.range(), lines), e.replacement()));
+        }
+        fixes.add(new Fix(f.title(), edits, f.applicability()));
+      }
+      List<Related> related = new ArrayList<>(d.related().size());
+      for (Related r : d.related()) {
+        related.add(new Related(moved(r.range(), lines), r.message()));
+      }
+      found.add(
+          new Diagnostic(
+              d.rule(),
+              d.severity(),
+              moved(d.range(), lines),
+              d.message(),
+              d.predicts(),
+              fixes,
+              related,
+              d.image()));
+    }
+    return new Kept(k.config(), k.stageKey(), k.imagesEnabled(), k.asked(), found);
+  }
+
+  private static Range moved(Range r, int lines) {
+    return new Range(
+        new Position(r.start().line() + lines, r.start().column()),
+        new Position(r.end().line() + lines, r.end().column()));
+  }
 
   private static boolean stillHolds(
       Kept k, Config config, Object stageKey, boolean imagesEnabled, ImageMetadataSource images) {

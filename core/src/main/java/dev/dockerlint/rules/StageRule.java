@@ -40,6 +40,16 @@ public interface StageRule extends Rule {
     return null;
   }
 
+  /**
+   * Whether the findings in a stage that an edit above it moved by whole lines, and left otherwise
+   * as it was (see {@link dev.dockerlint.semantic.SemanticModel#movedFrom}), are the findings of
+   * the stage before the edit moved by as many lines. True unless a message names a line number (or
+   * anything else that moves with the text): then the rule checks a moved stage again.
+   */
+  default boolean findingsMoveWithTheStage() {
+    return true;
+  }
+
   @Override
   default void check(RuleContext ctx) {
     for (Stage s : ctx.model().stages()) {

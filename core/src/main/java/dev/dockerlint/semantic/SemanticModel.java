@@ -13,6 +13,7 @@ import dev.dockerlint.syntax.FromInstruction;
 import dev.dockerlint.syntax.HealthcheckInstruction;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.KeyValue;
+import dev.dockerlint.syntax.LineShift;
 import dev.dockerlint.syntax.RunInstruction;
 import dev.dockerlint.syntax.ShellInstruction;
 import dev.dockerlint.syntax.UserInstruction;
@@ -85,6 +86,12 @@ public final class SemanticModel {
 
   private volatile Set<Stage> needed;
 
+  /** The stages of the previous version that stages of this one are moved copies of. */
+  private final Map<Stage, Stage.Moved> moved = new IdentityHashMap<>();
+
+  /** The stage of the previous version the next stage built is a moved copy of, if any. */
+  private Stage.Moved movesFrom;
+
   private SemanticModel(Dockerfile file, BuildOptions options, Optional<ExpandedWords> earlier) {
     this.file = file;
     this.options = options;
@@ -117,10 +124,39 @@ public final class SemanticModel {
    * (see {@link ExpandedWords}).
    */
   public static SemanticModel of(Dockerfile file, BuildOptions options, SemanticModel previous) {
+    return of(file, options, previous, LineShift.NONE);
+  }
+
+  /**
+   * Like {@link #of(Dockerfile, BuildOptions, SemanticModel)}, for a file whose instructions from
+   * some index on are those of {@code previous}'s file moved by a number of lines ({@code shift}):
+   * an edit that added or removed lines above them. A stage among them cannot be taken over (its
+   * instructions are other objects), so it is built again; when it would have been taken over had
+   * it not moved, the new stage is recorded as a moved copy of the old one ({@link #movedFrom}), so
+   * that what was found in the old one can be moved along instead of being found again.
+   */
+  public static SemanticModel of(
+      Dockerfile file, BuildOptions options, SemanticModel previous, LineShift shift) {
     SemanticModel m = new SemanticModel(file, options, Optional.of(previous.words));
     int start = m.takeOver(previous);
-    m.build(start, m.global == previous.global ? Later.of(previous) : Later.NONE);
+    m.build(start, m.global == previous.global ? Later.of(previous, shift) : Later.NONE);
     return m;
+  }
+
+  /**
+   * The stage of the previous version (the model this one was made from) that {@code s} is a copy
+   * of moved by whole lines, equal to it in everything else: same instructions but for their lines,
+   * same index, based on and copying from the same stages (or their moved copies) and images, with
+   * the same global ARGs. Empty for a stage taken over (the very same object) or built anew.
+   */
+  public Optional<Stage.Moved> movedFrom(Stage s) {
+    return Optional.ofNullable(moved.get(s));
+  }
+
+  /** The stage of the previous version {@code s} stands for: itself, or the one it moved from. */
+  private Stage counterpart(Stage s) {
+    Stage.Moved m = moved.get(s);
+    return m == null ? s : m.was();
   }
 
   /**
@@ -130,10 +166,12 @@ public final class SemanticModel {
   private record Later(
       List<Stage> stages,
       Map<Instruction, Stage> byFrom,
-      Map<Stage, List<StageReference>> references) {
-    static final Later NONE = new Later(List.of(), Map.of(), Map.of());
+      Map<Stage, List<StageReference>> references,
+      List<Instruction> before,
+      LineShift shift) {
+    static final Later NONE = new Later(List.of(), Map.of(), Map.of(), List.of(), LineShift.NONE);
 
-    static Later of(SemanticModel previous) {
+    static Later of(SemanticModel previous, LineShift shift) {
       Map<Instruction, Stage> byFrom = new IdentityHashMap<>();
       Map<Stage, List<StageReference>> refs = new IdentityHashMap<>();
       for (Stage s : previous.stages) {
@@ -145,7 +183,8 @@ public final class SemanticModel {
           refs.computeIfAbsent(s, k -> new ArrayList<>()).add(r);
         }
       }
-      return new Later(List.copyOf(previous.stages), byFrom, refs);
+      return new Later(
+          List.copyOf(previous.stages), byFrom, refs, previous.file.instructions(), shift);
     }
   }
 
@@ -489,6 +528,12 @@ public final class SemanticModel {
           k += kept.instructions.size();
           continue;
         }
+        Instruction wasFrom = later.shift().earlier(later.before(), k);
+        Stage was = wasFrom == null ? null : later.byFrom().get(wasFrom);
+        movesFrom =
+            was != null && isMovedCopy(was, k, later)
+                ? new Stage.Moved(was, later.shift().lines())
+                : null;
         current = newStage(from);
         stageOf.put(from, current);
         current.scopes.put(from, global);
@@ -603,11 +648,45 @@ public final class SemanticModel {
     return true;
   }
 
+  /**
+   * Whether the stage whose FROM is instruction {@code k} is stage {@code p} of the previous
+   * version moved by the lines of {@code later.shift()}: the conditions of {@link #takesOver}, with
+   * each instruction a moved copy of {@code p}'s instead of the very same, and the stages it names
+   * moved copies of those {@code p} names or the very same.
+   */
+  private boolean isMovedCopy(Stage p, int k, Later later) {
+    List<Instruction> all = file.instructions();
+    int n = p.instructions.size();
+    if (p.index() != stages.size() || k + n >= all.size()) {
+      return false;
+    }
+    for (int j = 0; j < n; j++) {
+      if (later.shift().earlier(later.before(), k + 1 + j) != p.instructions.get(j)) {
+        return false;
+      }
+    }
+    int after = k + 1 + n;
+    if (after < all.size() && !(all.get(after) instanceof FromInstruction)) {
+      return false;
+    }
+    if (!sameBase(p, later)) {
+      return false;
+    }
+    for (StageReference r : later.references().getOrDefault(p, List.of())) {
+      Optional<Stage> now = earlierStage(r.value(), p);
+      if (now.isPresent() != r.stage().isPresent()
+          || (now.isPresent() && counterpart(now.get()) != r.stage().get())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether {@code p}'s FROM names in this model what it named in the previous one. */
   private boolean sameBase(Stage p, Later later) {
     if (p.base() instanceof Base.StageBase b) {
       Stage parent = stages.get(b.stageIndex());
-      return parent == later.stages().get(b.stageIndex())
+      return counterpart(parent) == later.stages().get(b.stageIndex())
           && parent.name().map(n -> lastNamed.get(n) == parent).orElse(false);
     }
     String image =
@@ -686,6 +765,10 @@ public final class SemanticModel {
       source = Stage.PlatformSource.TARGET;
     }
     Stage s = new Stage(index, from, base, platformText, platform, source, defaultShell());
+    if (movesFrom != null) {
+      moved.put(s, movesFrom);
+      movesFrom = null;
+    }
     added(s);
     return s;
   }

@@ -29,6 +29,9 @@ public final class Stage {
     INHERITED
   }
 
+  /** A stage of an earlier version of the file, of which this one is a copy moved by lines. */
+  public record Moved(Stage was, int lines) {}
+
   private final int index;
   private final FromInstruction from;
   private final Optional<Word> name;

@@ -21,6 +21,7 @@ import dev.dockerlint.semantic.Stage;
 import dev.dockerlint.syntax.DockerfileReader;
 import dev.dockerlint.syntax.EnvInstruction;
 import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.LineShift;
 import dev.dockerlint.testing.InPlaceEdits;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,6 +130,23 @@ class StageChecksTest {
       return StageChecksTest.lint(with, model, images, memo);
     }
 
+    /**
+     * The next version after a line break typed at the end of line {@code line} (1-based), in the
+     * {@code k}-th instruction, as the incremental parse makes it: that instruction parsed again,
+     * those after it moved one line down.
+     */
+    void lineBreakAfter(int line, int k) {
+      String text = model.file().text();
+      int at = model.file().source().lineEnd(line - 1);
+      String now = text.substring(0, at) + "\n" + text.substring(at);
+      model =
+          SemanticModel.of(
+              InPlaceEdits.keptBefore(model.file(), now, k),
+              OPTIONS,
+              model,
+              new LineShift(k + 1, k + 1, 1));
+    }
+
     /** The next version after the {@code k}-th instruction was edited to make {@code text}. */
     void edit(String text, int k) {
       model = SemanticModel.of(InPlaceEdits.edited(model.file(), text, k), OPTIONS, model);
@@ -153,6 +171,58 @@ class StageChecksTest {
     assertThat(found)
         .isEqualTo(lint(doc.linter, fresh, doc.images, LintMemo.none()))
         .contains("DKL9981 2:1-2:8 ENV 5", "DKL9981 4:1-4:8 ENV 2");
+  }
+
+  @Test
+  void theFindingsOfStagesALineBreakMovesDownMoveWithThem() {
+    EnvHere rule = new EnvHere();
+    Document doc = new Document(rule);
+    doc.lint();
+    rule.checked.clear();
+
+    doc.lineBreakAfter(2, 1);
+    List<String> found = doc.lint();
+
+    assertThat(rule.checked)
+        .as("the edited stage and the one based on it; the others moved")
+        .containsExactly("one", "three");
+    SemanticModel fresh = SemanticModel.of(doc.model.file(), OPTIONS);
+    assertThat(found)
+        .isEqualTo(lint(doc.linter, fresh, doc.images, LintMemo.none()))
+        .contains("DKL9981 5:1-5:8 ENV 2", "DKL9981 9:1-9:8 ENV 4");
+  }
+
+  /** {@link EnvHere} with the line of each ENV in its message. */
+  @RuleInfo(code = "DKL9984", name = "env-line", severity = Severity.INFO, summary = "ENV line")
+  static final class EnvLine implements StageRule {
+    final List<String> checked = new ArrayList<>();
+
+    @Override
+    public boolean findingsMoveWithTheStage() {
+      return false;
+    }
+
+    @Override
+    public void checkStage(RuleContext ctx, Stage stage) {
+      checked.add(stage.displayName());
+      for (Instruction i : stage.instructions()) {
+        ctx.report(i.range(), "on line " + (i.range().start().line() + 1));
+      }
+    }
+  }
+
+  @Test
+  void findingsThatNameTheirLineAreFoundAgainWhenTheStageMoves() {
+    EnvLine rule = new EnvLine();
+    Document doc = new Document(rule);
+    doc.lint();
+    rule.checked.clear();
+
+    doc.lineBreakAfter(2, 1);
+    List<String> found = doc.lint();
+
+    assertThat(rule.checked).containsExactly("one", "two", "three", "four");
+    assertThat(found).contains("DKL9984 9:1-9:8 on line 9");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.DockerfileReader;
 import dev.dockerlint.syntax.Instruction;
+import dev.dockerlint.syntax.LineShift;
 import dev.dockerlint.testing.InPlaceEdits;
 import dev.dockerlint.testing.SharedData;
 import java.io.IOException;
@@ -54,6 +55,38 @@ class SemanticModelReuseTest {
     assertThat(m.stages().get(2)).isNotSameAs(old.stages().get(2));
     assertThat(facts(m)).isEqualTo(facts(SemanticModel.of(file, OPTIONS)));
     assertThat(m.stages().get(1).finalScope().get("B")).contains("1-c");
+  }
+
+  @Test
+  void stagesALineBreakMovesDownAreMovedCopiesWhenNothingElseChanged() {
+    String text =
+        """
+        ARG V=1
+        FROM alpine AS a
+        ENV A=$V
+        FROM alpine AS b
+        ENV B=2
+        FROM a AS c
+        FROM scratch AS d
+        COPY --from=b /b /b
+        FROM scratch AS e
+        COPY --from=c /c /c
+        """;
+    SemanticModel old = SemanticModel.of(DockerfileReader.parse(text), OPTIONS);
+    // a line break at the end of ENV A=$V: it is parsed again, every instruction after it moves
+    String now = text.replace("ENV A=$V\n", "ENV A=$V\n\n");
+    Dockerfile file = InPlaceEdits.keptBefore(old.file(), now, 2);
+    SemanticModel m = SemanticModel.of(file, OPTIONS, old, new LineShift(3, 3, 1));
+
+    assertThat(facts(m)).isEqualTo(facts(SemanticModel.of(file, OPTIONS)));
+    assertThat(m.movedFrom(m.stages().get(0))).as("the edited stage").isEmpty();
+    assertThat(m.movedFrom(m.stages().get(1))).contains(new Stage.Moved(old.stages().get(1), 1));
+    assertThat(m.movedFrom(m.stages().get(2))).as("based on the edited stage").isEmpty();
+    assertThat(m.movedFrom(m.stages().get(3)))
+        .as("copies from a moved stage")
+        .contains(new Stage.Moved(old.stages().get(3), 1));
+    assertThat(m.movedFrom(m.stages().get(4))).as("copies from one based on the edited").isEmpty();
+    assertThat(m.stages().get(1).instructions().get(0).range().start().line()).isEqualTo(5);
   }
 
   @Test

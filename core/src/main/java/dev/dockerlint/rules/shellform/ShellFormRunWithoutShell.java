@@ -50,6 +50,12 @@ public final class ShellFormRunWithoutShell implements StageRule {
    * model of the stage (the same object only when its base image answers and the stages it copies
    * from are the same), and on which of its RUNs' shells another finding already reports missing.
    */
+  /** Its messages name the line of the instruction that removed the shell. */
+  @Override
+  public boolean findingsMoveWithTheStage() {
+    return false;
+  }
+
   @Override
   public Object stageKey(RuleContext ctx, Stage s) {
     PerLint p = perLint(ctx);

@@ -121,20 +121,22 @@ public final class DocumentModel {
       synchronized (this) {
         m = model;
         if (m == null) {
-          Dockerfile file = null;
           SemanticModel before = null;
+          IncrementalParse.Parsed parsed = null;
           Precursor p = precursor;
           if (p != null && p.previous().model != null) {
             before = p.previous().model;
-            file = IncrementalParse.apply(before.file(), text, p.change()).orElse(null);
+            parsed = IncrementalParse.parse(before.file(), text, p.change()).orElse(null);
           }
-          if (file == null) {
-            file = DockerfileReader.parse(text);
+          if (parsed == null) {
+            Dockerfile file = DockerfileReader.parse(text);
+            m =
+                before == null
+                    ? SemanticModel.of(file, options)
+                    : SemanticModel.of(file, options, before);
+          } else {
+            m = SemanticModel.of(parsed.file(), options, before, parsed.shift());
           }
-          m =
-              before == null
-                  ? SemanticModel.of(file, options)
-                  : SemanticModel.of(file, options, before);
           model = m;
           precursor = null;
         }

@@ -81,6 +81,41 @@ class IncrementalLintTest {
     assertThat(incremental).isGreaterThan(versions / 3);
   }
 
+  /**
+   * A line break typed at the end of every line, and deleted again: the stages below it move, and
+   * those the edit does not otherwise reach keep what was found in them, moved along (a rule whose
+   * message names a line finds it again).
+   */
+  @Test
+  void lineBreaksTypedAndDeletedEverywhereReportWhatAFreshLintReports() {
+    String text =
+        STAGES
+            + """
+            FROM alpine AS more
+            RUN rm -f /bin/sh
+            RUN echo more
+            CMD echo shell form
+            """;
+    DocumentModel doc = new DocumentModel(NO_CONTEXT, 1, text, BuildOptions.defaults());
+    assertSameAsFreshLint(doc);
+    int moved = 0;
+    for (int line = 1; line < doc.source().lineCount() - 1; line++) {
+      int at = doc.source().lineEnd(line);
+      DocumentModel broken =
+          doc.edited(doc.version() + 1, new IncrementalParse.Change(at, at, "\n"));
+      assertSameAsFreshLint(broken);
+      moved +=
+          (int)
+              broken.model().stages().stream()
+                  .filter(s -> broken.model().movedFrom(s).isPresent())
+                  .count();
+      doc = broken.edited(broken.version() + 1, new IncrementalParse.Change(at, at + 1, ""));
+      assertSameAsFreshLint(doc);
+      assertThat(doc.text()).isEqualTo(text);
+    }
+    assertThat(moved).as("stages moved by the line breaks").isGreaterThan(5);
+  }
+
   /** Build and run stages that read global ARGs and each other's files. */
   private static final String PAIRS =
       """
