@@ -63,8 +63,7 @@ public final class LspLatency {
 
   /**
    * How long the client waits after a file's first diagnostics before it starts typing ({@code
-   * --idle-after-open}; 0 by default): a person reads before typing, and a server may use the
-   * time.
+   * --idle-after-open}; 0 by default): a person reads before typing, and a server may use the time.
    */
   private static int idleAfterOpenMillis;
 
@@ -224,9 +223,10 @@ public final class LspLatency {
   }
 
   /**
-   * Only didChange to publishDiagnostics, on servers that all run at once, taking turns edit by
-   * edit (the order rotating each round), so that a slow spell of a shared machine falls on all of
-   * them alike. Each server is fresh: its first edits are also its first keystrokes.
+   * Only didChange to publishDiagnostics (characters typed, then line breaks typed and deleted), on
+   * servers that all run at once, taking turns edit by edit (the order rotating each round), so
+   * that a slow spell of a shared machine falls on all of them alike. Each server is fresh: its
+   * first edits are also its first keystrokes.
    */
   private static void interleaved(
       Map<String, List<String>> servers,
@@ -267,10 +267,32 @@ public final class LspLatency {
             change[n][i] = (s.lastReceived - t0) / 1e6;
           }
         }
+        double[][] enter = new double[names.size()][enterEdits];
+        for (int i = 0; i < enterEdits; i++) {
+          int v = edits + i + 2;
+          boolean insert = i % 2 == 0;
+          for (int k = 0; k < names.size(); k++) {
+            int n = (k + i) % names.size();
+            Server s = running.get(n);
+            long t0 = System.nanoTime();
+            s.change(
+                v,
+                editLine,
+                col,
+                insert ? editLine : editLine + 1,
+                insert ? col : 0,
+                insert ? "\n" : "");
+            s.waitDiagnostics(v);
+            enter[n][i] = (s.lastReceived - t0) / 1e6;
+          }
+        }
         for (int n = 0; n < names.size(); n++) {
           Map<String, Double> r = results.get(names.get(n));
           String p = lines + " lines ";
           put(r, p + "didChange->diagnostics", change[n]);
+          if (enterEdits > 0) {
+            put(r, p + "line break->diagnostics", enter[n]);
+          }
           if (edits >= 2 * WARM_EDITS) {
             put(
                 r,

@@ -26,11 +26,12 @@ import java.util.Optional;
  * the edit as well as before it.
  *
  * <p>It only does so when the edit cannot change how the rest of the file parses: the file uses the
- * default escape character and had no fatal problem; the re-parsed lines follow a line that does
- * not continue, and the first instruction still starts where it did or before them (parser
- * directives come before it); after the edit, their last line does not continue (unless it is the
- * last of the file), every heredoc in them ends in them, and they hold no parser directive.
- * Otherwise it declines and the caller parses the whole text.
+ * default escape character and had no fatal problem but in the arguments of an instruction (see
+ * {@link #spreads}); the re-parsed lines follow a line that does not continue, and the first
+ * instruction still starts where it did or before them (parser directives come before it); after
+ * the edit, their last line does not continue (unless it is the last of the file), every heredoc in
+ * them ends in them, and they hold no parser directive and no problem that spreads. Otherwise it
+ * declines and the caller parses the whole text.
  */
 public final class IncrementalParse {
   private IncrementalParse() {}
@@ -71,7 +72,7 @@ public final class IncrementalParse {
         || c.start() < 0
         || c.end() > oldText.length()
         || c.start() > c.end()
-        || old.hasFatalProblem()
+        || old.problems().stream().anyMatch(IncrementalParse::spreads)
         || all.isEmpty()) {
       return Optional.empty();
     }
@@ -118,7 +119,7 @@ public final class IncrementalParse {
               .filter(p -> p.kind() != SyntaxProblem.Kind.NO_INSTRUCTIONS)
               .toList();
     }
-    if (snippetProblems.stream().anyMatch(p -> p.kind().fatal())
+    if (snippetProblems.stream().anyMatch(IncrementalParse::spreads)
         || !snippet.directives().isEmpty()
         || snippet.escapeCharacter() != '\\') {
       return Optional.empty();
@@ -181,6 +182,19 @@ public final class IncrementalParse {
             source, old.escapeCharacter(), old.directives(), comments, instructions, problems);
     return Optional.of(
         new Parsed(file, delta == 0 ? LineShift.NONE : new LineShift(movedFrom, hi, delta)));
+  }
+
+  /**
+   * Whether a problem may reach past its own instruction: any fatal one (the parser's error
+   * recovery, an unterminated heredoc, directives, an empty file) but those found in the arguments
+   * of one instruction once it is parsed (an ENV without a value, a key without {@code =}, a JSON
+   * array of other than strings), which a half-typed instruction has.
+   */
+  private static boolean spreads(SyntaxProblem p) {
+    return p.kind().fatal()
+        && p.kind() != SyntaxProblem.Kind.ENV_MISSING_VALUE
+        && p.kind() != SyntaxProblem.Kind.KEY_VALUE_MISSING_EQUALS
+        && p.kind() != SyntaxProblem.Kind.JSON_NOT_STRINGS;
   }
 
   /**

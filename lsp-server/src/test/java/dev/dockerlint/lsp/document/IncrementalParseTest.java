@@ -143,6 +143,21 @@ class IncrementalParseTest {
   }
 
   @Test
+  void aHalfTypedInstructionDoesNotStopTheNextEditFromBeingIncremental() {
+    String text = "FROM alpine\nRUN a\nRUN b\n";
+    int at = text.indexOf("RUN b");
+    Dockerfile typing = edit(text, at, at, "ENV A\n").orElseThrow();
+    assertThat(typing.hasFatalProblem()).as("ENV without a value").isTrue();
+    assertSameAsWholeParse(typing);
+    String next = typing.text().replace("ENV A\n", "ENV A=\n");
+    Dockerfile typed =
+        IncrementalParse.apply(typing, next, new IncrementalParse.Change(at + 5, at + 5, "="))
+            .orElseThrow();
+    assertSameAsWholeParse(typed);
+    assertThat(typed.hasFatalProblem()).isFalse();
+  }
+
+  @Test
   void editsThatChangeHowTheRestParsesNeedAWholeParse() {
     String text = "FROM alpine\nRUN a\nRUN b\n";
     // the line now continues into the next instruction
@@ -183,8 +198,12 @@ class IncrementalParseTest {
                         " \\\n",
                         "\nRUN ls\n",
                         "<<EOF\nx\nEOF\n",
-                        "<<EOF")
-                    .get(random.nextInt(14));
+                        "<<EOF",
+                        "\nENV A",
+                        "\nLABEL a b",
+                        "\nCMD [\"a\", 1]",
+                        "[1]")
+                    .get(random.nextInt(18));
         if (start == end && inserted.isEmpty()) {
           continue;
         }
