@@ -25,7 +25,8 @@ import dev.dockerlint.semantic.Stage;
  * the first point's stages and ARGs are unchanged (see {@link
  * dev.dockerlint.semantic.SemanticModel#of(dev.dockerlint.syntax.Dockerfile,
  * dev.dockerlint.semantic.BuildOptions, dev.dockerlint.semantic.SemanticModel)}), and the engine
- * takes findings over only for the very same object.
+ * takes findings over only for the very same object, or for a copy of it that an edit above it
+ * moved by whole lines (see {@link #findingsMoveWithTheStage}).
  */
 public interface StageRule extends Rule {
 
