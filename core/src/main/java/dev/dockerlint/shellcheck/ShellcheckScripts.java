@@ -142,6 +142,10 @@ public final class ShellcheckScripts {
    * the variables in scope share one cache entry, and ShellCheck has less to read.
    */
   static boolean uses(String text, String name) {
+    if (name.isEmpty()) {
+      // no variable has it (ENV =x); and indexOf("") would find it at the end of the text forever
+      return false;
+    }
     for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       int after = at + name.length();
       if ((at == 0 || !isNameChar(text.charAt(at - 1)))

@@ -13,6 +13,7 @@ import dev.dockerlint.testing.InPlaceEdits;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The scripts ShellCheck gets are prepared again, in a document's next version, only in the stages
@@ -80,5 +81,19 @@ class ShellcheckScriptsReuseTest {
         .isNotEqualTo(new ShellcheckRequest("echo hi\n", "bash").key())
         .isNotEqualTo(new ShellcheckRequest("echo ho\n", "sh").key())
         .isSameAs(r.key());
+  }
+
+  /** {@code ENV =x} puts a variable without a name in scope; a RUN after it was checked forever. */
+  @Test
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aVariableWithoutANameIsNotOnTheExportLine() {
+    String text = "FROM alpine\nENV =x\nRUN echo hi\n";
+    SemanticModel m = SemanticModel.of(DockerfileReader.parse(text), BuildOptions.defaults());
+    assertThat(ShellcheckScripts.requests(m))
+        .singleElement()
+        .extracting(ShellcheckRequest::script)
+        .isEqualTo("echo hi\n");
+    assertThat(ShellcheckScripts.uses("echo hi", "")).isFalse();
+    assertThat(ShellcheckScripts.uses("echo $hi", "hi")).isTrue();
   }
 }
