@@ -572,6 +572,14 @@ public final class DockerfileReader {
       }
       int rawEq = l.substring(w.start(), w.end()).indexOf('=');
       int split = w.start() + rawEq;
+      if (eq == 0) {
+        // BuildKit parses it, and its ENV and LABEL then fail the build
+        problems.add(
+            new SyntaxProblem(
+                SyntaxProblem.Kind.INVALID_ARGUMENTS,
+                name + " names can not be blank",
+                l.range(w.start(), w.end())));
+      }
       out.add(
           new KeyValue(
               l.word(w.value().substring(0, eq), w.start(), split),
