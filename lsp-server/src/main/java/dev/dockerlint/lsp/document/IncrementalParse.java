@@ -104,7 +104,7 @@ public final class IncrementalParse {
     int newLast = last + delta;
     // an edit removes at most the line breaks in [startLine, endLine]: newLast >= first
     if (newLast + 1 < source.lineCount()
-        && (continues(source.lineText(newLast)) || continuesInto(source, newLast + 1))) {
+        && (continues(source, newLast) || continuesInto(source, newLast + 1))) {
       return Optional.empty();
     }
     int base = source.lineStart(first);
@@ -203,22 +203,37 @@ public final class IncrementalParse {
    * blank and comment lines).
    */
   private static boolean continuesInto(SourceText source, int line) {
+    String text = source.text();
     for (int k = line - 1; k >= 0; k--) {
-      String text = source.lineText(k);
-      String t = text.strip();
-      if (!t.isEmpty() && t.charAt(0) != '#') {
-        return continues(text);
+      int from = source.lineStart(k);
+      int to = source.lineEnd(k);
+      while (from < to && Character.isWhitespace(text.charAt(from))) {
+        from++;
+      }
+      if (from < to && text.charAt(from) != '#') {
+        return continues(text, to);
       }
     }
     return false;
   }
 
-  /** Whether a line ends in the escape character (then the instruction continues). */
-  private static boolean continues(String line) {
-    int k = line.length();
-    while (k > 0 && (line.charAt(k - 1) == ' ' || line.charAt(k - 1) == '\t')) {
+  /** Whether line {@code line} ends in the escape character (then the instruction continues). */
+  private static boolean continues(SourceText source, int line) {
+    return continues(source.text(), source.lineEnd(line));
+  }
+
+  /**
+   * Whether the line ending at {@code end} ends in the escape character, before blanks and a
+   * carriage return (taken liberally: a wrong "yes" only makes the caller parse the whole text).
+   */
+  private static boolean continues(String text, int end) {
+    int k = end;
+    while (k > 0
+        && (text.charAt(k - 1) == ' '
+            || text.charAt(k - 1) == '\t'
+            || text.charAt(k - 1) == '\r')) {
       k--;
     }
-    return k > 0 && line.charAt(k - 1) == '\\';
+    return k > 0 && text.charAt(k - 1) == '\\';
   }
 }

@@ -166,6 +166,9 @@ class IncrementalParseTest {
     assertThat(edit(text, 17, 17, " <<EOF")).isEmpty();
     // the lines before the first instruction hold the parser directives
     assertThat(edit("# escape=\\\n\nFROM a\n", 11, 11, "# x")).isEmpty();
+    // with CRLF line ends too
+    String crlf = "FROM alpine\r\nRUN a\r\nRUN b\r\n";
+    assertThat(edit(crlf, 18, 18, " \\")).isEmpty();
     // a continuation runs on over blank and comment lines
     assertThat(edit("FROM a\nRUN a\n\n# c\nRUN b\n", 12, 12, " \\")).isEmpty();
     assertThat(edit("FROM a\nRUN a \\\n", 15, 15, "\n\n# c\nx")).isEmpty();
@@ -277,7 +280,11 @@ class IncrementalParseTest {
                 .toList()) {
           byte[] b = Files.readAllBytes(p);
           if (b.length < 200_000) {
-            out.add(new String(b, StandardCharsets.UTF_8));
+            String text = new String(b, StandardCharsets.UTF_8);
+            out.add(text);
+            if (out.size() % 10 == 0 && !text.contains("\r")) {
+              out.add(text.replace("\n", "\r\n")); // the same file with CRLF line ends
+            }
           }
         }
       }
