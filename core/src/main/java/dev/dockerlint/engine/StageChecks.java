@@ -120,9 +120,12 @@ final class StageChecks {
 
   /** What {@code k} found, {@code lines} lines further down (up when negative). */
   private static Kept moved(Kept k, int lines) {
+    if (k.found().isEmpty()) {
+      return k; // nothing in it names a line (most rules find nothing in most stages)
+    }
     List<Diagnostic> found = new ArrayList<>(k.found().size());
     for (Diagnostic d : k.found()) {
-      List<Fix> fixes = new ArrayList<>(d.fixes().size());
+      List<Fix> fixes = d.fixes().isEmpty() ? List.of() : new ArrayList<>(d.fixes().size());
       for (Fix f : d.fixes()) {
         List<Edit> edits = new ArrayList<>(f.edits().size());
         for (Edit e : f.edits()) {
@@ -130,7 +133,8 @@ final class StageChecks {
         }
         fixes.add(new Fix(f.title(), edits, f.applicability()));
       }
-      List<Related> related = new ArrayList<>(d.related().size());
+      List<Related> related =
+          d.related().isEmpty() ? List.of() : new ArrayList<>(d.related().size());
       for (Related r : d.related()) {
         related.add(new Related(moved(r.range(), lines), r.message()));
       }
