@@ -273,17 +273,7 @@ public final class LspLatency {
           boolean insert = i % 2 == 0;
           for (int k = 0; k < names.size(); k++) {
             int n = (k + i) % names.size();
-            Server s = running.get(n);
-            long t0 = System.nanoTime();
-            s.change(
-                v,
-                editLine,
-                col,
-                insert ? editLine : editLine + 1,
-                insert ? col : 0,
-                insert ? "\n" : "");
-            s.waitDiagnostics(v);
-            enter[n][i] = (s.lastReceived - t0) / 1e6;
+            enter[n][i] = lineBreak(running.get(n), v, editLine, col, insert);
           }
         }
         for (int n = 0; n < names.size(); n++) {
@@ -361,17 +351,7 @@ public final class LspLatency {
           double[] enter = new double[enterEdits];
           for (int i = 0; i < enterEdits; i++) {
             v++;
-            boolean insert = i % 2 == 0;
-            long t0 = System.nanoTime();
-            s.change(
-                v,
-                editLine,
-                col,
-                insert ? editLine : editLine + 1,
-                insert ? col : 0,
-                insert ? "\n" : "");
-            s.waitDiagnostics(v);
-            enter[i] = (s.lastReceived - t0) / 1e6;
+            enter[i] = lineBreak(s, v, editLine, col, i % 2 == 0);
           }
           put(r, p + "line break->diagnostics", enter);
         }
@@ -536,6 +516,18 @@ public final class LspLatency {
       stage++;
     }
     return sb.toString();
+  }
+
+  /**
+   * A line break typed at {@code col} of {@code line} ({@code insert}) or the one typed there
+   * deleted, as version {@code v}; the time to its diagnostics in ms.
+   */
+  private static double lineBreak(Server s, int v, int line, int col, boolean insert)
+      throws Exception {
+    long t0 = System.nanoTime();
+    s.change(v, line, col, insert ? line : line + 1, insert ? col : 0, insert ? "\n" : "");
+    s.waitDiagnostics(v);
+    return (s.lastReceived - t0) / 1e6;
   }
 
   /**

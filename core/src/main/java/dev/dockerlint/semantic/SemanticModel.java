@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * What a Dockerfile means for one build: its stages (base, platform), the ARG and ENV variables
@@ -617,51 +618,42 @@ public final class SemanticModel {
    */
   private boolean takesOver(Stage p, int k, Later later) {
     List<Instruction> all = file.instructions();
-    int n = p.instructions.size();
-    if (p.index() != stages.size() || k + n >= all.size()) {
+    if (!buildsAsBefore(p, k, later, all::get)) {
       return false;
-    }
-    for (int j = 0; j < n; j++) {
-      if (all.get(k + 1 + j) != p.instructions.get(j)) {
-        return false;
-      }
-    }
-    int after = k + 1 + n;
-    if (after < all.size() && !(all.get(after) instanceof FromInstruction)) {
-      return false;
-    }
-    if (!sameBase(p, later)) {
-      return false;
-    }
-    List<StageReference> refs = later.references().getOrDefault(p, List.of());
-    for (StageReference r : refs) {
-      if (!sameStage(earlierStage(r.value(), p), r.stage())) {
-        return false;
-      }
     }
     added(p);
     stageOf.put(p.from(), p);
     for (Instruction i : p.instructions) {
       stageOf.put(i, p);
     }
-    references.addAll(refs);
+    references.addAll(later.references().getOrDefault(p, List.of()));
     return true;
   }
 
   /**
    * Whether the stage whose FROM is instruction {@code k} is stage {@code p} of the previous
    * version moved by the lines of {@code later.shift()}: the conditions of {@link #takesOver}, with
-   * each instruction a moved copy of {@code p}'s instead of the very same, and the stages it names
-   * moved copies of those {@code p} names or the very same.
+   * each instruction a moved copy of {@code p}'s instead of the very same.
    */
   private boolean isMovedCopy(Stage p, int k, Later later) {
+    return buildsAsBefore(p, k, later, at -> later.shift().earlier(later.before(), at));
+  }
+
+  /**
+   * Whether the stage whose FROM is instruction {@code k} would be built as stage {@code p} of the
+   * previous version was: {@code was.apply(at)}, the previous version's instruction that this
+   * file's instruction {@code at} stands for, is {@code p}'s for each of the stage's instructions,
+   * the next instruction is a FROM (or there is none), the stage gets the same index, and its base
+   * and every {@code --from} in it name the same stages (or their moved copies) or the same images.
+   */
+  private boolean buildsAsBefore(Stage p, int k, Later later, IntFunction<Instruction> was) {
     List<Instruction> all = file.instructions();
     int n = p.instructions.size();
     if (p.index() != stages.size() || k + n >= all.size()) {
       return false;
     }
     for (int j = 0; j < n; j++) {
-      if (later.shift().earlier(later.before(), k + 1 + j) != p.instructions.get(j)) {
+      if (was.apply(k + 1 + j) != p.instructions.get(j)) {
         return false;
       }
     }
@@ -692,10 +684,6 @@ public final class SemanticModel {
     String image =
         p.base() instanceof Base.ImageBase ib ? ib.text().toLowerCase(Locale.ROOT) : "scratch";
     return !lastNamed.containsKey(image);
-  }
-
-  private static boolean sameStage(Optional<Stage> now, Optional<Stage> was) {
-    return now.isPresent() == was.isPresent() && (now.isEmpty() || now.get() == was.get());
   }
 
   private void close(
