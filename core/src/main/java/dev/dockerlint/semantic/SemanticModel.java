@@ -90,9 +90,6 @@ public final class SemanticModel {
   /** The stages of the previous version that stages of this one are moved copies of. */
   private final Map<Stage, Stage.Moved> moved = new IdentityHashMap<>();
 
-  /** The stage of the previous version the next stage built is a moved copy of, if any. */
-  private Stage.Moved movesFrom;
-
   private SemanticModel(Dockerfile file, BuildOptions options, Optional<ExpandedWords> earlier) {
     this.file = file;
     this.options = options;
@@ -531,11 +528,15 @@ public final class SemanticModel {
         }
         Instruction wasFrom = later.shift().earlier(later.before(), k);
         Stage was = wasFrom == null ? null : later.byFrom().get(wasFrom);
-        movesFrom =
+        // checked before the stage is added: as the previous version had it at this point
+        Stage.Moved movedFrom =
             was != null && isMovedCopy(was, k, later)
                 ? new Stage.Moved(was, later.shift().lines())
                 : null;
         current = newStage(from);
+        if (movedFrom != null) {
+          moved.put(current, movedFrom);
+        }
         stageOf.put(from, current);
         current.scopes.put(from, global);
         scope = Scope.empty();
@@ -753,10 +754,6 @@ public final class SemanticModel {
       source = Stage.PlatformSource.TARGET;
     }
     Stage s = new Stage(index, from, base, platformText, platform, source, defaultShell());
-    if (movesFrom != null) {
-      moved.put(s, movesFrom);
-      movesFrom = null;
-    }
     added(s);
     return s;
   }

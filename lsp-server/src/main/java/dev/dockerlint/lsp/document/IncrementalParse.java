@@ -5,11 +5,14 @@ import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.DockerfileReader;
 import dev.dockerlint.syntax.Instruction;
 import dev.dockerlint.syntax.LineShift;
+import dev.dockerlint.syntax.Range;
 import dev.dockerlint.syntax.SourceText;
 import dev.dockerlint.syntax.SyntaxProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Re-parses only the lines an edit falls in, and splices what they hold into the previous tree.
@@ -149,39 +152,61 @@ public final class IncrementalParse {
     for (Instruction i : all.subList(hi, all.size())) {
       instructions.add(moved == null ? i : moved.instruction(i));
     }
-    List<Comment> comments = new ArrayList<>(old.comments().size());
-    for (Comment x : old.comments()) {
-      if (x.range().end().line() < first) {
-        comments.add(x);
-      }
-    }
-    for (Comment x : snippet.comments()) {
-      comments.add(into.comment(x));
-    }
-    for (Comment x : old.comments()) {
-      if (x.range().start().line() > last) {
-        comments.add(moved == null ? x : moved.comment(x));
-      }
-    }
-    List<SyntaxProblem> problems = new ArrayList<>();
-    for (SyntaxProblem p : old.problems()) {
-      if (p.range().end().line() < first) {
-        problems.add(p);
-      }
-    }
-    for (SyntaxProblem p : snippetProblems) {
-      problems.add(into.problem(p));
-    }
-    for (SyntaxProblem p : old.problems()) {
-      if (p.range().start().line() > last) {
-        problems.add(moved == null ? p : moved.problem(p));
-      }
-    }
+    UnaryOperator<Comment> movedComment = moved == null ? x -> x : moved::comment;
+    UnaryOperator<SyntaxProblem> movedProblem = moved == null ? x -> x : moved::problem;
+    List<Comment> comments =
+        spliced(
+            old.comments(),
+            snippet.comments(),
+            Comment::range,
+            first,
+            last,
+            into::comment,
+            movedComment);
+    List<SyntaxProblem> problems =
+        spliced(
+            old.problems(),
+            snippetProblems,
+            SyntaxProblem::range,
+            first,
+            last,
+            into::problem,
+            movedProblem);
     Dockerfile file =
         new Dockerfile(
             source, old.escapeCharacter(), old.directives(), comments, instructions, problems);
     return Optional.of(
         new Parsed(file, delta == 0 ? LineShift.NONE : new LineShift(movedFrom, hi, delta)));
+  }
+
+  /**
+   * The nodes of {@code old} that end before line {@code first}, then those of the snippet put in
+   * place ({@code into}), then the old ones that start after line {@code last}, moved ({@code
+   * moved}).
+   */
+  private static <T> List<T> spliced(
+      List<T> old,
+      List<T> snippet,
+      Function<T, Range> range,
+      int first,
+      int last,
+      UnaryOperator<T> into,
+      UnaryOperator<T> moved) {
+    List<T> out = new ArrayList<>(old.size() + snippet.size());
+    for (T x : old) {
+      if (range.apply(x).end().line() < first) {
+        out.add(x);
+      }
+    }
+    for (T x : snippet) {
+      out.add(into.apply(x));
+    }
+    for (T x : old) {
+      if (range.apply(x).start().line() > last) {
+        out.add(moved.apply(x));
+      }
+    }
+    return out;
   }
 
   /**
