@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The repository's {@code ./dockerlint} launcher, run as a process in a copy of the repository's
@@ -24,15 +26,25 @@ class LauncherTest {
   private static final Path JVM_OPTIONS = Path.of("src", "main", "jvm");
   private static final List<String> OPTIONS_FILES = List.of("cli.options", "lsp.options");
 
+  /** A source of each module the jar is built from. */
+  private static final List<String> SOURCES =
+      List.of(
+          "grammar/src/main/antlr4/Dockerfile.g4",
+          "core/src/main/java/A.java",
+          "core/src/main/resources/rules/a.md",
+          "lsp-server/src/main/java/B.java",
+          "cli/src/main/java/C.java");
+
   @TempDir Path dir;
 
   private Path repo() throws IOException {
     Path root = Files.createDirectories(dir.resolve("repo"));
     Files.copy(Path.of("..", "dockerlint"), root.resolve("dockerlint"));
     Files.writeString(root.resolve("pom.xml"), "<project/>\n");
-    Files.createDirectories(root.resolve("core/src/main/java"));
-    Files.writeString(root.resolve("core/src/main/java/A.java"), "class A {}\n");
-    Files.createDirectories(root.resolve("grammar"));
+    for (String source : SOURCES) {
+      Files.createDirectories(root.resolve(source).getParent());
+      Files.writeString(root.resolve(source), "\n");
+    }
     Files.createDirectories(root.resolve("cli/src/main/jvm"));
     for (String options : OPTIONS_FILES) {
       Files.copy(JVM_OPTIONS.resolve(options), root.resolve("cli/src/main/jvm").resolve(options));
@@ -86,14 +98,14 @@ class LauncherTest {
     assertThat(Files.readAllLines(dir.resolve("builds"))).hasSize(1);
   }
 
-  @Test
-  void buildsAgainOnlyWhenASourceIsNewerThanTheJar() throws Exception {
+  @ParameterizedTest
+  @FieldSource("SOURCES")
+  void buildsAgainOnlyWhenASourceIsNewerThanTheJar(String source) throws Exception {
     Path root = repo();
     assertThat(start(root).waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(start(root).waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(Files.readAllLines(dir.resolve("builds"))).hasSize(1);
-    Files.setLastModifiedTime(
-        root.resolve("core/src/main/java/A.java"), FileTime.from(Instant.now().plusSeconds(60)));
+    Files.setLastModifiedTime(root.resolve(source), FileTime.from(Instant.now().plusSeconds(60)));
     Process again = start(root);
     assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(new String(again.getInputStream().readAllBytes()))
