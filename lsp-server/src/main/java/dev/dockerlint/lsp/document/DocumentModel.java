@@ -28,6 +28,7 @@ public final class DocumentModel {
   private final String text;
   private final BuildOptions options;
   private final LintMemo memo;
+  private final ConcurrentMap<Class<?>, Object> handedOn;
   private volatile SemanticModel model;
   private volatile Precursor precursor;
 
@@ -38,15 +39,22 @@ public final class DocumentModel {
   private final ConcurrentMap<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
   public DocumentModel(String uri, int version, String text, BuildOptions options) {
-    this(uri, version, text, options, LintMemo.create());
+    this(uri, version, text, options, LintMemo.create(), new ConcurrentHashMap<>());
   }
 
-  private DocumentModel(String uri, int version, String text, BuildOptions options, LintMemo memo) {
+  private DocumentModel(
+      String uri,
+      int version,
+      String text,
+      BuildOptions options,
+      LintMemo memo,
+      ConcurrentMap<Class<?>, Object> handedOn) {
     this.uri = uri;
     this.version = version;
     this.text = text;
     this.options = options;
     this.memo = memo;
+    this.handedOn = handedOn;
   }
 
   /**
@@ -62,7 +70,7 @@ public final class DocumentModel {
             .append(change.inserted())
             .append(text, change.end(), text.length())
             .toString();
-    DocumentModel next = new DocumentModel(uri, newVersion, newText, options, memo);
+    DocumentModel next = new DocumentModel(uri, newVersion, newText, options, memo, handedOn);
     Precursor p = precursor;
     if (model != null) {
       next.precursor = new Precursor(this, change);
@@ -74,7 +82,7 @@ public final class DocumentModel {
 
   /** The next version with {@code newText}, parsed from scratch, sharing this one's memo. */
   public DocumentModel replaced(int newVersion, String newText) {
-    return new DocumentModel(uri, newVersion, newText, options, memo);
+    return new DocumentModel(uri, newVersion, newText, options, memo, handedOn);
   }
 
   /** The source text with its line index, without parsing when not parsed yet. */
@@ -106,7 +114,7 @@ public final class DocumentModel {
 
   /** This document with other build options (after a settings change), text unchanged. */
   public DocumentModel withOptions(BuildOptions o) {
-    return new DocumentModel(uri, version, text, o, memo);
+    return new DocumentModel(uri, version, text, o, memo, handedOn);
   }
 
   /** What the lints of this document's versions share (see {@link LintMemo}). */
@@ -189,6 +197,22 @@ public final class DocumentModel {
       }
     }
     return type.cast(v);
+  }
+
+  /**
+   * What a provider handed on from the versions of this document it worked on, for the next ones
+   * (the parts of a symbol index that an edit leaves as they were, say): the latest value of {@code
+   * type} handed on by any version. It may come from an older or a newer version than this one, so
+   * whoever reads it checks what it still holds for this version (by the identity of the stages it
+   * was built from, say).
+   */
+  public <T> Optional<T> handedOn(Class<T> type) {
+    return Optional.ofNullable(type.cast(handedOn.get(type)));
+  }
+
+  /** Hands {@code value} on to later versions (see {@link #handedOn}), replacing the last one. */
+  public void handOn(Object value) {
+    handedOn.put(value.getClass(), value);
   }
 
   /** The file's path for {@code file:} URIs. */

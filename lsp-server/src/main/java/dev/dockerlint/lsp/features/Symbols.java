@@ -63,9 +63,46 @@ public final class Symbols {
     this.occurrences = List.copyOf(occurrences);
   }
 
-  /** The index of a document version (built once per version). */
+  /**
+   * The index of a document version (built once per version). The variables of a stage that an edit
+   * left as it was (the semantic model took the very {@link Stage} object over) are those an
+   * earlier version's index found, when the global ARGs are the same too: a keystroke's index scans
+   * only the stages it reached.
+   */
   public static Symbols of(DocumentModel doc) {
-    return doc.derived(Symbols.class, d -> build(d.model()));
+    return doc.derived(
+        Symbols.class,
+        d -> {
+          Builder b = new Builder(d.model(), d.handedOn(StageVariables.class));
+          Symbols built = b.build();
+          d.handOn(b.handOn());
+          return built;
+        });
+  }
+
+  /** The symbol index of {@code model}, built from nothing (tests compare against it). */
+  static Symbols build(SemanticModel model) {
+    return new Builder(model, Optional.empty()).build();
+  }
+
+  /**
+   * The variable occurrences each stage's instructions hold (its FROM included), as one index found
+   * them, with the global ARGs it resolved them against.
+   */
+  private record StageVariables(List<Instruction> globals, Map<Stage, List<Occurrence>> byStage) {
+
+    /** The occurrences found for {@code s}, when still true for a model with {@code globals}. */
+    List<Occurrence> of(Stage s, List<Instruction> globalsNow) {
+      if (globals.size() != globalsNow.size()) {
+        return null;
+      }
+      for (int k = 0; k < globals.size(); k++) {
+        if (globals.get(k) != globalsNow.get(k)) {
+          return null;
+        }
+      }
+      return byStage.get(s);
+    }
   }
 
   public List<Occurrence> all() {
@@ -94,34 +131,78 @@ public final class Symbols {
 
   // -------------------------------------------------------------------- building
 
-  private static Symbols build(SemanticModel model) {
-    Builder b = new Builder(model);
-    b.run();
-    List<Occurrence> out = b.out;
-    out.sort(Comparator.comparing(o -> o.range().start()));
-    return new Symbols(out);
-  }
-
   private static final class Builder {
     final SemanticModel model;
     final SourceText src;
     final int escape;
+    final List<Instruction> globals;
+    final Optional<StageVariables> earlier;
     final List<Occurrence> out = new ArrayList<>();
 
     /** Group of a variable declared by an instruction, keyed by instruction then name. */
     final Map<Instruction, Map<String, Occurrence>> declared = new IdentityHashMap<>();
 
-    Builder(SemanticModel model) {
+    /** The variable occurrences of each stage, found now or taken over from {@code earlier}. */
+    final Map<Stage, List<Occurrence>> byStage = new IdentityHashMap<>();
+
+    Builder(SemanticModel model, Optional<StageVariables> earlier) {
       this.model = model;
       this.src = model.file().source();
       this.escape = model.file().escapeCharacter();
+      this.globals = model.globalArgs();
+      this.earlier = earlier;
     }
 
-    void run() {
+    Symbols build() {
       stages();
+      Stage stage = null;
+      boolean taken = false;
+      int stageStart = 0;
       for (Instruction i : model.file().instructions()) {
-        variables(i);
+        Stage s = model.stageOf(i).orElse(null);
+        if (s != stage) {
+          if (stage != null && !taken) {
+            byStage.put(stage, List.copyOf(out.subList(stageStart, out.size())));
+          }
+          stage = s;
+          taken = s != null && takeOver(s);
+          stageStart = out.size();
+        }
+        if (!taken) {
+          variables(i);
+        }
       }
+      if (stage != null && !taken) {
+        byStage.put(stage, List.copyOf(out.subList(stageStart, out.size())));
+      }
+      out.sort(Comparator.comparing(o -> o.range().start()));
+      return new Symbols(out);
+    }
+
+    /** What to hand on to the next version's index. */
+    StageVariables handOn() {
+      return new StageVariables(globals, byStage);
+    }
+
+    /**
+     * Takes the occurrences an earlier index found in {@code s} over, when it found them in this
+     * very stage with the same global ARGs; their declarations then resolve the stages after it.
+     */
+    private boolean takeOver(Stage s) {
+      List<Occurrence> kept = earlier.map(e -> e.of(s, globals)).orElse(null);
+      if (kept == null) {
+        return false;
+      }
+      for (Occurrence o : kept) {
+        if (o.declaration()) {
+          declared
+              .computeIfAbsent(o.instruction().orElseThrow(), k -> new HashMap<>())
+              .putIfAbsent(o.name(), o);
+        }
+      }
+      out.addAll(kept);
+      byStage.put(s, kept);
+      return true;
     }
 
     private void stages() {
@@ -256,7 +337,7 @@ public final class Symbols {
     /** The last global ARG declaring {@code name} before {@code before} (or at all when null). */
     private Optional<Occurrence> visibleGlobal(String name, Instruction before) {
       Occurrence found = null;
-      for (Instruction g : model.globalArgs()) {
+      for (Instruction g : globals) {
         if (g == before) {
           break;
         }
