@@ -64,16 +64,16 @@ public final class Symbols {
   }
 
   /**
-   * The index of a document version (built once per version). The variables of a stage that an edit
-   * left as it was (the semantic model took the very {@link Stage} object over) are those an
-   * earlier version's index found, when the global ARGs are the same too: a keystroke's index scans
-   * only the stages it reached.
+   * The index of a document version (built once per version). The occurrences in a stage that an
+   * edit left as it was (the semantic model took the very {@link Stage} object over, so its base
+   * and {@code --from} name the same stages) are those an earlier version's index found, when the
+   * global ARGs are the same too: a keystroke's index scans only the stages it reached.
    */
   public static Symbols of(DocumentModel doc) {
     return doc.derived(
         Symbols.class,
         d -> {
-          Builder b = new Builder(d.model(), d.handedOn(StageVariables.class));
+          Builder b = new Builder(d.model(), d.handedOn(StageOccurrences.class));
           Symbols built = b.build();
           d.handOn(b.handOn());
           return built;
@@ -86,13 +86,17 @@ public final class Symbols {
   }
 
   /**
-   * The variable occurrences each stage's instructions hold (its FROM included), as one index found
-   * them, with the global ARGs it resolved them against.
+   * The occurrences in one stage's instructions (its FROM included), in source order, as one index
+   * found them, and the variables those instructions declare (by instruction, then name).
    */
-  private record StageVariables(List<Instruction> globals, Map<Stage, List<Occurrence>> byStage) {
+  private record Chunk(
+      List<Occurrence> occurrences, Map<Instruction, Map<String, Occurrence>> declared) {}
 
-    /** The occurrences found for {@code s}, when still true for a model with {@code globals}. */
-    List<Occurrence> of(Stage s, List<Instruction> globalsNow) {
+  /** The chunk of each stage one index found, with the global ARGs it resolved them against. */
+  private record StageOccurrences(List<Instruction> globals, Map<Stage, Chunk> byStage) {
+
+    /** The chunk found for {@code s}, when still true for a model with {@code globalsNow}. */
+    Chunk of(Stage s, List<Instruction> globalsNow) {
       if (globals.size() != globalsNow.size()) {
         return null;
       }
@@ -136,16 +140,19 @@ public final class Symbols {
     final SourceText src;
     final int escape;
     final List<Instruction> globals;
-    final Optional<StageVariables> earlier;
+    final Optional<StageOccurrences> earlier;
     final List<Occurrence> out = new ArrayList<>();
 
     /** Group of a variable declared by an instruction, keyed by instruction then name. */
     final Map<Instruction, Map<String, Occurrence>> declared = new IdentityHashMap<>();
 
-    /** The variable occurrences of each stage, found now or taken over from {@code earlier}. */
-    final Map<Stage, List<Occurrence>> byStage = new IdentityHashMap<>();
+    /** The chunk of each stage, found now or taken over from {@code earlier}. */
+    final Map<Stage, Chunk> byStage = new IdentityHashMap<>();
 
-    Builder(SemanticModel model, Optional<StageVariables> earlier) {
+    /** The declarations of the stage being scanned (null for the global ARGs). */
+    Map<Instruction, Map<String, Occurrence>> chunkDeclared;
+
+    Builder(SemanticModel model, Optional<StageOccurrences> earlier) {
       this.model = model;
       this.src = model.file().source();
       this.escape = model.file().escapeCharacter();
@@ -153,59 +160,65 @@ public final class Symbols {
       this.earlier = earlier;
     }
 
+    /**
+     * The instructions before the first FROM, then each stage: taken over from {@code earlier} when
+     * it found the very same stage with the same global ARGs, else scanned. The chunks follow one
+     * another in the file, so the whole index is in source order without sorting it.
+     */
     Symbols build() {
-      stages();
-      Stage stage = null;
-      boolean taken = false;
-      int stageStart = 0;
-      for (Instruction i : model.file().instructions()) {
-        Stage s = model.stageOf(i).orElse(null);
-        if (s != stage) {
-          if (stage != null && !taken) {
-            byStage.put(stage, List.copyOf(out.subList(stageStart, out.size())));
+      List<Instruction> all = model.file().instructions();
+      for (int k = 0; k < all.size() && model.stageOf(all.get(k)).isEmpty(); k++) {
+        variables(all.get(k));
+      }
+      sortFrom(0);
+      Map<Stage, Chunk> kept = new IdentityHashMap<>();
+      if (earlier.isPresent()) {
+        for (Stage s : model.stages()) {
+          Chunk c = earlier.get().of(s, globals);
+          if (c != null) {
+            kept.put(s, c);
           }
-          stage = s;
-          taken = s != null && takeOver(s);
-          stageStart = out.size();
-        }
-        if (!taken) {
-          variables(i);
         }
       }
-      if (stage != null && !taken) {
-        byStage.put(stage, List.copyOf(out.subList(stageStart, out.size())));
+      Map<Stage, List<Occurrence>> names = stageNames(kept);
+      for (Stage s : model.stages()) {
+        Chunk c = kept.get(s);
+        if (c == null) {
+          int start = out.size();
+          chunkDeclared = new IdentityHashMap<>();
+          out.addAll(names.getOrDefault(s, List.of()));
+          variables(s.from());
+          for (Instruction i : s.instructions()) {
+            variables(i);
+          }
+          c = new Chunk(List.copyOf(sortFrom(start)), chunkDeclared);
+        } else {
+          out.addAll(c.occurrences());
+          declared.putAll(c.declared());
+        }
+        byStage.put(s, c);
       }
-      out.sort(Comparator.comparing(o -> o.range().start()));
       return new Symbols(out);
     }
 
+    /** Sorts the occurrences from {@code start} on into source order, and returns them. */
+    private List<Occurrence> sortFrom(int start) {
+      List<Occurrence> found = out.subList(start, out.size());
+      found.sort(Comparator.comparing(o -> o.range().start()));
+      return found;
+    }
+
     /** What to hand on to the next version's index. */
-    StageVariables handOn() {
-      return new StageVariables(globals, byStage);
+    StageOccurrences handOn() {
+      return new StageOccurrences(globals, byStage);
     }
 
     /**
-     * Takes the occurrences an earlier index found in {@code s} over, when it found them in this
-     * very stage with the same global ARGs; their declarations then resolve the stages after it.
+     * The stage names declared and used in each stage's instructions: its own name, a FROM naming
+     * an earlier stage, {@code --from} and {@code RUN --mount=...,from=}.
      */
-    private boolean takeOver(Stage s) {
-      List<Occurrence> kept = earlier.map(e -> e.of(s, globals)).orElse(null);
-      if (kept == null) {
-        return false;
-      }
-      for (Occurrence o : kept) {
-        if (o.declaration()) {
-          declared
-              .computeIfAbsent(o.instruction().orElseThrow(), k -> new HashMap<>())
-              .putIfAbsent(o.name(), o);
-        }
-      }
-      out.addAll(kept);
-      byStage.put(s, kept);
-      return true;
-    }
-
-    private void stages() {
+    private Map<Stage, List<Occurrence>> stageNames(Map<Stage, Chunk> kept) {
+      Map<Stage, List<Occurrence>> names = new IdentityHashMap<>();
       Map<Integer, Occurrence> decl = new HashMap<>();
       for (Stage s : model.stages()) {
         if (s.nameWord().isPresent()) {
@@ -220,23 +233,30 @@ public final class Symbols {
                   Optional.of(w.range()),
                   Optional.of(s.from()));
           decl.put(s.index(), o);
-          out.add(o);
+          if (!kept.containsKey(s)) {
+            in(names, s).add(o);
+          }
         }
       }
       for (Stage s : model.stages()) {
-        if (s.base() instanceof Base.StageBase b && s.from().image().isPresent()) {
+        if (!kept.containsKey(s)
+            && s.base() instanceof Base.StageBase b
+            && s.from().image().isPresent()) {
           Word img = s.from().image().get();
-          reference(decl.get(b.stageIndex()), img.value(), img.range(), s.from());
+          reference(in(names, s), decl.get(b.stageIndex()), img.value(), img.range(), s.from());
         }
       }
       for (SemanticModel.StageReference r : model.stageReferences()) {
-        if (r.stage().isEmpty()) {
+        Optional<Stage> user = model.stageOf(r.instruction());
+        if (r.stage().isEmpty() || user.isEmpty() || kept.containsKey(user.get())) {
           continue;
         }
+        List<Occurrence> into = in(names, user.get());
         Occurrence d = decl.get(r.stage().get().index());
         Flag f = r.flag();
         if (f.name().equals("from") && f.valueRange().isPresent()) {
-          reference(d, src.slice(f.valueRange().get()), f.valueRange().get(), r.instruction());
+          reference(
+              into, d, src.slice(f.valueRange().get()), f.valueRange().get(), r.instruction());
         } else if (f.name().equals("mount") && f.valueRange().isPresent()) {
           Range vr = f.valueRange().get();
           String text = src.slice(vr);
@@ -246,20 +266,26 @@ public final class Symbols {
             if (eq > 0 && part.substring(0, eq).trim().equalsIgnoreCase("from")) {
               int start = src.startOffset(vr) + at + eq + 1;
               String v = part.substring(eq + 1);
-              reference(d, v, src.range(start, start + v.length()), r.instruction());
+              reference(into, d, v, src.range(start, start + v.length()), r.instruction());
             }
             at += part.length() + 1;
           }
         }
       }
+      return names;
     }
 
-    private void reference(Occurrence decl, String text, Range range, Instruction i) {
+    private static List<Occurrence> in(Map<Stage, List<Occurrence>> names, Stage s) {
+      return names.computeIfAbsent(s, k -> new ArrayList<>());
+    }
+
+    private static void reference(
+        List<Occurrence> into, Occurrence decl, String text, Range range, Instruction i) {
       if (decl == null
           || !text.toLowerCase(Locale.ROOT).equals(decl.name().toLowerCase(Locale.ROOT))) {
         return;
       }
-      out.add(
+      into.add(
           new Occurrence(
               Kind.STAGE, text, range, false, decl.group(), decl.target(), Optional.of(i)));
     }
@@ -323,7 +349,11 @@ public final class Symbols {
     }
 
     private void add(Instruction i, String name, Occurrence o) {
-      declared.computeIfAbsent(i, k -> new HashMap<>()).putIfAbsent(name, o);
+      Map<String, Occurrence> m = declared.computeIfAbsent(i, k -> new HashMap<>());
+      m.putIfAbsent(name, o);
+      if (chunkDeclared != null) {
+        chunkDeclared.put(i, m);
+      }
       out.add(o);
     }
 

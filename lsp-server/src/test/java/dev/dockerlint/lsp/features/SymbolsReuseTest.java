@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Random;
@@ -106,7 +107,8 @@ class SymbolsReuseTest {
         Symbols now = Symbols.of(doc);
         assertThat(now.all())
             .as("%s after %d edits:%n%s", file, k, doc.text())
-            .isEqualTo(Symbols.build(doc.model()).all());
+            .isEqualTo(Symbols.build(doc.model()).all())
+            .isSortedAccordingTo(Comparator.comparing(o -> o.range().start()));
         Set<Symbols.Occurrence> earlier = identities(last.all());
         if (now.all().stream().anyMatch(earlier::contains)) {
           withTakenOver++;
