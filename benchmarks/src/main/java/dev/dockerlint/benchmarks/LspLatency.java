@@ -396,6 +396,18 @@ public final class LspLatency {
           tokens[i] = s.timed("textDocument/semanticTokens/full", params);
         }
         put(r, p + "semantic tokens full", tokens);
+        // A hover right after a keystroke, once the keystroke's diagnostics arrived: what a hover
+        // costs when the version it reads was never asked for anything but its diagnostics.
+        double[] hoverAfterEdit = new double[Math.min(requests, 100)];
+        for (int i = 0; i < hoverAfterEdit.length; i++) {
+          v++;
+          boolean insert = i % 2 == 0;
+          s.change(v, editLine, col, editLine, insert ? col : col + 1, insert ? "x" : "");
+          s.waitDiagnostics(v);
+          int[] at = spots.get(i % spots.size());
+          hoverAfterEdit[i] = s.timed("textDocument/hover", position(at[0], at[1]));
+        }
+        put(r, p + "hover after an edit", hoverAfterEdit);
         if (lines == 2000 && rssEdits > 0) {
           r.put("RSS MB after open", s.rssMb());
           long t0 = System.nanoTime();
