@@ -19,6 +19,7 @@ import dev.dockerlint.lsp.features.Provider;
 import dev.dockerlint.lsp.features.ReferencesProvider;
 import dev.dockerlint.lsp.features.RenameProvider;
 import dev.dockerlint.lsp.features.SemanticTokensProvider;
+import dev.dockerlint.lsp.features.Symbols;
 import dev.dockerlint.lsp.image.AsyncImageFacts;
 import dev.dockerlint.lsp.settings.ProjectConfigs;
 import dev.dockerlint.lsp.settings.ServerSettings;
@@ -26,8 +27,10 @@ import dev.dockerlint.semantic.BuildOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
@@ -178,6 +181,11 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
   }
 
   /** The build a document is linted for: its project configuration under the settings. */
+  /** The newest version of an open document. */
+  Optional<DocumentModel> document(String uri) {
+    return documents.get(uri);
+  }
+
   private BuildOptions optionsFor(DocumentModel doc, ServerSettings settings) {
     return settings.buildOptions(diagnostics.config(doc));
   }
@@ -231,6 +239,35 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
     LanguageClient c = server.client();
     if (c != null && documents.isCurrent(doc)) {
       c.publishDiagnostics(new PublishDiagnosticsParams(doc.uri(), ds, doc.version()));
+    }
+    if (!Symbols.builtFor(doc)) {
+      indexInBackground(doc);
+    }
+  }
+
+  /**
+   * Builds the symbol index of a document's first linted version off the lint thread, once its
+   * diagnostics are out: hover, navigation, inlay hints and semantic tokens all read it, and the
+   * index of each later version then scans only the stages its edits reached, so the first hover in
+   * a long file does not scan the whole file.
+   */
+  private void indexInBackground(DocumentModel doc) {
+    try {
+      server
+          .requestPool()
+          .execute(
+              () -> {
+                if (!documents.isCurrent(doc) || Symbols.builtFor(doc)) {
+                  return;
+                }
+                try {
+                  Symbols.of(doc);
+                } catch (RuntimeException | StackOverflowError e) {
+                  logFailure("symbol index", doc.uri(), e);
+                }
+              });
+    } catch (RejectedExecutionException e) {
+      // the server is stopping
     }
   }
 

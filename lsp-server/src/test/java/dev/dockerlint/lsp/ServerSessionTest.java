@@ -9,6 +9,8 @@ import dev.dockerlint.image.ImageConfig;
 import dev.dockerlint.image.ImageInfo;
 import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.image.Lookup;
+import dev.dockerlint.lsp.document.DocumentModel;
+import dev.dockerlint.lsp.features.Symbols;
 import dev.dockerlint.registry.RuleRegistry;
 import dev.dockerlint.rules.Rule;
 import dev.dockerlint.rules.RuleContext;
@@ -202,6 +204,20 @@ class ServerSessionTest {
     PublishDiagnosticsParams p = client.next();
     assertThat(p.getVersion()).isEqualTo(2);
     assertThat(codes(p)).containsExactly("DKL4000");
+  }
+
+  @Test
+  void theSymbolIndexOfAnOpenedDocumentIsBuiltOnceItsDiagnosticsAreOut() throws Exception {
+    start(ImageMetadataSource.none("test"));
+    open("ARG V=1\nFROM alpine:$V AS base\nENV X=$V\nFROM base\nRUN echo $X\n");
+    client.next();
+    DocumentModel doc = server.getTextDocumentService().document(URI).orElseThrow();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!Symbols.builtFor(doc) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    // no request asked for it
+    assertThat(Symbols.builtFor(doc)).isTrue();
   }
 
   @Test

@@ -80,6 +80,14 @@ public final class Symbols {
         });
   }
 
+  /**
+   * Whether a version of the document built an index yet, whose stages later versions can take over
+   * (see {@link #of}).
+   */
+  public static boolean builtFor(DocumentModel doc) {
+    return doc.handedOn(StageOccurrences.class).isPresent();
+  }
+
   /** The symbol index of {@code model}, built from nothing (tests compare against it). */
   static Symbols build(SemanticModel model) {
     return new Builder(model, Optional.empty()).build();
