@@ -182,10 +182,17 @@ public final class LspLauncher {
       return methods != null ? methods : super.getSupportedMethods();
     }
 
+    /** The JSON handler {@link #createJsonHandler} made, for {@link Utf8MessageConsumer}. */
+    private MessageJsonHandler json;
+
     @Override
     protected MessageConsumer wrapMessageConsumer(MessageConsumer consumer) {
+      boolean toStream = consumer instanceof StreamMessageConsumer;
+      if (toStream && json != null) {
+        consumer = new Utf8MessageConsumer(((StreamMessageConsumer) consumer).getOutput(), json);
+      }
       MessageConsumer wrapped = super.wrapMessageConsumer(consumer);
-      if (answeredId == null || !(consumer instanceof StreamMessageConsumer)) {
+      if (answeredId == null || !toStream) {
         return wrapped;
       }
       AtomicBoolean left = new AtomicBoolean();
@@ -206,6 +213,11 @@ public final class LspLauncher {
 
     @Override
     protected MessageJsonHandler createJsonHandler() {
+      json = jsonHandler();
+      return json;
+    }
+
+    private MessageJsonHandler jsonHandler() {
       return new MessageJsonHandler(
           getSupportedMethods(),
           gson -> {
