@@ -2,11 +2,15 @@ package dev.dockerlint.lsp;
 
 import dev.dockerlint.lsp.document.DocumentModel;
 import dev.dockerlint.lsp.document.Documents;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Lints documents off the JSON-RPC thread, newest version only. An edit records the document as
@@ -14,39 +18,83 @@ import java.util.function.Consumer;
  * arrive while a lint runs are coalesced: the next run takes the newest version of each dirty
  * document, and a result whose document changed meanwhile is dropped, never published. So 10,000
  * rapid edits cost a handful of lints, and the typing thread never waits.
+ *
+ * <p>A watchdog looks at the running lint: one that runs longer than the limit (a bug: no known
+ * Dockerfile takes a tenth of it) is left running on its thread, which Java cannot stop safely, and
+ * the other documents are linted on a new thread. {@code abandoned} is told, so that the document
+ * says why it has no diagnostics; {@code endedLate} when that lint ends after all.
  */
 final class DiagnosticsScheduler {
+  /** How long a lint may run before it is left running and linting goes on without it. */
+  static final Duration LIMIT = Duration.ofSeconds(60);
+
   private final Documents documents;
-  private final ScheduledExecutorService worker;
+  private final Supplier<ScheduledExecutorService> newWorker;
   private final Consumer<DocumentModel> lintAndPublish;
+  private final Duration limit;
+  private final Consumer<DocumentModel> abandoned;
+  private final Consumer<DocumentModel> endedLate;
+  private final ScheduledExecutorService watchdog;
   private final Map<String, Boolean> dirty = new LinkedHashMap<>();
+  private ScheduledExecutorService worker;
   private boolean queued;
+
+  /** The lint running now, or null. */
+  private Running running;
+
+  private static final class Running {
+    final DocumentModel doc;
+    final long since = System.nanoTime();
+    boolean abandoned;
+
+    Running(DocumentModel doc) {
+      this.doc = doc;
+    }
+  }
 
   DiagnosticsScheduler(
       Documents documents,
-      ScheduledExecutorService worker,
-      Consumer<DocumentModel> lintAndPublish) {
+      Supplier<ScheduledExecutorService> newWorker,
+      Consumer<DocumentModel> lintAndPublish,
+      Duration limit,
+      Consumer<DocumentModel> abandoned,
+      Consumer<DocumentModel> endedLate) {
     this.documents = documents;
-    this.worker = worker;
+    this.newWorker = newWorker;
     this.lintAndPublish = lintAndPublish;
+    this.limit = limit;
+    this.abandoned = abandoned;
+    this.endedLate = endedLate;
+    this.worker = newWorker.get();
+    this.watchdog =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "dockerlint-lint-watchdog");
+              t.setDaemon(true);
+              return t;
+            });
+    long every = Math.max(10, limit.toMillis() / 4);
+    watchdog.scheduleWithFixedDelay(this::watch, every, every, TimeUnit.MILLISECONDS);
   }
 
   /** Asks for a lint of the newest version of {@code uri}, {@code delayMillis} from now. */
   void schedule(String uri, int delayMillis) {
+    ScheduledExecutorService w;
     synchronized (this) {
       dirty.put(uri, Boolean.TRUE);
       if (queued) {
         return;
       }
       queued = true;
+      w = worker;
     }
     try {
       if (delayMillis <= 0) {
-        worker.execute(this::run);
+        w.execute(this::run);
       } else {
-        worker.schedule(this::run, delayMillis, TimeUnit.MILLISECONDS);
+        w.schedule(this::run, delayMillis, TimeUnit.MILLISECONDS);
       }
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       synchronized (this) {
         queued = false;
       }
@@ -55,16 +103,83 @@ final class DiagnosticsScheduler {
 
   private void run() {
     while (true) {
-      String uri;
+      Running r;
       synchronized (this) {
         if (dirty.isEmpty()) {
           queued = false;
           return;
         }
-        uri = dirty.keySet().iterator().next();
+        String uri = dirty.keySet().iterator().next();
         dirty.remove(uri);
+        DocumentModel doc = documents.get(uri).orElse(null);
+        if (doc == null) {
+          continue;
+        }
+        r = new Running(doc);
+        running = r;
       }
-      documents.get(uri).ifPresent(lintAndPublish);
+      try {
+        lintAndPublish.accept(r.doc);
+      } finally {
+        boolean late;
+        synchronized (this) {
+          late = r.abandoned;
+          if (!late) {
+            running = null;
+          }
+        }
+        if (late) {
+          // this thread was left to it: another one lints now; the document gets linted again
+          endedLate.accept(r.doc);
+          schedule(r.doc.uri(), 0);
+          return;
+        }
+      }
+    }
+  }
+
+  /** Leaves a lint that ran longer than the limit, and goes on on a new thread. */
+  private void watch() {
+    Running r;
+    synchronized (this) {
+      r = running;
+      if (r == null || System.nanoTime() - r.since < limit.toNanos()) {
+        return;
+      }
+      r.abandoned = true;
+      running = null;
+      worker.shutdown(); // the thread ends once the lint does, if ever
+      worker = newWorker.get();
+      queued = false;
+    }
+    abandoned.accept(r.doc);
+    String uri = null;
+    synchronized (this) {
+      if (!dirty.isEmpty()) {
+        uri = dirty.keySet().iterator().next();
+      }
+    }
+    if (uri != null) {
+      schedule(uri, 0);
+    }
+  }
+
+  Duration limit() {
+    return limit;
+  }
+
+  /** Stops the lint thread and the watchdog (a lint left running goes on until it ends). */
+  void stop() {
+    ScheduledExecutorService w;
+    synchronized (this) {
+      w = worker;
+    }
+    watchdog.shutdownNow();
+    w.shutdownNow();
+    try {
+      w.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

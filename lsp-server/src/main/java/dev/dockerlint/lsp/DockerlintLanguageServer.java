@@ -11,13 +11,12 @@ import dev.dockerlint.lsp.settings.ProjectConfigs;
 import dev.dockerlint.lsp.settings.ServerSettings;
 import dev.dockerlint.lsp.settings.SettingsLayer;
 import dev.dockerlint.lsp.settings.SettingsParser;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
@@ -56,8 +55,7 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
 
   private final Documents documents = new Documents();
   private final ExecutorService requests = Executors.newFixedThreadPool(2, daemon("request"));
-  private final ScheduledExecutorService lintThread =
-      Executors.newSingleThreadScheduledExecutor(daemon("lint"));
+  private final ThreadFactory lintThreads = daemon("lint");
   private final ExecutorService imageThreads = Executors.newFixedThreadPool(2, daemon("image"));
 
   /**
@@ -89,6 +87,11 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
 
   /** A server running {@code linter}'s rules. */
   public DockerlintLanguageServer(Linter linter, ImageMetadataSource imageSource) {
+    this(linter, imageSource, DiagnosticsScheduler.LIMIT);
+  }
+
+  /** A server that leaves a lint running longer than {@code lintLimit} (tests: a short one). */
+  DockerlintLanguageServer(Linter linter, ImageMetadataSource imageSource, Duration lintLimit) {
     this.images =
         new AsyncImageFacts(
             imageSource, imageThreads, key -> imageFactsArrived(), this::imageLookupsChanged);
@@ -101,7 +104,8 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
             linter.withRuleThreads(ruleHelpers, RULE_HELPERS),
             images,
             configs,
-            lintThread);
+            () -> Executors.newSingleThreadScheduledExecutor(lintThreads),
+            lintLimit);
     this.workspace = new DockerlintWorkspaceService(this, documents, linter.registry());
   }
 
@@ -315,14 +319,9 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
   /** Stops the worker threads (the client went away or said exit). */
   public void stopThreads() {
     requests.shutdownNow();
-    lintThread.shutdownNow();
     imageThreads.shutdownNow();
     ruleHelpers.shutdownNow();
-    try {
-      lintThread.awaitTermination(1, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    textDocuments.stopLinting();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.dockerlint.lsp;
 
 import dev.dockerlint.engine.Linter;
+import dev.dockerlint.lsp.document.AbandonedLint;
 import dev.dockerlint.lsp.document.DocumentModel;
 import dev.dockerlint.lsp.document.Documents;
 import dev.dockerlint.lsp.document.TextEdits;
@@ -26,12 +27,14 @@ import dev.dockerlint.lsp.settings.ServerSettings;
 import dev.dockerlint.semantic.BuildOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
@@ -120,7 +123,8 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
       Linter linter,
       AsyncImageFacts images,
       ProjectConfigs configs,
-      ScheduledExecutorService lintThread) {
+      Supplier<ScheduledExecutorService> lintThread,
+      Duration lintLimit) {
     this.server = server;
     this.documents = documents;
     this.configs = configs;
@@ -128,7 +132,42 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
     this.diagnostics = new DiagnosticsProvider(linter, images, configs);
     this.hover = new HoverProvider(diagnostics, images);
     this.codeActions = new CodeActionProvider(diagnostics);
-    this.scheduler = new DiagnosticsScheduler(documents, lintThread, this::lintAndPublish);
+    this.scheduler =
+        new DiagnosticsScheduler(
+            documents,
+            lintThread,
+            this::lintAndPublish,
+            lintLimit,
+            this::abandoned,
+            this::endedLate);
+  }
+
+  /** Stops linting (the server is stopping). */
+  void stopLinting() {
+    scheduler.stop();
+  }
+
+  /**
+   * A lint of {@code doc} ran longer than the limit and was left running: the document's
+   * diagnostics say so until it ends (see {@link DiagnosticsProvider}), and the user is told once.
+   */
+  private void abandoned(DocumentModel doc) {
+    AbandonedLint a = new AbandonedLint(doc.version(), scheduler.limit());
+    doc.handOn(a);
+    server.show(
+        MessageType.Error,
+        "dockerlint: linting "
+            + doc.displayPath()
+            + " took longer than "
+            + a.limit().toSeconds()
+            + " s, an internal error; it is left running, and its diagnostics come back when it"
+            + " ends. Other files are still linted. Please report it with the file.");
+    scheduler.schedule(doc.uri(), 0);
+  }
+
+  /** The lint left running for {@code doc} has ended: the document is linted again. */
+  private void endedLate(DocumentModel doc) {
+    doc.handedOn(AbandonedLint.class).ifPresent(AbandonedLint::ended);
   }
 
   // ------------------------------------------------------------------ synchronisation

@@ -25,6 +25,7 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -33,6 +34,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
@@ -42,6 +44,7 @@ import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.eclipse.lsp4j.FileChangeType;
 import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
@@ -87,6 +90,19 @@ class ServerSessionTest {
             ctx.report(s.from().range(), "image offers " + f.image().availablePlatforms());
           }
         }
+      }
+    }
+  }
+
+  /** Never ends on a file holding "HANG" (as a bug would) until the test releases it. */
+  @RuleInfo(code = "DKL9003", name = "test-hangs", severity = Severity.ERROR, summary = "t")
+  static final class Hangs implements Rule {
+    static volatile boolean released;
+
+    @Override
+    public void check(RuleContext ctx) {
+      while (!released && ctx.model().file().source().text().contains("HANG")) {
+        LockSupport.parkNanos(1_000_000); // deaf to interrupts, as a loop in a bug would be
       }
     }
   }
@@ -139,24 +155,29 @@ class ServerSessionTest {
   }
 
   private void start(ImageMetadataSource images, String experimentalCapabilities) throws Exception {
-    server =
+    start(
         new DockerlintLanguageServer(
             new Linter(
                 new RuleRegistry(List.of(new MaintainerDeprecated(), new PlatformMissing()))),
-            images);
+            images),
+        experimentalCapabilities);
+  }
+
+  private void start(DockerlintLanguageServer s, String experimentalCapabilities) throws Exception {
+    server = s;
     PipedInputStream serverIn = new PipedInputStream(1 << 16);
     PipedOutputStream clientOut = new PipedOutputStream(serverIn);
     PipedInputStream clientIn = new PipedInputStream(1 << 16);
     PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-    Launcher<DockerlintLanguageClient> s =
+    Launcher<DockerlintLanguageClient> launcher =
         new Launcher.Builder<DockerlintLanguageClient>()
             .setLocalService(server)
             .setRemoteInterface(DockerlintLanguageClient.class)
             .setInput(serverIn)
             .setOutput(serverOut)
             .create();
-    server.connect(s.getRemoteProxy());
-    s.startListening();
+    server.connect(launcher.getRemoteProxy());
+    launcher.startListening();
     Launcher<LanguageServer> c = LSPLauncher.createClientLauncher(client, clientIn, clientOut);
     c.startListening();
     remote = c.getRemoteProxy();
@@ -204,6 +225,52 @@ class ServerSessionTest {
     PublishDiagnosticsParams p = client.next();
     assertThat(p.getVersion()).isEqualTo(2);
     assertThat(codes(p)).containsExactly("DKL4000");
+  }
+
+  @Test
+  void aLintThatNeverEndsIsLeftRunningAndTheOtherFilesAreStillLinted() throws Exception {
+    Hangs.released = false;
+    start(
+        new DockerlintLanguageServer(
+            new Linter(new RuleRegistry(List.of(new MaintainerDeprecated(), new Hangs()))),
+            ImageMetadataSource.none("test"),
+            Duration.ofMillis(300)),
+        "{}");
+    String other = "file:///work/other/Dockerfile";
+    try {
+      open("FROM alpine\n# HANG\nMAINTAINER me\n");
+      PublishDiagnosticsParams stuck = client.next();
+      assertThat(stuck.getUri()).isEqualTo(URI);
+      assertThat(codes(stuck)).containsExactly("DKL0000");
+      assertThat(stuck.getDiagnostics().get(0).getMessage())
+          .contains("took longer than 0 s and was left running");
+      assertThat(client.shown.poll(20, TimeUnit.SECONDS).getMessage())
+          .contains("linting", "took longer than", "Other files are still linted");
+
+      remote
+          .getTextDocumentService()
+          .didOpen(
+              new DidOpenTextDocumentParams(
+                  new TextDocumentItem(other, "dockerfile", 1, "FROM alpine\nMAINTAINER me\n")));
+      PublishDiagnosticsParams next = client.next();
+      assertThat(next.getUri()).isEqualTo(other);
+      assertThat(codes(next)).containsExactly("DKL4000");
+      // a request that reads the stuck document's findings answers at once
+      Hover h =
+          remote
+              .getTextDocumentService()
+              .hover(
+                  new HoverParams(
+                      new TextDocumentIdentifier(URI), new org.eclipse.lsp4j.Position(0, 0)))
+              .get(20, TimeUnit.SECONDS);
+      assertThat(h.getContents().getRight().getValue()).contains("DKL0000");
+    } finally {
+      Hangs.released = true;
+    }
+    // once it ends, the document is linted again
+    PublishDiagnosticsParams after = client.next();
+    assertThat(after.getUri()).isEqualTo(URI);
+    assertThat(codes(after)).containsExactly("DKL4000");
   }
 
   @Test

@@ -4,14 +4,19 @@ import dev.dockerlint.config.Config;
 import dev.dockerlint.engine.Linter;
 import dev.dockerlint.engine.Report;
 import dev.dockerlint.image.ImageMetadataSource;
+import dev.dockerlint.lsp.document.AbandonedLint;
 import dev.dockerlint.lsp.document.DocumentModel;
 import dev.dockerlint.lsp.settings.ProjectConfigs;
 import dev.dockerlint.lsp.settings.ServerSettings;
+import dev.dockerlint.registry.RuleRegistry;
 import dev.dockerlint.rules.Diagnostic;
+import dev.dockerlint.rules.Finding;
 import dev.dockerlint.rules.LintMemo;
 import dev.dockerlint.rules.Related;
 import dev.dockerlint.rules.RuleMeta;
 import dev.dockerlint.rules.Severity;
+import dev.dockerlint.syntax.Position;
+import dev.dockerlint.syntax.Range;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,12 +62,33 @@ public final class DiagnosticsProvider
 
   /** The document's report (computed once per document version) with settings applied. */
   public List<Diagnostic> findings(DocumentModel doc, ServerSettings settings) {
+    Optional<AbandonedLint> abandoned =
+        doc.handedOn(AbandonedLint.class).filter(AbandonedLint::running);
+    if (abandoned.isPresent()) {
+      // linting it again would only leave another thread running
+      return List.of(settings.adjust(abandonedDiagnostic(abandoned.get())));
+    }
     Report r = doc.report(d -> lint(d, settings));
     List<Diagnostic> out = new ArrayList<>(r.diagnostics().size());
     for (Diagnostic d : r.diagnostics()) {
       out.add(settings.adjust(d));
     }
     return out;
+  }
+
+  /** What a document shows while a lint of it left running has not ended. */
+  static Diagnostic abandonedDiagnostic(AbandonedLint a) {
+    Position top = new Position(0, 0);
+    return Diagnostic.of(
+        RuleRegistry.INTERNAL_ERROR,
+        Finding.of(
+            new Range(top, top),
+            "internal error: linting version "
+                + a.version()
+                + " of this file took longer than "
+                + a.limit().toSeconds()
+                + " s and was left running; this file's diagnostics come back when it ends"
+                + " (other files are still linted). Please report it with the file."));
   }
 
   private Report lint(DocumentModel doc, ServerSettings settings) {
