@@ -154,6 +154,7 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
   private void abandoned(DocumentModel doc) {
     AbandonedLint a = new AbandonedLint(doc.version(), scheduler.limit());
     doc.handOn(a);
+    doc.abandonReport();
     server.show(
         MessageType.Error,
         "dockerlint: linting "

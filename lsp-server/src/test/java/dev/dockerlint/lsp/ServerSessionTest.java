@@ -98,10 +98,12 @@ class ServerSessionTest {
   @RuleInfo(code = "DKL9003", name = "test-hangs", severity = Severity.ERROR, summary = "t")
   static final class Hangs implements Rule {
     static volatile boolean released;
+    static volatile boolean entered;
 
     @Override
     public void check(RuleContext ctx) {
       while (!released && ctx.model().file().source().text().contains("HANG")) {
+        entered = true;
         LockSupport.parkNanos(1_000_000); // deaf to interrupts, as a loop in a bug would be
       }
     }
@@ -230,6 +232,7 @@ class ServerSessionTest {
   @Test
   void aLintThatNeverEndsIsLeftRunningAndTheOtherFilesAreStillLinted() throws Exception {
     Hangs.released = false;
+    Hangs.entered = false;
     start(
         new DockerlintLanguageServer(
             new Linter(new RuleRegistry(List.of(new MaintainerDeprecated(), new Hangs()))),
@@ -239,6 +242,16 @@ class ServerSessionTest {
     String other = "file:///work/other/Dockerfile";
     try {
       open("FROM alpine\n# HANG\nMAINTAINER me\n");
+      while (!Hangs.entered) {
+        Thread.sleep(5);
+      }
+      // asked while the lint runs: it waits for that lint, and is answered once it is left
+      CompletableFuture<Hover> during =
+          remote
+              .getTextDocumentService()
+              .hover(
+                  new HoverParams(
+                      new TextDocumentIdentifier(URI), new org.eclipse.lsp4j.Position(0, 0)));
       PublishDiagnosticsParams stuck = client.next();
       assertThat(stuck.getUri()).isEqualTo(URI);
       assertThat(codes(stuck)).containsExactly("DKL0000");
@@ -264,6 +277,8 @@ class ServerSessionTest {
                       new TextDocumentIdentifier(URI), new org.eclipse.lsp4j.Position(0, 0)))
               .get(20, TimeUnit.SECONDS);
       assertThat(h.getContents().getRight().getValue()).contains("DKL0000");
+      assertThat(during.get(20, TimeUnit.SECONDS).getContents().getRight().getValue())
+          .contains("DKL0000");
     } finally {
       Hangs.released = true;
     }

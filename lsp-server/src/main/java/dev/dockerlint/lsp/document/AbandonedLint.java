@@ -34,6 +34,15 @@ public final class AbandonedLint {
     return !ended;
   }
 
+  /** What a thread waiting for the report of a lint left running gets. */
+  public static final class Abandoned extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public Abandoned() {
+      super("the lint was left running", null, false, false);
+    }
+  }
+
   /** The lint left running has ended: the document is linted again. */
   public void ended() {
     ended = true;

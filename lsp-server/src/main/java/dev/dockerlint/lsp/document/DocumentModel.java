@@ -12,6 +12,8 @@ import java.net.URISyntaxException;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,7 +37,7 @@ public final class DocumentModel {
   /** The version this one was edited from, while this one is not parsed yet. */
   private record Precursor(DocumentModel previous, IncrementalParse.Change change) {}
 
-  private final AtomicReference<Report> report = new AtomicReference<>();
+  private final AtomicReference<CompletableFuture<Report>> report = new AtomicReference<>();
   private final ConcurrentMap<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
   public DocumentModel(String uri, int version, String text, BuildOptions options) {
@@ -161,26 +163,54 @@ public final class DocumentModel {
     return file().source();
   }
 
-  /** The lint report, computed by {@code lint} the first time it is asked for. */
+  /**
+   * The lint report, computed by {@code lint} the first time it is asked for. A thread that asks
+   * while another computes it waits for that one's, as it would only compute the same, unless the
+   * lint is left running ({@link #abandonReport}): then it gets {@link AbandonedLint.Abandoned}.
+   */
   public Report report(Function<DocumentModel, Report> lint) {
-    Report r = report.get();
-    if (r == null) {
-      r = lint.apply(this);
-      if (!report.compareAndSet(null, r)) {
-        r = report.get();
+    CompletableFuture<Report> f = report.get();
+    if (f == null) {
+      CompletableFuture<Report> mine = new CompletableFuture<>();
+      if (report.compareAndSet(null, mine)) {
+        Report r;
+        try {
+          r = lint.apply(this);
+        } catch (RuntimeException | Error e) {
+          report.compareAndSet(mine, null);
+          mine.completeExceptionally(e);
+          throw e;
+        }
+        if (!mine.complete(r)) {
+          // left running, it ended after all: its report holds for this version
+          report.compareAndSet(mine, CompletableFuture.completedFuture(r));
+        }
+        return r;
       }
+      f = report.get();
     }
-    return r;
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
-  /** The report if one was computed already. */
-  public Optional<Report> cachedReport() {
-    return Optional.ofNullable(report.get());
-  }
-
-  /** Drops the memoised report (image facts arrived, settings changed). */
-  public void forgetReport() {
-    report.set(null);
+  /**
+   * The lint computing this version's report was left running: threads waiting for it get {@link
+   * AbandonedLint.Abandoned} instead, and so do later ones until it ends.
+   */
+  public void abandonReport() {
+    CompletableFuture<Report> f = report.get();
+    if (f != null) {
+      f.completeExceptionally(new AbandonedLint.Abandoned());
+    }
   }
 
   /**

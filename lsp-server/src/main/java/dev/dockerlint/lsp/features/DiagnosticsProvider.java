@@ -68,7 +68,15 @@ public final class DiagnosticsProvider
       // linting it again would only leave another thread running
       return List.of(settings.adjust(abandonedDiagnostic(abandoned.get())));
     }
-    Report r = doc.report(d -> lint(d, settings));
+    Report r;
+    try {
+      r = doc.report(d -> lint(d, settings));
+    } catch (AbandonedLint.Abandoned e) {
+      // waited for the lint that was then left running
+      return doc.handedOn(AbandonedLint.class)
+          .map(a -> List.of(settings.adjust(abandonedDiagnostic(a))))
+          .orElse(List.of());
+    }
     List<Diagnostic> out = new ArrayList<>(r.diagnostics().size());
     for (Diagnostic d : r.diagnostics()) {
       out.add(settings.adjust(d));
