@@ -3,8 +3,11 @@ package dev.dockerlint.lsp;
 import dev.dockerlint.lsp.document.DocumentModel;
 import dev.dockerlint.lsp.document.Documents;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,8 +45,15 @@ final class DiagnosticsScheduler {
   /** The lint running now, or null. */
   private Running running;
 
+  /**
+   * The threads whose lint was left running: a run queued on one earlier (a debounced edit) finds
+   * nothing to do there once that lint ends, as the new thread took over.
+   */
+  private final Set<Thread> left = Collections.newSetFromMap(new IdentityHashMap<>());
+
   private static final class Running {
     final DocumentModel doc;
+    final Thread thread = Thread.currentThread();
     final long since = System.nanoTime();
     boolean abandoned;
 
@@ -105,6 +115,9 @@ final class DiagnosticsScheduler {
     while (true) {
       Running r;
       synchronized (this) {
+        if (left.contains(Thread.currentThread())) {
+          return;
+        }
         if (dirty.isEmpty()) {
           queued = false;
           return;
@@ -120,6 +133,9 @@ final class DiagnosticsScheduler {
       }
       try {
         lintAndPublish.accept(r.doc);
+      } catch (RuntimeException | StackOverflowError e) {
+        // the other documents are still linted
+        System.err.println("dockerlint: linting " + r.doc.uri() + " failed: " + e);
       } finally {
         boolean late;
         synchronized (this) {
@@ -147,6 +163,7 @@ final class DiagnosticsScheduler {
         return;
       }
       r.abandoned = true;
+      left.add(r.thread);
       running = null;
       worker.shutdown(); // the thread ends once the lint does, if ever
       worker = newWorker.get();
