@@ -12,7 +12,8 @@ if [ -x "$bin" ] && [ -e "$dir/.ready" ]; then echo "$bin"; exit 0; fi
 export DEBIAN_FRONTEND=noninteractive npm_config_yes=true npm_config_unsafe_perm=true
 need=""; for p in pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev ripgrep chromium; do
   dpkg -s "$p" >/dev/null 2>&1 || need="$need $p"; done
-if [ -n "$need" ]; then apt-get update -qq >/dev/null; apt-get install -y -qq $need >/dev/null; fi
+# shellcheck disable=SC2086 # a space-separated list of package names, split on purpose
+if [ -n "$need" ]; then bash "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" $need; fi
 command -v node-gyp >/dev/null || npm install -g --no-audit --no-fund node-gyp@12.4.0 >/dev/null
 mkdir -p "$dir"; cd "$dir"
 [ -f package.json ] || echo '{"private":true}' > package.json

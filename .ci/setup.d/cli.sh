@@ -5,8 +5,6 @@ missing=()
 command -v pre-commit >/dev/null 2>&1 || missing+=(pre-commit)
 command -v git >/dev/null 2>&1 || missing+=(git)
 if [ "${#missing[@]}" -gt 0 ]; then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  bash "$(dirname "${BASH_SOURCE[0]}")/../apt-install.sh" "${missing[@]}"
 fi
 pre-commit --version

@@ -5,8 +5,5 @@ set -euo pipefail
 if command -v nvim >/dev/null 2>&1; then
   exit 0
 fi
-export DEBIAN_FRONTEND=noninteractive
-# An index of a foreign architecture may fail to download; the native one is what we need.
-apt-get update -qq || true
-apt-get install -y -qq neovim >/dev/null
+bash "$(dirname "${BASH_SOURCE[0]}")/../apt-install.sh" neovim
 command -v nvim >/dev/null
