@@ -4,10 +4,10 @@ import dev.dockerlint.context.ContextFiles;
 import dev.dockerlint.image.ImageMetadataSource;
 import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.syntax.Dockerfile;
+import dev.dockerlint.util.Futures;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
@@ -106,17 +106,7 @@ public record LintInput(
 
     /** The value of {@code c}, once computed; its computation's exception, if it threw. */
     private static <T> T join(Class<T> type, Computation c) {
-      try {
-        return type.cast(c.result().join());
-      } catch (CompletionException e) {
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        if (e.getCause() instanceof Error err) {
-          throw err;
-        }
-        throw e;
-      }
+      return type.cast(Futures.join(c.result()));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.dockerlint.lsp;
 
 import com.google.gson.JsonParseException;
 import dev.dockerlint.image.ImageMetadataSource;
+import dev.dockerlint.util.Futures;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.net.Socket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -95,17 +95,7 @@ public final class LspLauncher {
     EarlyInitialize.First read =
         in instanceof Answered answered ? answered.first : EarlyInitialize.answer(in, out);
     DockerlintLanguageServer server;
-    try {
-      server = building.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error r) {
-        throw r;
-      }
-      throw e;
-    }
+    server = Futures.join(building);
     ExecutorService reader =
         Executors.newSingleThreadExecutor(
             r -> {

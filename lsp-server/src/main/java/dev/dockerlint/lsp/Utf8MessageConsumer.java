@@ -93,30 +93,14 @@ final class Utf8MessageConsumer implements MessageConsumer {
     @Override
     public void write(char[] cbuf, int off, int len) {
       for (int k = off; k < off + len; k++) {
-        char c = cbuf[k];
-        if (c < 0x80 && high == 0) {
-          if (size == bytes.length) {
-            room(off + len - k);
-          }
-          bytes[size++] = (byte) c;
-        } else {
-          put(c);
-        }
+        put(cbuf[k], off + len - k);
       }
     }
 
     @Override
     public void write(String str, int off, int len) {
       for (int k = off; k < off + len; k++) {
-        char c = str.charAt(k);
-        if (c < 0x80 && high == 0) {
-          if (size == bytes.length) {
-            room(off + len - k);
-          }
-          bytes[size++] = (byte) c;
-        } else {
-          put(c);
-        }
+        put(str.charAt(k), off + len - k);
       }
     }
 
@@ -136,6 +120,18 @@ final class Utf8MessageConsumer implements MessageConsumer {
     public Writer append(char c) {
       put(c);
       return this;
+    }
+
+    /** {@code c}, one of {@code remaining} more characters to come: ASCII at once. */
+    private void put(char c, int remaining) {
+      if (c < 0x80 && high == 0) {
+        if (size == bytes.length) {
+          room(remaining);
+        }
+        bytes[size++] = (byte) c;
+      } else {
+        put(c);
+      }
     }
 
     private void put(char c) {

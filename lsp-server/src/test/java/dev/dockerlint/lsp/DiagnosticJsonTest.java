@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;
@@ -95,17 +94,7 @@ class DiagnosticJsonTest {
 
   @Test
   void theDiagnosticsOfRealFilesAreWrittenAsLsp4jWritesThem() throws IOException {
-    Path dir = Path.of(System.getProperty("dockerlint.shared", "../shared"), "corpus", "real");
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(dir)) {
-      files =
-          s.filter(Files::isRegularFile)
-              .filter(f -> !f.getFileName().toString().equals("MANIFEST.tsv"))
-              .sorted()
-              .limit(600)
-              .toList();
-    }
-    assertThat(files).hasSize(600);
+    List<Path> files = Corpus.files().subList(0, 600);
     Linter linter = Linter.builtIn();
     int diagnostics = 0;
     for (Path p : files) {

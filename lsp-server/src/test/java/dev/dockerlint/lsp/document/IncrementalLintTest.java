@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dockerlint.engine.Linter;
 import dev.dockerlint.engine.Report;
 import dev.dockerlint.image.ImageMetadataSource;
+import dev.dockerlint.lsp.Corpus;
 import dev.dockerlint.rules.Diagnostic;
 import dev.dockerlint.rules.RuleMeta;
 import dev.dockerlint.semantic.BuildOptions;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -321,19 +321,7 @@ class IncrementalLintTest {
 
   /** Every 50th Dockerfile of the corpus, and {@link #STAGES}. */
   private List<Path> files() throws IOException {
-    Path dir = Path.of(System.getProperty("dockerlint.shared", "../shared"), "corpus", "real");
-    List<Path> out = new ArrayList<>();
-    try (Stream<Path> all = Files.walk(dir)) {
-      List<Path> sorted =
-          all.filter(Files::isRegularFile)
-              .filter(f -> !f.getFileName().toString().equals("MANIFEST.tsv"))
-              .sorted()
-              .toList();
-      for (int k = 0; k < sorted.size(); k += 50) {
-        out.add(sorted.get(k));
-      }
-    }
-    assertThat(out).isNotEmpty();
+    List<Path> out = new ArrayList<>(Corpus.every(50));
     Path stages = tmp.resolve("Dockerfile");
     Files.writeString(stages, STAGES);
     for (int k = 0; k < 6; k++) {

@@ -2,6 +2,7 @@ package dev.dockerlint.lsp.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockerlint.lsp.Corpus;
 import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.DockerfileReader;
 import dev.dockerlint.syntax.Instruction;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class IncrementalParseTest {
@@ -267,25 +267,14 @@ class IncrementalParseTest {
   }
 
   private static List<String> corpus() throws IOException {
-    Path dir = Path.of(System.getProperty("dockerlint.shared", "../shared"), "corpus", "real");
     List<String> out = new ArrayList<>();
-    if (Files.isDirectory(dir)) {
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path p :
-            files
-                .filter(Files::isRegularFile)
-                .filter(f -> !f.getFileName().toString().equals("MANIFEST.tsv"))
-                .sorted()
-                .limit(300)
-                .toList()) {
-          byte[] b = Files.readAllBytes(p);
-          if (b.length < 200_000) {
-            String text = new String(b, StandardCharsets.UTF_8);
-            out.add(text);
-            if (out.size() % 10 == 0 && !text.contains("\r")) {
-              out.add(text.replace("\n", "\r\n")); // the same file with CRLF line ends
-            }
-          }
+    for (Path p : Corpus.files().subList(0, 300)) {
+      byte[] b = Files.readAllBytes(p);
+      if (b.length < 200_000) {
+        String text = new String(b, StandardCharsets.UTF_8);
+        out.add(text);
+        if (out.size() % 10 == 0 && !text.contains("\r")) {
+          out.add(text.replace("\n", "\r\n")); // the same file with CRLF line ends
         }
       }
     }

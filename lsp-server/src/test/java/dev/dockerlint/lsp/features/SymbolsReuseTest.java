@@ -2,6 +2,7 @@ package dev.dockerlint.lsp.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockerlint.lsp.Corpus;
 import dev.dockerlint.lsp.document.DocumentModel;
 import dev.dockerlint.lsp.document.IncrementalParse;
 import dev.dockerlint.semantic.BuildOptions;
@@ -16,7 +17,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -158,18 +158,7 @@ class SymbolsReuseTest {
 
   /** Every 25th Dockerfile of the corpus, and {@link #STAGES} four times. */
   private static List<Path> files() throws IOException {
-    Path dir = Path.of(System.getProperty("dockerlint.shared", "../shared"), "corpus", "real");
-    List<Path> out = new ArrayList<>();
-    try (Stream<Path> all = Files.walk(dir)) {
-      List<Path> sorted =
-          all.filter(Files::isRegularFile)
-              .filter(f -> !f.getFileName().toString().equals("MANIFEST.tsv"))
-              .sorted()
-              .toList();
-      for (int k = 0; k < sorted.size(); k += 25) {
-        out.add(sorted.get(k));
-      }
-    }
+    List<Path> out = new ArrayList<>(Corpus.every(25));
     Path stages = Files.createTempFile("symbols", ".Dockerfile");
     stages.toFile().deleteOnExit();
     Files.writeString(stages, STAGES);
