@@ -172,17 +172,10 @@ public final class LspLauncher {
       return methods != null ? methods : super.getSupportedMethods();
     }
 
-    /** The JSON handler {@link #createJsonHandler} made, for {@link Utf8MessageConsumer}. */
-    private MessageJsonHandler json;
-
     @Override
     protected MessageConsumer wrapMessageConsumer(MessageConsumer consumer) {
-      boolean toStream = consumer instanceof StreamMessageConsumer;
-      if (toStream && json != null) {
-        consumer = new Utf8MessageConsumer(((StreamMessageConsumer) consumer).getOutput(), json);
-      }
       MessageConsumer wrapped = super.wrapMessageConsumer(consumer);
-      if (answeredId == null || !toStream) {
+      if (answeredId == null || !(consumer instanceof StreamMessageConsumer)) {
         return wrapped;
       }
       AtomicBoolean left = new AtomicBoolean();
@@ -203,11 +196,6 @@ public final class LspLauncher {
 
     @Override
     protected MessageJsonHandler createJsonHandler() {
-      json = jsonHandler();
-      return json;
-    }
-
-    private MessageJsonHandler jsonHandler() {
       return new MessageJsonHandler(
           getSupportedMethods(),
           gson -> {
