@@ -170,15 +170,8 @@ final class DiagnosticsScheduler {
       queued = false;
     }
     abandoned.accept(r.doc);
-    String uri = null;
-    synchronized (this) {
-      if (!dirty.isEmpty()) {
-        uri = dirty.keySet().iterator().next();
-      }
-    }
-    if (uri != null) {
-      schedule(uri, 0);
-    }
+    // on the new thread: the document, which now says why, and those edited meanwhile
+    schedule(r.doc.uri(), 0);
   }
 
   Duration limit() {

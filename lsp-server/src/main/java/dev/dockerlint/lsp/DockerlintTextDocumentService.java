@@ -163,7 +163,6 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
             + a.limit().toSeconds()
             + " s, an internal error; it is left running, and its diagnostics come back when it"
             + " ends. Other files are still linted. Please report it with the file.");
-    scheduler.schedule(doc.uri(), 0);
   }
 
   /** The lint left running for {@code doc} has ended: the document is linted again. */

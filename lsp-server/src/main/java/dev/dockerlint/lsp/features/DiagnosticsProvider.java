@@ -62,17 +62,15 @@ public final class DiagnosticsProvider
 
   /** The document's report (computed once per document version) with settings applied. */
   public List<Diagnostic> findings(DocumentModel doc, ServerSettings settings) {
-    Optional<AbandonedLint> abandoned =
-        doc.handedOn(AbandonedLint.class).filter(AbandonedLint::running);
-    if (abandoned.isPresent()) {
-      // linting it again would only leave another thread running
-      return List.of(settings.adjust(abandonedDiagnostic(abandoned.get())));
-    }
     Report r;
     try {
+      if (doc.handedOn(AbandonedLint.class).filter(AbandonedLint::running).isPresent()) {
+        // linting it again would only leave another thread running
+        throw new AbandonedLint.Abandoned();
+      }
       r = doc.report(d -> lint(d, settings));
     } catch (AbandonedLint.Abandoned e) {
-      // waited for the lint that was then left running
+      // or waited for the lint that was then left running
       return doc.handedOn(AbandonedLint.class)
           .map(a -> List.of(settings.adjust(abandonedDiagnostic(a))))
           .orElse(List.of());

@@ -103,17 +103,17 @@ public final class Symbols {
   /** The chunk of each stage one index found, with the global ARGs it resolved them against. */
   private record StageOccurrences(List<Instruction> globals, Map<Stage, Chunk> byStage) {
 
-    /** The chunk found for {@code s}, when still true for a model with {@code globalsNow}. */
-    Chunk of(Stage s, List<Instruction> globalsNow) {
+    /** Whether chunks found with {@code globals} hold for a model with {@code globalsNow}. */
+    boolean holdFor(List<Instruction> globalsNow) {
       if (globals.size() != globalsNow.size()) {
-        return null;
+        return false;
       }
       for (int k = 0; k < globals.size(); k++) {
         if (globals.get(k) != globalsNow.get(k)) {
-          return null;
+          return false;
         }
       }
-      return byStage.get(s);
+      return true;
     }
   }
 
@@ -180,9 +180,9 @@ public final class Symbols {
       }
       sortFrom(0);
       Map<Stage, Chunk> kept = new IdentityHashMap<>();
-      if (earlier.isPresent()) {
+      if (earlier.isPresent() && earlier.get().holdFor(globals)) {
         for (Stage s : model.stages()) {
-          Chunk c = earlier.get().of(s, globals);
+          Chunk c = earlier.get().byStage().get(s);
           if (c != null) {
             kept.put(s, c);
           }
