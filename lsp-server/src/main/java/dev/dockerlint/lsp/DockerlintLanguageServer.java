@@ -13,6 +13,7 @@ import dev.dockerlint.lsp.settings.SettingsLayer;
 import dev.dockerlint.lsp.settings.SettingsParser;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +38,7 @@ import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
@@ -72,6 +74,7 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
   private final DockerlintWorkspaceService workspace;
   private final AsyncImageFacts images;
   private volatile LanguageClient client;
+  private volatile MessageJsonHandler json;
   private volatile List<SettingsLayer> baseLayers = List.of();
   private volatile SettingsLayer clientLayer = SettingsLayer.empty();
   private volatile ServerSettings settings = ServerSettings.DEFAULTS;
@@ -130,6 +133,19 @@ public final class DockerlintLanguageServer implements LanguageServer, LanguageC
 
   LanguageClient client() {
     return client;
+  }
+
+  /**
+   * The JSON handler of the connection: the warm-up sends its requests and answers through it (see
+   * {@link DockerlintTextDocumentService}), so that the user's first request does not build its
+   * types' JSON adapters.
+   */
+  void useJson(MessageJsonHandler handler) {
+    this.json = handler;
+  }
+
+  Optional<MessageJsonHandler> json() {
+    return Optional.ofNullable(json);
   }
 
   ExecutorService requestPool() {

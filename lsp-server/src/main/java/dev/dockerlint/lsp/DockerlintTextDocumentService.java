@@ -34,8 +34,10 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionItem;
@@ -63,10 +65,12 @@ import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
 import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
 import org.eclipse.lsp4j.PrepareRenameParams;
 import org.eclipse.lsp4j.PrepareRenameResult;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ReferenceContext;
 import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SemanticTokens;
@@ -75,6 +79,7 @@ import org.eclipse.lsp4j.SemanticTokensDeltaParams;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
@@ -116,6 +121,11 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
   private final FormattingProvider formatting = new FormattingProvider();
   private final DocumentLinkProvider links = new DocumentLinkProvider();
   private final InlayHintProvider inlayHints = new InlayHintProvider();
+  private final AtomicBoolean warmUpStarted = new AtomicBoolean();
+  private final CompletableFuture<Void> warmedUp = new CompletableFuture<>();
+
+  /** The warm-up's document while it runs (see {@link WarmUp}); requests may name it. */
+  private volatile DocumentModel warmingUp;
 
   DockerlintTextDocumentService(
       DockerlintLanguageServer server,
@@ -140,6 +150,11 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
             lintLimit,
             this::abandoned,
             this::endedLate);
+  }
+
+  /** Completes when the warm-up has run (see {@link #warmUp}). */
+  CompletableFuture<Void> warmedUp() {
+    return warmedUp;
   }
 
   /** Stops linting (the server is stopping). */
@@ -304,7 +319,86 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
                 } catch (RuntimeException | StackOverflowError e) {
                   logFailure("symbol index", doc.uri(), e);
                 }
+                if (warmUpStarted.compareAndSet(false, true)) {
+                  Thread t = new Thread(this::warmUp, "dockerlint-warm-up");
+                  t.setDaemon(true);
+                  t.start();
+                }
               });
+    } catch (RejectedExecutionException e) {
+      // the server is stopping
+    }
+  }
+
+  /**
+   * Asks each interactive feature about a small built-in Dockerfile (see {@link WarmUp}), once per
+   * server, after the first document's diagnostics and index are out: the user's first hover,
+   * completion, code action or rename then finds its code loaded and linked, and its types' JSON
+   * adapters built. It runs on a thread of its own that hands one request at a time to the request
+   * pool, as a client would, so it never holds a pool thread while it waits.
+   */
+  private void warmUp() {
+    long start = System.nanoTime();
+    WarmUp w = WarmUp.create();
+    DocumentModel d = w.doc();
+    warmingUp = d;
+    TextDocumentIdentifier id = new TextDocumentIdentifier(d.uri());
+    WarmUp.Json json = new WarmUp.Json(server.json());
+    try {
+      List<org.eclipse.lsp4j.Diagnostic> found =
+          diagnostics.provide(d, null, server.settings(), () -> {});
+      for (Position p : w.spots()) {
+        HoverParams hp = new HoverParams(id, p);
+        json.exchange("textDocument/hover", hp, hover(hp).join());
+        CompletionParams cp = new CompletionParams(id, p);
+        json.exchange("textDocument/completion", cp, completion(cp).join());
+        DefinitionParams dp = new DefinitionParams(id, p);
+        json.exchange("textDocument/definition", dp, definition(dp).join());
+        ReferenceParams rp = new ReferenceParams(id, p, new ReferenceContext(true));
+        json.exchange("textDocument/references", rp, references(rp).join());
+        DocumentHighlightParams hl = new DocumentHighlightParams(id, p);
+        json.exchange("textDocument/documentHighlight", hl, documentHighlight(hl).join());
+        PrepareRenameParams pr = new PrepareRenameParams(id, p);
+        json.exchange("textDocument/prepareRename", pr, prepareRename(pr).join());
+        RenameParams rn = new RenameParams(id, p, "renamed");
+        json.exchange("textDocument/rename", rn, rename(rn).join());
+        CodeActionParams ca =
+            new CodeActionParams(
+                id, new org.eclipse.lsp4j.Range(p, p), new CodeActionContext(found));
+        json.exchange("textDocument/codeAction", ca, codeAction(ca).join());
+      }
+      SemanticTokensParams st = new SemanticTokensParams(id);
+      json.exchange("textDocument/semanticTokens/full", st, semanticTokensFull(st).join());
+      // a keystroke, then a hover on the version it made
+      org.eclipse.lsp4j.Range at = new org.eclipse.lsp4j.Range(w.typing(), w.typing());
+      DocumentModel typed =
+          d.edited(
+              2, TextEdits.change(d.sourceText(), new TextDocumentContentChangeEvent(at, "0")));
+      warmingUp = typed;
+      diagnostics.provide(typed, null, server.settings(), () -> {});
+      HoverParams after = new HoverParams(id, w.spots().get(0));
+      json.exchange("textDocument/hover", after, hover(after).join());
+      String done =
+          "dockerlint: warmed up (every feature answered a built-in Dockerfile once) in "
+              + (System.nanoTime() - start) / 1_000_000
+              + " ms";
+      // written by a pool thread: an in-process client's piped stream fails once the last thread
+      // that wrote to it has ended, and this one is about to
+      onRequestPool(() -> server.log(MessageType.Log, done));
+    } catch (RejectedExecutionException e) {
+      // the server is stopping
+    } catch (RuntimeException | StackOverflowError e) {
+      onRequestPool(() -> logFailure("warm-up", d.uri(), e));
+    } finally {
+      warmingUp = null;
+      tokens.forget(d.uri());
+      warmedUp.complete(null);
+    }
+  }
+
+  private void onRequestPool(Runnable r) {
+    try {
+      server.requestPool().execute(r);
     } catch (RejectedExecutionException e) {
       // the server is stopping
     }
@@ -317,9 +411,9 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
     return CompletableFutures.computeAsync(
         server.requestPool(),
         cancel -> {
+          DocumentModel warm = warmingUp;
           DocumentModel doc =
-              documents
-                  .get(uri)
+              (warm != null && warm.uri().equals(uri) ? Optional.of(warm) : documents.get(uri))
                   .orElseThrow(
                       () ->
                           new ResponseErrorException(

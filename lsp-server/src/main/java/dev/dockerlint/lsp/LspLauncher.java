@@ -104,8 +104,9 @@ public final class LspLauncher {
               return t;
             });
     try {
+      AnswersParseErrors lsp4j = new AnswersParseErrors(read.answeredId(), methods);
       Launcher<DockerlintLanguageClient> launcher =
-          new AnswersParseErrors(read.answeredId(), methods)
+          lsp4j
               .setLocalService(server)
               .setRemoteInterface(DockerlintLanguageClient.class)
               .setInput(read.rest())
@@ -113,6 +114,7 @@ public final class LspLauncher {
               .setExecutorService(reader)
               .create();
       server.connect(launcher.getRemoteProxy());
+      server.useJson(lsp4j.jsonHandler());
       Future<Void> listening = launcher.startListening();
       CompletableFuture<Object> clientGone =
           CompletableFuture.supplyAsync(
@@ -150,6 +152,8 @@ public final class LspLauncher {
 
     /** The JSON-RPC methods of the client and the server, when already known; else null. */
     private final Map<String, JsonRpcMethod> methods;
+
+    private MessageJsonHandler jsonHandler;
 
     AnswersParseErrors() {
       this(null, null);
@@ -194,8 +198,18 @@ public final class LspLauncher {
       };
     }
 
+    /** The JSON handler {@link #create()} made for the launcher (null before). */
+    MessageJsonHandler jsonHandler() {
+      return jsonHandler;
+    }
+
     @Override
     protected MessageJsonHandler createJsonHandler() {
+      jsonHandler = newJsonHandler();
+      return jsonHandler;
+    }
+
+    private MessageJsonHandler newJsonHandler() {
       return new MessageJsonHandler(
           getSupportedMethods(),
           gson -> {

@@ -59,6 +59,7 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.launch.LSPLauncher;
@@ -113,6 +114,7 @@ class ServerSessionTest {
     final BlockingQueue<PublishDiagnosticsParams> diagnostics = new LinkedBlockingQueue<>();
     final BlockingQueue<MessageParams> shown = new LinkedBlockingQueue<>();
     final BlockingQueue<List<String>> imageLookups = new LinkedBlockingQueue<>();
+    final BlockingQueue<MessageParams> logged = new LinkedBlockingQueue<>();
 
     @Override
     public void imageLookups(ImageLookups lookups) {
@@ -138,7 +140,9 @@ class ServerSessionTest {
     }
 
     @Override
-    public void logMessage(MessageParams m) {}
+    public void logMessage(MessageParams m) {
+      logged.add(m);
+    }
 
     PublishDiagnosticsParams next() throws InterruptedException {
       PublishDiagnosticsParams p = diagnostics.poll(20, TimeUnit.SECONDS);
@@ -300,6 +304,37 @@ class ServerSessionTest {
     }
     // no request asked for it
     assertThat(Symbols.builtFor(doc)).isTrue();
+  }
+
+  @Test
+  void theWarmUpRunsOnceItsFirstDocumentIsLintedAndNothingOfItReachesTheClient() throws Exception {
+    start(ImageMetadataSource.none("test"));
+    DockerlintTextDocumentService service = server.getTextDocumentService();
+    open("FROM alpine AS base\nMAINTAINER me\n");
+    assertThat(codes(client.next())).containsExactly("DKL4000");
+    service.warmedUp().get(20, TimeUnit.SECONDS);
+    // every feature answered its document without failing, and nothing was published for it
+    assertThat(client.logged)
+        .extracting(MessageParams::getMessage)
+        .noneMatch(m -> m.contains("failed"));
+    assertThat(client.diagnostics).isEmpty();
+    assertThat(
+            remote
+                .getWorkspaceService()
+                .symbol(new WorkspaceSymbolParams(""))
+                .get(20, TimeUnit.SECONDS)
+                .getRight())
+        .extracting(s -> s.getLocation().getLeft().getUri())
+        .containsOnly(URI);
+    // the server goes on with its own documents
+    Hover h =
+        remote
+            .getTextDocumentService()
+            .hover(
+                new HoverParams(
+                    new TextDocumentIdentifier(URI), new org.eclipse.lsp4j.Position(1, 0)))
+            .get(20, TimeUnit.SECONDS);
+    assertThat(h.getContents().getRight().getValue()).contains("DKL4000");
   }
 
   @Test

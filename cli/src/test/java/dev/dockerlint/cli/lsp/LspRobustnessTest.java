@@ -171,6 +171,20 @@ class LspRobustnessTest {
   }
 
   @Test
+  void theWarmUpGoesThroughTheConnectionAndNothingOfItReachesTheClient() throws Exception {
+    server.open(URI, "FROM alpine:3.20 AS base\nMAINTAINER me\n");
+    server.diagnostics(URI, 1);
+    server.next(
+        m ->
+            "window/logMessage".equals(m.has("method") ? m.get("method").getAsString() : null)
+                && m.getAsJsonObject("params").get("message").getAsString().contains("warmed up"));
+    assertThat(server.notificationsSoFar())
+        .noneMatch(m -> m.toString().contains("failed") || m.toString().contains("warm-up:"));
+    assertThat(Files.readString(dir.resolve("stderr.txt"))).doesNotContain("Exception");
+    stillServes();
+  }
+
+  @Test
   void stderrHasNoStackTraceForBadInput() throws Exception {
     server.sendRaw("{not json");
     server.next(m -> m.has("error"));
