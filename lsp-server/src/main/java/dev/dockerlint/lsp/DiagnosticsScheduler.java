@@ -87,6 +87,11 @@ final class DiagnosticsScheduler {
     watchdog.scheduleWithFixedDelay(this::watch, every, every, TimeUnit.MILLISECONDS);
   }
 
+  /** Whether no lint runs or waits to run: no edit is waiting for its diagnostics. */
+  synchronized boolean idle() {
+    return !queued && running == null;
+  }
+
   /** Asks for a lint of the newest version of {@code uri}, {@code delayMillis} from now. */
   void schedule(String uri, int delayMillis) {
     ScheduledExecutorService w;

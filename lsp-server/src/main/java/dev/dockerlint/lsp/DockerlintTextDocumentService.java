@@ -34,6 +34,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.CodeAction;
@@ -345,39 +346,41 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
     TextDocumentIdentifier id = new TextDocumentIdentifier(d.uri());
     WarmUp.Json json = new WarmUp.Json(server.json());
     try {
+      untilNoLintWaits();
       List<org.eclipse.lsp4j.Diagnostic> found =
           diagnostics.provide(d, null, server.settings(), () -> {});
       for (Position p : w.spots()) {
         HoverParams hp = new HoverParams(id, p);
-        json.exchange("textDocument/hover", hp, hover(hp).join());
+        warmUp(json, "textDocument/hover", hp, () -> hover(hp));
         CompletionParams cp = new CompletionParams(id, p);
-        json.exchange("textDocument/completion", cp, completion(cp).join());
+        warmUp(json, "textDocument/completion", cp, () -> completion(cp));
         DefinitionParams dp = new DefinitionParams(id, p);
-        json.exchange("textDocument/definition", dp, definition(dp).join());
+        warmUp(json, "textDocument/definition", dp, () -> definition(dp));
         ReferenceParams rp = new ReferenceParams(id, p, new ReferenceContext(true));
-        json.exchange("textDocument/references", rp, references(rp).join());
+        warmUp(json, "textDocument/references", rp, () -> references(rp));
         DocumentHighlightParams hl = new DocumentHighlightParams(id, p);
-        json.exchange("textDocument/documentHighlight", hl, documentHighlight(hl).join());
+        warmUp(json, "textDocument/documentHighlight", hl, () -> documentHighlight(hl));
         PrepareRenameParams pr = new PrepareRenameParams(id, p);
-        json.exchange("textDocument/prepareRename", pr, prepareRename(pr).join());
+        warmUp(json, "textDocument/prepareRename", pr, () -> prepareRename(pr));
         RenameParams rn = new RenameParams(id, p, "renamed");
-        json.exchange("textDocument/rename", rn, rename(rn).join());
+        warmUp(json, "textDocument/rename", rn, () -> rename(rn));
         CodeActionParams ca =
             new CodeActionParams(
                 id, new org.eclipse.lsp4j.Range(p, p), new CodeActionContext(found));
-        json.exchange("textDocument/codeAction", ca, codeAction(ca).join());
+        warmUp(json, "textDocument/codeAction", ca, () -> codeAction(ca));
       }
       SemanticTokensParams st = new SemanticTokensParams(id);
-      json.exchange("textDocument/semanticTokens/full", st, semanticTokensFull(st).join());
+      warmUp(json, "textDocument/semanticTokens/full", st, () -> semanticTokensFull(st));
       // a keystroke, then a hover on the version it made
       org.eclipse.lsp4j.Range at = new org.eclipse.lsp4j.Range(w.typing(), w.typing());
       DocumentModel typed =
           d.edited(
               2, TextEdits.change(d.sourceText(), new TextDocumentContentChangeEvent(at, "0")));
       warmingUp = typed;
+      untilNoLintWaits();
       diagnostics.provide(typed, null, server.settings(), () -> {});
       HoverParams after = new HoverParams(id, w.spots().get(0));
-      json.exchange("textDocument/hover", after, hover(after).join());
+      warmUp(json, "textDocument/hover", after, () -> hover(after));
       String done =
           "dockerlint: warmed up (every feature answered a built-in Dockerfile once) in "
               + (System.nanoTime() - start) / 1_000_000
@@ -387,12 +390,33 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
       onRequestPool(() -> server.log(MessageType.Log, done));
     } catch (RejectedExecutionException e) {
       // the server is stopping
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (RuntimeException | StackOverflowError e) {
       onRequestPool(() -> logFailure("warm-up", d.uri(), e));
     } finally {
       warmingUp = null;
       tokens.forget(d.uri());
       warmedUp.complete(null);
+    }
+  }
+
+  /**
+   * One warm-up request, once no lint waits: the user's edits come first (a keystroke right after a
+   * file opens would otherwise wait for a core), the warm-up fills the pauses between them.
+   */
+  private void warmUp(
+      WarmUp.Json json, String method, Object params, Supplier<CompletableFuture<?>> request)
+      throws InterruptedException {
+    untilNoLintWaits();
+    json.exchange(method, params, request.get().join());
+  }
+
+  /** Waits until no lint runs or waits, for at most a second (a lint may run long). */
+  private void untilNoLintWaits() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+    while (!scheduler.idle() && System.nanoTime() < deadline) {
+      Thread.sleep(2);
     }
   }
 

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.DiagnosticSeverity;
@@ -62,6 +63,19 @@ public final class DiagnosticsProvider
 
   /** The document's report (computed once per document version) with settings applied. */
   public List<Diagnostic> findings(DocumentModel doc, ServerSettings settings) {
+    return findings(doc, settings, d -> true);
+  }
+
+  /**
+   * The findings whose range touches {@code p}, as {@link #findings(DocumentModel, ServerSettings)}
+   * has them: a hover asks, and needs only those adjusted to the settings.
+   */
+  public List<Diagnostic> findingsAt(DocumentModel doc, ServerSettings settings, Position p) {
+    return findings(doc, settings, d -> d.range().touches(p));
+  }
+
+  private List<Diagnostic> findings(
+      DocumentModel doc, ServerSettings settings, Predicate<Diagnostic> which) {
     Report r;
     try {
       if (doc.handedOn(AbandonedLint.class).filter(AbandonedLint::running).isPresent()) {
@@ -72,12 +86,16 @@ public final class DiagnosticsProvider
     } catch (AbandonedLint.Abandoned e) {
       // or waited for the lint that was then left running
       return doc.handedOn(AbandonedLint.class)
-          .map(a -> List.of(settings.adjust(abandonedDiagnostic(a))))
+          .map(DiagnosticsProvider::abandonedDiagnostic)
+          .filter(which)
+          .map(d -> List.of(settings.adjust(d)))
           .orElse(List.of());
     }
-    List<Diagnostic> out = new ArrayList<>(r.diagnostics().size());
+    List<Diagnostic> out = new ArrayList<>();
     for (Diagnostic d : r.diagnostics()) {
-      out.add(settings.adjust(d));
+      if (which.test(d)) {
+        out.add(settings.adjust(d));
+      }
     }
     return out;
   }

@@ -71,11 +71,9 @@ public final class HoverProvider implements Provider<HoverParams, Hover> {
     Position cursor = Lsp.position(doc.source(), params.getPosition());
     List<String> parts = new ArrayList<>();
     Range at = null;
-    for (Diagnostic d : diagnostics.findings(doc, settings)) {
-      if (d.range().touches(cursor)) {
-        parts.add(ruleMarkdown(d));
-        at = at == null ? d.range() : at;
-      }
+    for (Diagnostic d : diagnostics.findingsAt(doc, settings, cursor)) {
+      parts.add(ruleMarkdown(d));
+      at = at == null ? d.range() : at;
     }
     cancel.checkCanceled();
     if (parts.isEmpty()) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * Where each stage name and each ARG/ENV variable is declared and used, grouped so that every
@@ -59,8 +60,21 @@ public final class Symbols {
 
   private final List<Occurrence> occurrences;
 
+  /**
+   * {@code reach[k]}: the furthest end of the occurrences up to {@code k}; a stage name may hold a
+   * variable ({@code AS app-${V}}), so an occurrence may end after the next one.
+   */
+  private final Position[] reach;
+
   private Symbols(List<Occurrence> occurrences) {
     this.occurrences = List.copyOf(occurrences);
+    this.reach = new Position[this.occurrences.size()];
+    Position far = null;
+    for (int k = 0; k < reach.length; k++) {
+      Position end = this.occurrences.get(k).range().end();
+      far = far == null || end.compareTo(far) > 0 ? end : far;
+      reach[k] = far;
+    }
   }
 
   /**
@@ -123,12 +137,31 @@ public final class Symbols {
 
   /** The occurrence under the cursor (touching its start or end). */
   public Optional<Occurrence> at(Position cursor) {
-    for (Occurrence o : occurrences) {
-      if (o.range().touches(cursor)) {
-        return Optional.of(o);
+    // The occurrences are in source order. Those that touch the cursor start at or before it (up
+    // to index `starts`) and end at or after it, so none before the first whose reach gets there:
+    // two binary searches, then the few in between.
+    int starts = firstIndex(k -> occurrences.get(k).range().start().compareTo(cursor) > 0);
+    for (int k = firstIndex(j -> reach[j].compareTo(cursor) >= 0); k < starts; k++) {
+      if (occurrences.get(k).range().touches(cursor)) {
+        return Optional.of(occurrences.get(k));
       }
     }
     return Optional.empty();
+  }
+
+  /** The first index where {@code holds} (false before it, true from it on), or the size. */
+  private int firstIndex(IntPredicate holds) {
+    int lo = 0;
+    int hi = occurrences.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (holds.test(mid)) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 
   /** Every occurrence of the symbol of {@code o}, in source order. */

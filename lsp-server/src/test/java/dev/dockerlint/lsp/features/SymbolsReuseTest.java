@@ -6,6 +6,7 @@ import dev.dockerlint.lsp.Corpus;
 import dev.dockerlint.lsp.document.DocumentModel;
 import dev.dockerlint.lsp.document.IncrementalParse;
 import dev.dockerlint.semantic.BuildOptions;
+import dev.dockerlint.syntax.Position;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,7 @@ class SymbolsReuseTest {
             .as("%s after %d edits:%n%s", file, k, doc.text())
             .isEqualTo(Symbols.build(doc.model()).all())
             .isSortedAccordingTo(Comparator.comparing(o -> o.range().start()));
+        assertAtFindsWhatAScanFinds(now, doc.text(), random);
         Set<Symbols.Occurrence> earlier = identities(last.all());
         if (now.all().stream().anyMatch(earlier::contains)) {
           withTakenOver++;
@@ -120,6 +123,31 @@ class SymbolsReuseTest {
     assertThat(versions).isGreaterThan(1000);
     // many edits reach every stage (one-stage files, global ARGs, line breaks moving stages)
     assertThat(withTakenOver).isGreaterThan(versions / 5);
+  }
+
+  /**
+   * {@link Symbols#at} (a binary search) answers what the first occurrence touching the cursor is,
+   * at random places and at the edges of occurrences (where two may touch the cursor).
+   */
+  private static void assertAtFindsWhatAScanFinds(Symbols symbols, String text, Random random) {
+    String[] lines = text.split("\n", -1);
+    List<Position> spots = new ArrayList<>();
+    for (int k = 0; k < 5; k++) {
+      int line = random.nextInt(lines.length + 1);
+      int length = line < lines.length ? lines[line].length() : 0;
+      spots.add(new Position(line, random.nextInt(length + 2)));
+    }
+    List<Symbols.Occurrence> all = symbols.all();
+    for (int k = 0; k < Math.min(5, all.size()); k++) {
+      Symbols.Occurrence o = all.get(random.nextInt(all.size()));
+      spots.add(o.range().start());
+      spots.add(o.range().end());
+    }
+    for (Position p : spots) {
+      Optional<Symbols.Occurrence> scanned =
+          all.stream().filter(o -> o.range().touches(p)).findFirst();
+      assertThat(symbols.at(p)).as("at %s of%n%s", p, text).isEqualTo(scanned);
+    }
   }
 
   private static Set<Symbols.Occurrence> identities(List<Symbols.Occurrence> all) {
