@@ -17,7 +17,9 @@ import dev.dockerlint.syntax.Word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -62,7 +64,18 @@ public final class RunScripts {
    * reusing readings as {@link #all(SemanticModel, LintMemo)} does.
    */
   public static List<RunScript> of(LintInput input, Stage stage) {
-    return of(input.model(), stage, input.memo());
+    return input
+        .shared(OfStages.class, OfStages::new)
+        .byStage
+        .computeIfAbsent(stage, s -> of(input.model(), s, input.memo()));
+  }
+
+  /**
+   * The scripts of each stage as one lint read them: several rules ask for a stage's (and without a
+   * memo that keeps them, each would read them again).
+   */
+  private static final class OfStages {
+    final Map<Stage, List<RunScript>> byStage = new ConcurrentHashMap<>();
   }
 
   /**
