@@ -28,6 +28,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,9 +39,6 @@ import java.util.Set;
 import java.util.Stack;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -225,6 +223,24 @@ public final class CheckCommand implements Callable<Integer> {
     static Outcome failed(String display, String error) {
       return new Outcome(FileResult.failed(display, error), ExitCode.USAGE, "", Optional.empty());
     }
+
+    /**
+     * A lint that ran longer than {@code --lint-timeout}: an internal error (a bug), reported on
+     * one line; the other files are still linted.
+     */
+    static Outcome timedOut(String display, Duration limit) {
+      return new Outcome(
+          FileResult.failed(
+              display,
+              "internal error: linting '"
+                  + display
+                  + "' did not end within "
+                  + TimedTasks.seconds(limit)
+                  + " s (--lint-timeout) and was given up; please report it with the file"),
+          ExitCode.INTERNAL,
+          "",
+          Optional.empty());
+    }
   }
 
   /**
@@ -258,27 +274,12 @@ public final class CheckCommand implements Callable<Integer> {
    */
   private List<Outcome> lintAll(
       List<Job> jobs, Linter linter, ImageMetadataSource images, BuildOptions defaults) {
-    int threads = Math.min(jobs.size(), Runtime.getRuntime().availableProcessors());
+    int threads = Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
     boolean prefetch = prefetchesShellcheck(jobs);
-    if (threads <= 1 && !prefetch) {
-      List<Outcome> out = new ArrayList<>();
-      for (Job j : jobs) {
-        out.add(lintOne(j, prepare(j, defaults, false), linter, images, defaults));
-      }
-      return out;
-    }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.max(1, threads),
-            r -> {
-              Thread t = new Thread(r, "dockerlint-lint");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
+    try (TimedTasks tasks = new TimedTasks(threads, lint.lintTimeout(), "dockerlint-lint")) {
       AtomicReferenceArray<Prepared> prepared = new AtomicReferenceArray<>(jobs.size());
-      List<Future<?>> chunks = new ArrayList<>();
-      List<Future<Outcome>> futures = new ArrayList<>();
+      List<TimedTasks.Task<Void>> chunks = new ArrayList<>();
+      List<TimedTasks.Task<Outcome>> lints = new ArrayList<>();
       int chunkCount = prefetch ? (jobs.size() + PREFETCH_CHUNK - 1) / PREFETCH_CHUNK : 0;
       int submittedChunks = 0;
       for (int i = 0; i < jobs.size(); i++) {
@@ -286,19 +287,29 @@ public final class CheckCommand implements Callable<Integer> {
         // the FIFO queue keeps preparation at most two chunks ahead of the lint
         while (submittedChunks < chunkCount && submittedChunks <= chunk + 1) {
           int c = submittedChunks++;
-          chunks.add(pool.submit(() -> prepareChunk(jobs, c, prepared, defaults)));
+          chunks.add(
+              tasks.submit(
+                  () -> {
+                    prepareChunk(jobs, c, prepared, defaults);
+                    return null;
+                  }));
         }
         int index = i;
         Job j = jobs.get(i);
-        Future<?> mine = prefetch ? chunks.get(chunk) : null;
-        futures.add(
-            pool.submit(
-                () -> {
+        TimedTasks.Task<Void> mine = prefetch ? chunks.get(chunk) : null;
+        lints.add(
+            tasks.submit(
+                task -> {
                   Prepared p = null;
                   if (mine != null) {
-                    mine.get();
-                    p = prepared.getAndSet(index, null);
+                    try {
+                      tasks.await(mine);
+                      p = prepared.getAndSet(index, null);
+                    } catch (TimedTasks.TimedOut e) {
+                      // the chunk is stuck on another file: this one is read and parsed here
+                    }
                   }
+                  task.start();
                   if (p == null) {
                     p = prepare(j, defaults, false);
                   }
@@ -306,8 +317,12 @@ public final class CheckCommand implements Callable<Integer> {
                 }));
       }
       List<Outcome> out = new ArrayList<>();
-      for (Future<Outcome> f : futures) {
-        out.add(f.get());
+      for (int i = 0; i < jobs.size(); i++) {
+        try {
+          out.add(tasks.await(lints.get(i)));
+        } catch (TimedTasks.TimedOut e) {
+          out.add(Outcome.timedOut(jobs.get(i).input().display(), tasks.limit()));
+        }
       }
       return out;
     } catch (InterruptedException e) {
@@ -315,8 +330,6 @@ public final class CheckCommand implements Callable<Integer> {
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
   }
 

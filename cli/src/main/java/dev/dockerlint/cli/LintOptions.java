@@ -6,6 +6,7 @@ import dev.dockerlint.semantic.BuildOptions;
 import dev.dockerlint.semantic.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,26 @@ final class LintOptions {
       description = "Name to report for standard input (-)")
   String stdinFilename = "-";
 
+  @Option(
+      names = "--lint-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Give up on a file whose lint has not ended after this long (an internal error, exit 3;"
+              + " the other files are still linted; default: ${DEFAULT-VALUE})")
+  double lintTimeoutSeconds = 300;
+
+  /** How long a file's lint may take (see {@link TimedTasks}). */
+  Duration lintTimeout() {
+    return Duration.ofNanos((long) (lintTimeoutSeconds * 1e9));
+  }
+
+  private void checkLintTimeout(CommandSpec spec) {
+    if (!(lintTimeoutSeconds > 0) || lintTimeoutSeconds > 1e9) {
+      throw new ParameterException(
+          spec.commandLine(), "--lint-timeout must be a number of seconds above 0");
+    }
+  }
+
   Optional<Config.ShellcheckMode> shellcheck(CommandSpec spec) {
     if (shellcheck == null) {
       return Optional.empty();
@@ -94,6 +115,7 @@ final class LintOptions {
   /** Checks the values that can be checked before any file is read. */
   void validate(CommandSpec spec) {
     failure.threshold(spec);
+    checkLintTimeout(spec);
     shellcheck(spec);
     cliPlatform(spec);
     cliBuildArgs(spec);

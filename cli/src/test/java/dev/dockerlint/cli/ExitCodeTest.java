@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,23 @@ class ExitCodeTest {
     @Override
     public void check(RuleContext ctx) {
       throw new AssertionError("engine bug");
+    }
+  }
+
+  /** A rule that never ends on a file with a {@code # HANG} line (a lint bug). */
+  @RuleInfo(code = "DKL9995", name = "hangs", severity = Severity.ERROR, summary = "t")
+  static final class Hangs implements Rule {
+    static final CountDownLatch RELEASED = new CountDownLatch(1);
+
+    @Override
+    public void check(RuleContext ctx) {
+      if (ctx.input().file().source().text().contains("# HANG")) {
+        try {
+          RELEASED.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
     }
   }
 
@@ -79,6 +97,49 @@ class ExitCodeTest {
     CliRun r = CliRun.runWith(CliRun.QUIET, rules, "", file("FROM a:1\nMAINTAINER me\n"));
     assertThat(r.exit()).isEqualTo(3);
     assertThat(r.out()).contains("DKL0000 internal-error", "DKL4000");
+  }
+
+  @Test
+  void threeForALintThatNeverEndsAndTheOtherFilesAreStillLinted() throws IOException {
+    Path stuck = dir.resolve("stuck.Dockerfile");
+    Files.writeString(stuck, "FROM a:1\n# HANG\n");
+    Path other = dir.resolve("other.Dockerfile");
+    Files.writeString(other, "FROM a:1\nMAINTAINER me\n");
+    Path after = dir.resolve("z.Dockerfile");
+    Files.writeString(after, "FROM b:1\nMAINTAINER you\n");
+    RuleRegistry rules = new RuleRegistry(List.of(new Hangs(), new MaintainerDeprecated()));
+    try {
+      CliRun r =
+          CliRun.runWith(
+              CliRun.QUIET,
+              rules,
+              "",
+              "--lint-timeout",
+              "0.5",
+              stuck.toString(),
+              other.toString(),
+              after.toString());
+      assertThat(r.exit()).isEqualTo(3);
+      assertThat(r.err().strip().lines())
+          .containsExactly(
+              "dockerlint: internal error: linting '"
+                  + stuck
+                  + "' did not end within 0.5 s (--lint-timeout) and was given up; please report"
+                  + " it with the file");
+      assertThat(r.out()).contains(other.toString(), after.toString(), "DKL4000");
+    } finally {
+      Hangs.RELEASED.countDown();
+    }
+  }
+
+  @Test
+  void aLintTimeoutIsAPositiveNumberOfSeconds() throws IOException {
+    String f = file("FROM a:1\n");
+    for (String bad : List.of("0", "-1", "soon")) {
+      CliRun r = CliRun.run("--lint-timeout", bad, f);
+      assertThat(r.exit()).as(bad).isEqualTo(2);
+      assertThat(r.err()).as(bad).startsWith("dockerlint: ").contains("--lint-timeout");
+    }
   }
 
   @Test
