@@ -351,26 +351,26 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
           diagnostics.provide(d, null, server.settings(), () -> {});
       for (Position p : w.spots()) {
         HoverParams hp = new HoverParams(id, p);
-        warmUp(json, "textDocument/hover", hp, () -> hover(hp));
+        warmUpRequest(json, "textDocument/hover", hp, () -> hover(hp));
         CompletionParams cp = new CompletionParams(id, p);
-        warmUp(json, "textDocument/completion", cp, () -> completion(cp));
+        warmUpRequest(json, "textDocument/completion", cp, () -> completion(cp));
         DefinitionParams dp = new DefinitionParams(id, p);
-        warmUp(json, "textDocument/definition", dp, () -> definition(dp));
+        warmUpRequest(json, "textDocument/definition", dp, () -> definition(dp));
         ReferenceParams rp = new ReferenceParams(id, p, new ReferenceContext(true));
-        warmUp(json, "textDocument/references", rp, () -> references(rp));
+        warmUpRequest(json, "textDocument/references", rp, () -> references(rp));
         DocumentHighlightParams hl = new DocumentHighlightParams(id, p);
-        warmUp(json, "textDocument/documentHighlight", hl, () -> documentHighlight(hl));
+        warmUpRequest(json, "textDocument/documentHighlight", hl, () -> documentHighlight(hl));
         PrepareRenameParams pr = new PrepareRenameParams(id, p);
-        warmUp(json, "textDocument/prepareRename", pr, () -> prepareRename(pr));
+        warmUpRequest(json, "textDocument/prepareRename", pr, () -> prepareRename(pr));
         RenameParams rn = new RenameParams(id, p, "renamed");
-        warmUp(json, "textDocument/rename", rn, () -> rename(rn));
+        warmUpRequest(json, "textDocument/rename", rn, () -> rename(rn));
         CodeActionParams ca =
             new CodeActionParams(
                 id, new org.eclipse.lsp4j.Range(p, p), new CodeActionContext(found));
-        warmUp(json, "textDocument/codeAction", ca, () -> codeAction(ca));
+        warmUpRequest(json, "textDocument/codeAction", ca, () -> codeAction(ca));
       }
       SemanticTokensParams st = new SemanticTokensParams(id);
-      warmUp(json, "textDocument/semanticTokens/full", st, () -> semanticTokensFull(st));
+      warmUpRequest(json, "textDocument/semanticTokens/full", st, () -> semanticTokensFull(st));
       // a keystroke, then a hover on the version it made
       org.eclipse.lsp4j.Range at = new org.eclipse.lsp4j.Range(w.typing(), w.typing());
       DocumentModel typed =
@@ -380,7 +380,7 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
       untilNoLintWaits();
       diagnostics.provide(typed, null, server.settings(), () -> {});
       HoverParams after = new HoverParams(id, w.spots().get(0));
-      warmUp(json, "textDocument/hover", after, () -> hover(after));
+      warmUpRequest(json, "textDocument/hover", after, () -> hover(after));
       String done =
           "dockerlint: warmed up (every feature answered a built-in Dockerfile once) in "
               + (System.nanoTime() - start) / 1_000_000
@@ -405,7 +405,7 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
    * One warm-up request, once no lint waits: the user's edits come first (a keystroke right after a
    * file opens would otherwise wait for a core), the warm-up fills the pauses between them.
    */
-  private void warmUp(
+  private void warmUpRequest(
       WarmUp.Json json, String method, Object params, Supplier<CompletableFuture<?>> request)
       throws InterruptedException {
     untilNoLintWaits();
