@@ -27,7 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * What a Dockerfile means for one build: its stages (base, platform), the ARG and ENV variables
@@ -89,6 +91,9 @@ public final class SemanticModel {
 
   /** The stages of the previous version that stages of this one are moved copies of. */
   private final Map<Stage, Stage.Moved> moved = new IdentityHashMap<>();
+
+  /** Values computed from this model alone, once (see {@link #derived}). */
+  private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
   private SemanticModel(Dockerfile file, BuildOptions options, Optional<ExpandedWords> earlier) {
     this.file = file;
@@ -256,6 +261,25 @@ public final class SemanticModel {
 
   public Dockerfile file() {
     return file;
+  }
+
+  /**
+   * A value that is a function of this model and {@code key} alone (a stage's RUN scripts, say),
+   * computed the first time it is asked for and shared by whoever asks after: the command line
+   * reads a file's scripts ahead of its lint for ShellCheck, and its rules read them again. Two
+   * threads asking at once may both compute it; one value is kept.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T derived(Object key, Supplier<T> compute) {
+    Object v = derived.get(key);
+    if (v == null) {
+      v = compute.get();
+      Object earlier = derived.putIfAbsent(key, v);
+      if (earlier != null) {
+        v = earlier;
+      }
+    }
+    return (T) v;
   }
 
   public BuildOptions options() {

@@ -17,9 +17,7 @@ import dev.dockerlint.syntax.Word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +35,16 @@ public final class RunScripts {
 
   /** Every script of every RUN and ONBUILD RUN, in file order. */
   public static List<RunScript> all(SemanticModel model) {
-    return all(model, LintMemo.none());
+    List<RunScript> out = new ArrayList<>(outsideStages(model, LintMemo.none()));
+    for (Stage s : model.stages()) {
+      out.addAll(of(model, s));
+    }
+    return List.copyOf(out);
+  }
+
+  /** The scripts of the RUN and ONBUILD RUN instructions of one stage, in order. */
+  public static List<RunScript> of(SemanticModel model, Stage stage) {
+    return model.derived(new OfStage(stage), () -> of(model, stage, LintMemo.none()));
   }
 
   /**
@@ -64,19 +71,15 @@ public final class RunScripts {
    * reusing readings as {@link #all(SemanticModel, LintMemo)} does.
    */
   public static List<RunScript> of(LintInput input, Stage stage) {
-    return input
-        .shared(OfStages.class, OfStages::new)
-        .byStage
-        .computeIfAbsent(stage, s -> of(input.model(), s, input.memo()));
+    SemanticModel model = input.model();
+    return model.derived(new OfStage(stage), () -> of(model, stage, input.memo()));
   }
 
   /**
-   * The scripts of each stage as one lint read them: several rules ask for a stage's (and without a
-   * memo that keeps them, each would read them again).
+   * The scripts of a stage, kept on the model: several rules ask for a stage's (without a memo that
+   * keeps them, each would read them again), and the command line asks before the lint.
    */
-  private static final class OfStages {
-    final Map<Stage, List<RunScript>> byStage = new ConcurrentHashMap<>();
-  }
+  private record OfStage(Stage stage) {}
 
   /**
    * The scripts of a stage as the memo keeps them (under the Stage object): what they are follows

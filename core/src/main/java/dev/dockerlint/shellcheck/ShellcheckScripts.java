@@ -92,8 +92,21 @@ public final class ShellcheckScripts {
 
   /** Every RUN script of the model that ShellCheck can check. */
   public static List<Prepared> all(SemanticModel model) {
-    return prepared(model, RunScripts.all(model));
+    List<Prepared> out = new ArrayList<>(prepared(model, RunScripts.outsideStages(model)));
+    for (Stage s : model.stages()) {
+      out.addAll(ofStage(model, s));
+    }
+    return out;
   }
+
+  /** A stage's scripts prepared, kept on the model (the command line asks before the lint). */
+  private static List<Prepared> ofStage(SemanticModel model, Stage s) {
+    return model
+        .derived(new StageOf(s), () -> new StagePrepared(prepared(model, RunScripts.of(model, s))))
+        .scripts();
+  }
+
+  private record StageOf(Stage stage) {}
 
   /**
    * Every RUN script of a lint's input that ShellCheck can check (see {@link RunScripts#all}), the
@@ -105,13 +118,15 @@ public final class ShellcheckScripts {
     List<Prepared> out = new ArrayList<>(prepared(model, RunScripts.outsideStages(model)));
     for (Stage s : model.stages()) {
       out.addAll(
-          input
-              .memo()
-              .get(
-                  LintMemo.keyOf(StagePrepared.class, s),
-                  StagePrepared.class,
-                  () -> new StagePrepared(prepared(model, RunScripts.of(input, s))))
-              .scripts());
+          input.memo().keeps()
+              ? input
+                  .memo()
+                  .get(
+                      LintMemo.keyOf(StagePrepared.class, s),
+                      StagePrepared.class,
+                      () -> new StagePrepared(prepared(model, RunScripts.of(input, s))))
+                  .scripts()
+              : ofStage(model, s));
     }
     return out;
   }
