@@ -411,6 +411,19 @@ public final class LspLatency {
           hoverAfterEdit[i] = s.timed("textDocument/hover", position(at[0], at[1]));
         }
         put(r, p + "hover after an edit", hoverAfterEdit);
+        if (enterEdits > 0) {
+          // the same after a line break, which moves every later stage (one hover before, so that
+          // the version before the line break was read)
+          s.timed("textDocument/hover", position(spots.get(0)[0], spots.get(0)[1]));
+          double[] hoverAfterBreak = new double[Math.min(requests, 100)];
+          for (int i = 0; i < hoverAfterBreak.length; i++) {
+            v++;
+            lineBreak(s, v, editLine, col, i % 2 == 0);
+            int[] at = spots.get(i % spots.size());
+            hoverAfterBreak[i] = s.timed("textDocument/hover", position(at[0], at[1]));
+          }
+          put(r, p + "hover after a line break", hoverAfterBreak);
+        }
         if (lines == 2000 && rssEdits > 0) {
           r.put("RSS MB after open", s.rssMb());
           long t0 = System.nanoTime();
