@@ -214,13 +214,8 @@ public final class Symbols {
       sortFrom(0);
       Map<Stage, Chunk> kept = new IdentityHashMap<>();
       if (earlier.isPresent() && earlier.get().holdFor(globals)) {
-        Position movedFrom = movedRegionStart();
         for (Stage s : model.stages()) {
           Chunk c = earlier.get().byStage().get(s);
-          Optional<Stage.Moved> m = c == null ? model.movedFrom(s) : Optional.empty();
-          if (m.isPresent() && earlier.get().byStage().get(m.get().was()) != null) {
-            c = moved(earlier.get().byStage().get(m.get().was()), m.get(), s, movedFrom);
-          }
           if (c != null) {
             kept.put(s, c);
           }
@@ -245,94 +240,6 @@ public final class Symbols {
         byStage.put(s, c);
       }
       return new Symbols(out);
-    }
-
-    /**
-     * Where, in the previous version, the instructions an edit moved by whole lines begin: the
-     * first FROM of a stage that is a moved copy (see {@link SemanticModel#movedFrom}); null when
-     * none is.
-     */
-    private Position movedRegionStart() {
-      Position first = null;
-      for (Stage s : model.stages()) {
-        Optional<Stage.Moved> m = model.movedFrom(s);
-        if (m.isPresent()) {
-          Position p = m.get().was().from().range().start();
-          first = first == null || p.compareTo(first) < 0 ? p : first;
-        }
-      }
-      return first;
-    }
-
-    /**
-     * The chunk of the stage {@code now}, a copy of {@code m.was()} moved by {@code m.lines()}: the
-     * old chunk's occurrences moved as many lines, on the new instructions. A definition they point
-     * to moved too when it lay in the moved part of the file (from {@code movedFrom} on); the
-     * global ARGs and the stages before that did not move. Null, and the stage is scanned, when an
-     * occurrence lies on an instruction the stage does not have.
-     */
-    private static Chunk moved(Chunk old, Stage.Moved m, Stage now, Position movedFrom) {
-      Stage was = m.was();
-      if (was.instructions().size() != now.instructions().size()) {
-        return null;
-      }
-      Map<Instruction, Instruction> to = new IdentityHashMap<>();
-      to.put(was.from(), now.from());
-      for (int k = 0; k < was.instructions().size(); k++) {
-        to.put(was.instructions().get(k), now.instructions().get(k));
-      }
-      int lines = m.lines();
-      Map<Occurrence, Occurrence> same = new IdentityHashMap<>();
-      List<Occurrence> occurrences = new ArrayList<>(old.occurrences().size());
-      for (Occurrence o : old.occurrences()) {
-        Optional<Instruction> on = Optional.empty();
-        if (o.instruction().isPresent()) {
-          Instruction i = to.get(o.instruction().get());
-          if (i == null) {
-            return null;
-          }
-          on = Optional.of(i);
-        }
-        Occurrence n =
-            new Occurrence(
-                o.kind(),
-                o.name(),
-                shifted(o.range(), lines),
-                o.declaration(),
-                o.group(),
-                o.target()
-                    .map(
-                        t ->
-                            movedFrom != null && t.start().compareTo(movedFrom) >= 0
-                                ? shifted(t, lines)
-                                : t),
-                on);
-        same.put(o, n);
-        occurrences.add(n);
-      }
-      Map<Instruction, Map<String, Occurrence>> declared = new IdentityHashMap<>();
-      for (Map.Entry<Instruction, Map<String, Occurrence>> e : old.declared().entrySet()) {
-        Instruction i = to.get(e.getKey());
-        if (i == null) {
-          return null;
-        }
-        Map<String, Occurrence> names = new HashMap<>();
-        for (Map.Entry<String, Occurrence> d : e.getValue().entrySet()) {
-          Occurrence n = same.get(d.getValue());
-          if (n == null) {
-            return null;
-          }
-          names.put(d.getKey(), n);
-        }
-        declared.put(i, names);
-      }
-      return new Chunk(List.copyOf(occurrences), declared);
-    }
-
-    private static Range shifted(Range r, int lines) {
-      return new Range(
-          new Position(r.start().line() + lines, r.start().column()),
-          new Position(r.end().line() + lines, r.end().column()));
     }
 
     /** Sorts the occurrences from {@code start} on into source order, and returns them. */
