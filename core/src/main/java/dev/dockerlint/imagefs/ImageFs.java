@@ -41,6 +41,7 @@ import dev.dockerlint.syntax.KeyValue;
 import dev.dockerlint.syntax.RunInstruction;
 import dev.dockerlint.syntax.Word;
 import dev.dockerlint.syntax.WorkdirInstruction;
+import dev.dockerlint.util.Derived;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +59,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -95,7 +95,7 @@ public final class ImageFs {
   private final Map<Stage, StageFs> stages = new IdentityHashMap<>();
   private final List<SourceIssue> issues = new ArrayList<>();
   private final ShellLex lex;
-  private final Map<String, Object> derived = new ConcurrentHashMap<>();
+  private final Derived derived = new Derived();
 
   private ImageFs(LintInput input) {
     this.input = input;
@@ -225,17 +225,8 @@ public final class ImageFs {
    * A value computed from this model once per lint run (e.g. the exec analysis all rules of the
    * family read).
    */
-  @SuppressWarnings("unchecked")
   public <T> T derived(String key, Supplier<T> compute) {
-    Object v = derived.get(key);
-    if (v == null) {
-      v = compute.get();
-      Object earlier = derived.putIfAbsent(key, v);
-      if (earlier != null) {
-        v = earlier;
-      }
-    }
-    return (T) v;
+    return derived.get(key, compute);
   }
 
   /** The stages of the Dockerfile, in order. */

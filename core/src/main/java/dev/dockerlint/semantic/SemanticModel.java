@@ -18,6 +18,7 @@ import dev.dockerlint.syntax.RunInstruction;
 import dev.dockerlint.syntax.ShellInstruction;
 import dev.dockerlint.syntax.UserInstruction;
 import dev.dockerlint.syntax.WorkdirInstruction;
+import dev.dockerlint.util.Derived;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
@@ -93,7 +93,7 @@ public final class SemanticModel {
   private final Map<Stage, Stage.Moved> moved = new IdentityHashMap<>();
 
   /** Values computed from this model alone, once (see {@link #derived}). */
-  private final Map<Object, Object> derived = new ConcurrentHashMap<>();
+  private final Derived derived = new Derived();
 
   private SemanticModel(Dockerfile file, BuildOptions options, Optional<ExpandedWords> earlier) {
     this.file = file;
@@ -269,17 +269,8 @@ public final class SemanticModel {
    * reads a file's scripts ahead of its lint for ShellCheck, and its rules read them again. Two
    * threads asking at once may both compute it; one value is kept.
    */
-  @SuppressWarnings("unchecked")
   public <T> T derived(Object key, Supplier<T> compute) {
-    Object v = derived.get(key);
-    if (v == null) {
-      v = compute.get();
-      Object earlier = derived.putIfAbsent(key, v);
-      if (earlier != null) {
-        v = earlier;
-      }
-    }
-    return (T) v;
+    return derived.get(key, compute);
   }
 
   public BuildOptions options() {
