@@ -141,6 +141,8 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
     this.configs = configs;
     this.configGeneration = configs.generation();
     this.diagnostics = new DiagnosticsProvider(linter, images, configs);
+    // the lint thread lints the newest version of each document: requests wait for that lint
+    this.diagnostics.lintComing(documents::isCurrent);
     this.hover = new HoverProvider(diagnostics, images);
     this.codeActions = new CodeActionProvider(diagnostics);
     this.scheduler =

@@ -293,6 +293,43 @@ class ServerSessionTest {
   }
 
   @Test
+  void aRequestThatAsksBeforeTheLintThreadDoesNotLintOnItsOwnThread() throws Exception {
+    Hangs.released = false;
+    Hangs.entered = false;
+    start(
+        new DockerlintLanguageServer(
+            new Linter(new RuleRegistry(List.of(new MaintainerDeprecated(), new Hangs()))),
+            ImageMetadataSource.none("test"),
+            Duration.ofMillis(200)),
+        "{}");
+    String other = "file:///work/other/Dockerfile";
+    try {
+      // the lint thread is stuck on another document when this one is opened and hovered at once
+      remote
+          .getTextDocumentService()
+          .didOpen(
+              new DidOpenTextDocumentParams(
+                  new TextDocumentItem(other, "dockerfile", 1, "FROM alpine\n# HANG\n")));
+      while (!Hangs.entered) {
+        Thread.sleep(5);
+      }
+      open("FROM alpine\n# HANG\nMAINTAINER me\n");
+      CompletableFuture<Hover> first =
+          remote
+              .getTextDocumentService()
+              .hover(
+                  new HoverParams(
+                      new TextDocumentIdentifier(URI), new org.eclipse.lsp4j.Position(0, 0)));
+      // it waits for the lint thread, whose lint of it the watchdog leaves in turn: answered, with
+      // the internal error, instead of linting on the request's thread for ever
+      assertThat(first.get(20, TimeUnit.SECONDS).getContents().getRight().getValue())
+          .contains("DKL0000");
+    } finally {
+      Hangs.released = true;
+    }
+  }
+
+  @Test
   void theSymbolIndexOfAnOpenedDocumentIsBuiltOnceItsDiagnosticsAreOut() throws Exception {
     start(ImageMetadataSource.none("test"));
     open("ARG V=1\nFROM alpine:$V AS base\nENV X=$V\nFROM base\nRUN echo $X\n");

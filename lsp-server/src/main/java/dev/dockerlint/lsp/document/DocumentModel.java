@@ -12,11 +12,17 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -38,6 +44,10 @@ public final class DocumentModel {
   private record Precursor(DocumentModel previous, IncrementalParse.Change change) {}
 
   private final AtomicReference<CompletableFuture<Report>> report = new AtomicReference<>();
+
+  /** Whether a thread lints this version (or did). */
+  private final AtomicBoolean linting = new AtomicBoolean();
+
   private final ConcurrentMap<Class<?>, Object> derived = new ConcurrentHashMap<>();
 
   public DocumentModel(String uri, int version, String text, BuildOptions options) {
@@ -169,27 +179,59 @@ public final class DocumentModel {
    * lint is left running ({@link #abandonReport}): then it gets {@link AbandonedLint.Abandoned}.
    */
   public Report report(Function<DocumentModel, Report> lint) {
-    CompletableFuture<Report> f = report.get();
-    if (f == null) {
-      CompletableFuture<Report> mine = new CompletableFuture<>();
-      if (report.compareAndSet(null, mine)) {
-        Report r;
-        try {
-          r = lint.apply(this);
-        } catch (RuntimeException | Error e) {
-          report.compareAndSet(mine, null);
-          mine.completeExceptionally(e);
-          throw e;
-        }
-        if (!mine.complete(r)) {
-          // left running, it ended after all: its report holds for this version
-          report.compareAndSet(mine, CompletableFuture.completedFuture(r));
-        }
-        return r;
+    CompletableFuture<Report> f = pending();
+    if (!linting.compareAndSet(false, true)) {
+      return Futures.join(f);
+    }
+    Report r;
+    try {
+      r = lint.apply(this);
+    } catch (RuntimeException | Error e) {
+      // the next one to ask lints again
+      report.compareAndSet(f, null);
+      linting.set(false);
+      f.completeExceptionally(e);
+      throw e;
+    }
+    if (!f.complete(r)) {
+      // left running, it ended after all: its report holds for this version
+      report.compareAndSet(f, CompletableFuture.completedFuture(r));
+    }
+    return r;
+  }
+
+  /**
+   * The report as another thread lints it (the language server's lint thread, which a watchdog
+   * watches): while {@code coming} says a lint of this version is on its way and none has started,
+   * this waits for it, up to {@code wait}; then, or when none comes, it is {@link #report}. So a
+   * request that asks first does not lint the version itself, where a lint that never ends would
+   * keep its thread and its answer for ever.
+   */
+  public Report reportLintedElsewhere(
+      Function<DocumentModel, Report> lint, BooleanSupplier coming, Duration wait) {
+    CompletableFuture<Report> f = pending();
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (!linting.get() && !f.isDone() && System.nanoTime() < deadline && coming.getAsBoolean()) {
+      try {
+        f.get(10, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        // not yet, or failed: report() tells
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
       }
+    }
+    return report(lint);
+  }
+
+  /** The future of this version's report, made by the first to ask. */
+  private CompletableFuture<Report> pending() {
+    CompletableFuture<Report> f = report.get();
+    while (f == null) {
+      report.compareAndSet(null, new CompletableFuture<>());
       f = report.get();
     }
-    return Futures.join(f);
+    return f;
   }
 
   /**

@@ -18,6 +18,7 @@ import dev.dockerlint.rules.Severity;
 import dev.dockerlint.syntax.Position;
 import dev.dockerlint.syntax.Range;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,9 +62,29 @@ public final class DiagnosticsProvider
     return configs.forFile(doc.path());
   }
 
-  /** The document's report (computed once per document version) with settings applied. */
+  /**
+   * Whether the lint thread is about to lint a version (it is the newest of its document): then a
+   * request that asks for its findings first waits for that lint rather than linting it itself.
+   * Providers on their own (tests) lint every version where it is asked for.
+   */
+  private volatile Predicate<DocumentModel> lintComing = d -> false;
+
+  /** How long a request waits for the lint thread to start on the version it asks about. */
+  static final Duration WAIT_FOR_LINT = Duration.ofMillis(500);
+
+  /** Tells which versions the lint thread is about to lint (see {@link #findings}). */
+  public void lintComing(Predicate<DocumentModel> coming) {
+    this.lintComing = coming;
+  }
+
+  /**
+   * The document's report (computed once per document version) with settings applied. A request
+   * that asks before the lint thread got to the version waits for it, up to {@link #WAIT_FOR_LINT},
+   * instead of linting it on its own thread, which no watchdog watches: a lint that never ended
+   * there kept that thread and its answer for good.
+   */
   public List<Diagnostic> findings(DocumentModel doc, ServerSettings settings) {
-    return findings(doc, settings, d -> true);
+    return findings(doc, settings, d -> true, false);
   }
 
   /**
@@ -71,18 +92,22 @@ public final class DiagnosticsProvider
    * has them: a hover asks, and needs only those adjusted to the settings.
    */
   public List<Diagnostic> findingsAt(DocumentModel doc, ServerSettings settings, Position p) {
-    return findings(doc, settings, d -> d.range().touches(p));
+    return findings(doc, settings, d -> d.range().touches(p), false);
   }
 
   private List<Diagnostic> findings(
-      DocumentModel doc, ServerSettings settings, Predicate<Diagnostic> which) {
+      DocumentModel doc, ServerSettings settings, Predicate<Diagnostic> which, boolean linter) {
     Report r;
     try {
       if (doc.handedOn(AbandonedLint.class).filter(AbandonedLint::running).isPresent()) {
         // linting it again would only leave another thread running
         throw new AbandonedLint.Abandoned();
       }
-      r = doc.report(d -> lint(d, settings));
+      r =
+          linter
+              ? doc.report(d -> lint(d, settings))
+              : doc.reportLintedElsewhere(
+                  d -> lint(d, settings), () -> lintComing.test(doc), WAIT_FOR_LINT);
     } catch (AbandonedLint.Abandoned e) {
       // or waited for the lint that was then left running
       return doc.handedOn(AbandonedLint.class)
@@ -144,7 +169,7 @@ public final class DiagnosticsProvider
   @Override
   public List<org.eclipse.lsp4j.Diagnostic> provide(
       DocumentModel doc, Void params, ServerSettings settings, CancelChecker cancel) {
-    List<Diagnostic> all = findings(doc, settings);
+    List<Diagnostic> all = findings(doc, settings, d -> true, true);
     List<Diagnostic> shown = mostSevere(all, MAX_PUBLISHED);
     List<org.eclipse.lsp4j.Diagnostic> out = new ArrayList<>(shown.size() + 1);
     for (Diagnostic d : shown) {
