@@ -233,16 +233,21 @@ class ServerSessionTest {
     assertThat(codes(p)).containsExactly("DKL4000");
   }
 
-  @Test
-  void aLintThatNeverEndsIsLeftRunningAndTheOtherFilesAreStillLinted() throws Exception {
+  /** A server with {@link Hangs}, whose watchdog leaves a lint after {@code limit}. */
+  private void startWithAHangingRule(Duration limit) throws Exception {
     Hangs.released = false;
     Hangs.entered = false;
     start(
         new DockerlintLanguageServer(
             new Linter(new RuleRegistry(List.of(new MaintainerDeprecated(), new Hangs()))),
             ImageMetadataSource.none("test"),
-            Duration.ofMillis(300)),
+            limit),
         "{}");
+  }
+
+  @Test
+  void aLintThatNeverEndsIsLeftRunningAndTheOtherFilesAreStillLinted() throws Exception {
+    startWithAHangingRule(Duration.ofMillis(300));
     String other = "file:///work/other/Dockerfile";
     try {
       open("FROM alpine\n# HANG\nMAINTAINER me\n");
@@ -294,14 +299,7 @@ class ServerSessionTest {
 
   @Test
   void aRequestThatAsksBeforeTheLintThreadDoesNotLintOnItsOwnThread() throws Exception {
-    Hangs.released = false;
-    Hangs.entered = false;
-    start(
-        new DockerlintLanguageServer(
-            new Linter(new RuleRegistry(List.of(new MaintainerDeprecated(), new Hangs()))),
-            ImageMetadataSource.none("test"),
-            Duration.ofMillis(200)),
-        "{}");
+    startWithAHangingRule(Duration.ofMillis(200));
     String other = "file:///work/other/Dockerfile";
     try {
       // the lint thread is stuck on another document when this one is opened and hovered at once
