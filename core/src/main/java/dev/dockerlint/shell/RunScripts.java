@@ -59,13 +59,6 @@ public final class RunScripts {
     return List.copyOf(out);
   }
 
-  /** The scripts of a lint's input, read once per lint: many rules ask. */
-  public static List<RunScript> all(LintInput input) {
-    return input.shared(OfInput.class, () -> new OfInput(all(input.model(), input.memo()))).all();
-  }
-
-  private record OfInput(List<RunScript> all) {}
-
   /**
    * The scripts of the RUN and ONBUILD RUN instructions of one stage of a lint's input, in order,
    * reusing readings as {@link #all(SemanticModel, LintMemo)} does.

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -92,21 +93,8 @@ public final class ShellcheckScripts {
 
   /** Every RUN script of the model that ShellCheck can check. */
   public static List<Prepared> all(SemanticModel model) {
-    List<Prepared> out = new ArrayList<>(prepared(model, RunScripts.outsideStages(model)));
-    for (Stage s : model.stages()) {
-      out.addAll(ofStage(model, s));
-    }
-    return out;
+    return all(model, LintMemo.none(), s -> RunScripts.of(model, s));
   }
-
-  /** A stage's scripts prepared, kept on the model (the command line asks before the lint). */
-  private static List<Prepared> ofStage(SemanticModel model, Stage s) {
-    return model
-        .derived(new StageOf(s), () -> new StagePrepared(prepared(model, RunScripts.of(model, s))))
-        .scripts();
-  }
-
-  private record StageOf(Stage stage) {}
 
   /**
    * Every RUN script of a lint's input that ShellCheck can check (see {@link RunScripts#all}), the
@@ -114,22 +102,32 @@ public final class ShellcheckScripts {
    * stage's scopes).
    */
   public static List<Prepared> all(LintInput input) {
-    SemanticModel model = input.model();
+    return all(input.model(), input.memo(), s -> RunScripts.of(input, s));
+  }
+
+  /**
+   * The scripts of each stage prepared once per model (the command line prepares them before the
+   * lint, which then finds them), and, in an editor, once while the Stage object lasts.
+   */
+  private static List<Prepared> all(
+      SemanticModel model, LintMemo memo, Function<Stage, List<RunScript>> scripts) {
     List<Prepared> out = new ArrayList<>(prepared(model, RunScripts.outsideStages(model)));
     for (Stage s : model.stages()) {
       out.addAll(
-          input.memo().keeps()
-              ? input
-                  .memo()
-                  .get(
-                      LintMemo.keyOf(StagePrepared.class, s),
-                      StagePrepared.class,
-                      () -> new StagePrepared(prepared(model, RunScripts.of(input, s))))
-                  .scripts()
-              : ofStage(model, s));
+          model
+              .derived(
+                  new StageOf(s),
+                  () ->
+                      memo.get(
+                          LintMemo.keyOf(StagePrepared.class, s),
+                          StagePrepared.class,
+                          () -> new StagePrepared(prepared(model, scripts.apply(s)))))
+              .scripts());
     }
     return out;
   }
+
+  private record StageOf(Stage stage) {}
 
   private record StagePrepared(List<Prepared> scripts) {}
 
