@@ -211,6 +211,15 @@ class ServerSessionTest {
         .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(URI, "dockerfile", 1, text)));
   }
 
+  /** Hovers the test's document at a line and column (0-based). */
+  private CompletableFuture<Hover> hover(int line, int column) {
+    return remote
+        .getTextDocumentService()
+        .hover(
+            new HoverParams(
+                new TextDocumentIdentifier(URI), new org.eclipse.lsp4j.Position(line, column)));
+  }
+
   private static List<String> codes(PublishDiagnosticsParams p) {
     return p.getDiagnostics().stream().map(d -> d.getCode().getLeft()).toList();
   }
@@ -255,12 +264,7 @@ class ServerSessionTest {
         Thread.sleep(5);
       }
       // asked while the lint runs: it waits for that lint, and is answered once it is left
-      CompletableFuture<Hover> during =
-          remote
-              .getTextDocumentService()
-              .hover(
-                  new HoverParams(
-                      new TextDocumentIdentifier(URI), new org.eclipse.lsp4j.Position(0, 0)));
+      CompletableFuture<Hover> during = hover(0, 0);
       PublishDiagnosticsParams stuck = client.next();
       assertThat(stuck.getUri()).isEqualTo(URI);
       assertThat(codes(stuck)).containsExactly("DKL0000");
@@ -278,13 +282,7 @@ class ServerSessionTest {
       assertThat(next.getUri()).isEqualTo(other);
       assertThat(codes(next)).containsExactly("DKL4000");
       // a request that reads the stuck document's findings answers at once
-      Hover h =
-          remote
-              .getTextDocumentService()
-              .hover(
-                  new HoverParams(
-                      new TextDocumentIdentifier(URI), new org.eclipse.lsp4j.Position(0, 0)))
-              .get(20, TimeUnit.SECONDS);
+      Hover h = hover(0, 0).get(20, TimeUnit.SECONDS);
       assertThat(h.getContents().getRight().getValue()).contains("DKL0000");
       assertThat(during.get(20, TimeUnit.SECONDS).getContents().getRight().getValue())
           .contains("DKL0000");
@@ -312,12 +310,7 @@ class ServerSessionTest {
         Thread.sleep(5);
       }
       open("FROM alpine\n# HANG\nMAINTAINER me\n");
-      CompletableFuture<Hover> first =
-          remote
-              .getTextDocumentService()
-              .hover(
-                  new HoverParams(
-                      new TextDocumentIdentifier(URI), new org.eclipse.lsp4j.Position(0, 0)));
+      CompletableFuture<Hover> first = hover(0, 0);
       // it waits for the lint thread, whose lint of it the watchdog leaves in turn: answered, with
       // the internal error, instead of linting on the request's thread for ever
       assertThat(first.get(20, TimeUnit.SECONDS).getContents().getRight().getValue())
@@ -362,13 +355,7 @@ class ServerSessionTest {
         .extracting(s -> s.getLocation().getLeft().getUri())
         .containsOnly(URI);
     // the server goes on with its own documents
-    Hover h =
-        remote
-            .getTextDocumentService()
-            .hover(
-                new HoverParams(
-                    new TextDocumentIdentifier(URI), new org.eclipse.lsp4j.Position(1, 0)))
-            .get(20, TimeUnit.SECONDS);
+    Hover h = hover(1, 0).get(20, TimeUnit.SECONDS);
     assertThat(h.getContents().getRight().getValue()).contains("DKL4000");
   }
 
