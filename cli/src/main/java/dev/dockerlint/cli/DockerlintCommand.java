@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "dockerlint",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.Provider.class,
     description = {
       "Lints Dockerfiles and predicts containers that will die with 'exec format error',",
       "'no such file or directory' or 'permission denied' before they are built.",
@@ -59,20 +60,6 @@ public final class DockerlintCommand {
     return m;
   }
 
-  /**
-   * A class of ours with a no-argument constructor, made without picocli's default factory (see the
-   * version provider below). Interfaces and abstract types (a collection an option fills, say) are
-   * still left to it.
-   */
-  private static <K> K construct(Class<K> cls) throws Exception {
-    if (cls.isInterface() || java.lang.reflect.Modifier.isAbstract(cls.getModifiers())) {
-      return CommandLine.defaultFactory().create(cls);
-    }
-    java.lang.reflect.Constructor<K> c = cls.getDeclaredConstructor();
-    c.setAccessible(true);
-    return c.newInstance();
-  }
-
   static CommandLine commandLine(
       InputStream in,
       PrintStream out,
@@ -98,19 +85,18 @@ public final class DockerlintCommand {
                 if (cls == LspCommand.class) {
                   return cls.cast(new LspCommand(in, out));
                 }
-                return construct(cls);
+                return CommandLine.defaultFactory().create(cls);
               }
             });
-    // Set here rather than in @Command: picocli makes an annotated version provider through its
-    // default factory, whose static set-up looks for Groovy on the class path (a failed class
-    // lookup, some 20 ms of every run's start).
-    cl.getCommandSpec().versionProvider(new VersionCommand.Provider());
     Class<?> only = firstArg.equals("help") ? null : SUBCOMMANDS.get(firstArg);
     for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
       if (only == null || only == e.getValue()) {
         cl.addSubcommand(e.getKey(), e.getValue());
       }
     }
+    // a subcommand's -V prints the top command's version (it printed nothing)
+    CommandLine.IVersionProvider version = cl.getCommandSpec().versionProvider();
+    cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setParameterExceptionHandler(
