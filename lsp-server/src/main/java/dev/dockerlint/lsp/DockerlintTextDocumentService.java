@@ -106,6 +106,11 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
   private final DockerlintLanguageServer server;
   private final Documents documents;
   private final DiagnosticsScheduler scheduler;
+  private final WatchedRequestLints requestLints;
+
+  /** Held while a lint is found left running (by the lint thread's watchdog or a request's). */
+  private final Object abandoning = new Object();
+
   private final DiagnosticsProvider diagnostics;
   private final ProjectConfigs configs;
   private volatile long configGeneration;
@@ -153,6 +158,19 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
             lintLimit,
             this::abandoned,
             this::endedLate);
+    // a lint a request runs itself is watched as the lint thread's are
+    this.requestLints =
+        new WatchedRequestLints(
+            lintLimit,
+            doc -> {
+              abandoned(doc);
+              scheduler.schedule(doc.uri(), 0); // so that the document shows why
+            },
+            doc -> {
+              endedLate(doc);
+              scheduler.schedule(doc.uri(), 0);
+            });
+    this.diagnostics.requestLints(requestLints);
   }
 
   /** Completes when the warm-up has run (see {@link #warmUp}). */
@@ -163,6 +181,7 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
   /** Stops linting (the server is stopping). */
   void stopLinting() {
     scheduler.stop();
+    requestLints.stop();
   }
 
   /**
@@ -170,9 +189,19 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
    * diagnostics say so until it ends (see {@link DiagnosticsProvider}), and the user is told once.
    */
   private void abandoned(DocumentModel doc) {
-    AbandonedLint a = new AbandonedLint(doc.version(), scheduler.limit());
-    doc.handOn(a);
-    doc.abandonReport();
+    AbandonedLint a;
+    synchronized (abandoning) {
+      if (doc.handedOn(AbandonedLint.class)
+          .filter(l -> l.running() && l.version() == doc.version())
+          .isPresent()) {
+        // a request's lint and the lint thread's waited for the same report: told once
+        doc.abandonReport();
+        return;
+      }
+      a = new AbandonedLint(doc.version(), scheduler.limit());
+      doc.handOn(a); // before the waiters wake: they answer with it
+      doc.abandonReport();
+    }
     server.show(
         MessageType.Error,
         "dockerlint: linting "

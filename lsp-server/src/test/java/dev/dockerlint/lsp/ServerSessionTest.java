@@ -321,6 +321,39 @@ class ServerSessionTest {
   }
 
   @Test
+  void aLintThatARequestRunsItselfIsWatchedToo() throws Exception {
+    startWithAHangingRule(Duration.ofSeconds(2));
+    String other = "file:///work/other/Dockerfile";
+    try {
+      // the lint thread is stuck on another document for longer than a request waits for it
+      remote
+          .getTextDocumentService()
+          .didOpen(
+              new DidOpenTextDocumentParams(
+                  new TextDocumentItem(other, "dockerfile", 1, "FROM alpine\n# HANG\n")));
+      while (!Hangs.entered) {
+        Thread.sleep(5);
+      }
+      open("FROM alpine\n# HANG\nMAINTAINER me\n");
+      CompletableFuture<Hover> first = hover(0, 0);
+      // after half a second it lints the version itself, which never ends either: it is left
+      // after the limit, and the hover is answered with the internal error
+      assertThat(first.get(20, TimeUnit.SECONDS).getContents().getRight().getValue())
+          .contains("DKL0000");
+      assertThat(client.shown.poll(20, TimeUnit.SECONDS).getMessage())
+          .contains("linting", "took longer than");
+    } finally {
+      Hangs.released = true;
+    }
+    // once the lints left running end, the document is linted again
+    PublishDiagnosticsParams after = client.next();
+    while (!after.getUri().equals(URI) || !codes(after).equals(List.of("DKL4000"))) {
+      after = client.next();
+    }
+    assertThat(codes(after)).containsExactly("DKL4000");
+  }
+
+  @Test
   void theSymbolIndexOfAnOpenedDocumentIsBuiltOnceItsDiagnosticsAreOut() throws Exception {
     start(ImageMetadataSource.none("test"));
     open("ARG V=1\nFROM alpine:$V AS base\nENV X=$V\nFROM base\nRUN echo $X\n");

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.DiagnosticSeverity;
@@ -72,6 +73,28 @@ public final class DiagnosticsProvider
   /** How long a request waits for the lint thread to start on the version it asks about. */
   static final Duration WAIT_FOR_LINT = Duration.ofMillis(500);
 
+  /**
+   * Runs a lint that a request needs and the lint thread will not do: a version that is no longer
+   * the newest, or one the lint thread did not start on within {@link #WAIT_FOR_LINT} (busy with
+   * another document).
+   */
+  @FunctionalInterface
+  public interface RequestLints {
+    /**
+     * The report {@code lint} computes for {@code doc}; {@link AbandonedLint.Abandoned} when it was
+     * left running.
+     */
+    Report run(DocumentModel doc, Supplier<Report> lint);
+  }
+
+  /** At once, on the request's thread, unless the server says otherwise (see {@link #findings}). */
+  private volatile RequestLints requestLints = (doc, lint) -> lint.get();
+
+  /** Tells how requests run the lints they need themselves (see {@link #findings}). */
+  public void requestLints(RequestLints lints) {
+    this.requestLints = lints;
+  }
+
   /** Tells which versions the lint thread is about to lint (see {@link #findings}). */
   public void lintComing(Predicate<DocumentModel> coming) {
     this.lintComing = coming;
@@ -80,8 +103,9 @@ public final class DiagnosticsProvider
   /**
    * The document's report (computed once per document version) with settings applied. A request
    * that asks before the lint thread got to the version waits for it, up to {@link #WAIT_FOR_LINT},
-   * instead of linting it on its own thread, which no watchdog watches: a lint that never ended
-   * there kept that thread and its answer for good.
+   * instead of linting it itself; one that lints it after all does so through {@link
+   * #requestLints}, which the language server watches as it watches the lint thread: a lint that
+   * never ended on a request's own thread kept that thread and its answer for good.
    */
   public List<Diagnostic> findings(DocumentModel doc, ServerSettings settings) {
     return findings(doc, settings, d -> true, false);
@@ -107,7 +131,9 @@ public final class DiagnosticsProvider
           linter
               ? doc.report(d -> lint(d, settings))
               : doc.reportLintedElsewhere(
-                  d -> lint(d, settings), () -> lintComing.test(doc), WAIT_FOR_LINT);
+                  d -> requestLints.run(d, () -> lint(d, settings)),
+                  () -> lintComing.test(doc),
+                  WAIT_FOR_LINT);
     } catch (AbandonedLint.Abandoned e) {
       // or waited for the lint that was then left running
       return doc.handedOn(AbandonedLint.class)
