@@ -476,6 +476,8 @@ public final class DockerlintTextDocumentService implements TextDocumentService 
                                   ResponseErrorCode.InvalidParams,
                                   "document is not open: " + uri,
                                   null)));
+          // an error response when reading the version runs longer than a lint may
+          requestLints.read(doc);
           try {
             return provider.provide(doc, params, server.settings(), cancel);
           } catch (CancellationException e) {

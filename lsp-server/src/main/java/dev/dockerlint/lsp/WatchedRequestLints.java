@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /**
  * The lints that requests run themselves ({@link DiagnosticsProvider.RequestLints}), watched as the
@@ -63,6 +66,48 @@ final class WatchedRequestLints implements DiagnosticsProvider.RequestLints {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CancellationException("interrupted while waiting for a lint");
+    }
+  }
+
+  /** A read of one version on a watched thread, shared by the requests that wait for it. */
+  private record Read(CompletableFuture<Void> done, long since) {}
+
+  /**
+   * Reads {@code doc} (parses it and builds its semantic model, which every feature reads) unless
+   * it is read already, on a watched thread: the request waits up to the limit from when that read
+   * started, then is answered with an internal error, and so is every later request for the version
+   * until the read ends. A read that fails is left to the request, which reads again and reports
+   * the failure as it would have.
+   */
+  void read(DocumentModel doc) {
+    if (doc.isRead()) {
+      return;
+    }
+    Read r =
+        doc.derived(
+            Read.class,
+            d -> new Read(CompletableFuture.runAsync(d::model, threads), System.nanoTime()));
+    long left = r.since() + limit.toNanos() - System.nanoTime();
+    try {
+      r.done().get(Math.max(0, left), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      throw new ResponseErrorException(
+          new ResponseError(
+              ResponseErrorCode.InternalError,
+              "internal error: reading version "
+                  + doc.version()
+                  + " of "
+                  + doc.displayPath()
+                  + " took longer than "
+                  + limit.toSeconds()
+                  + " s; it is left running, and requests are answered again once it ends."
+                  + " Please report it with the file.",
+              null));
+    } catch (ExecutionException e) {
+      // failed: the request reads again and reports it
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while waiting for a read");
     }
   }
 

@@ -21,8 +21,10 @@ import dev.dockerlint.semantic.Base;
 import dev.dockerlint.semantic.Platform;
 import dev.dockerlint.semantic.Stage;
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -171,10 +173,16 @@ class ServerSessionTest {
 
   private void start(DockerlintLanguageServer s, String experimentalCapabilities) throws Exception {
     server = s;
-    PipedInputStream serverIn = new PipedInputStream(1 << 16);
-    PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-    PipedInputStream clientIn = new PipedInputStream(1 << 16);
-    PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+    // operating-system pipes, as a real client's stdio: a piped stream in Java fails its reader
+    // once
+    // the last thread that wrote to it has ended, and the server writes from threads that end (a
+    // lint thread the watchdog left, once its lint ends)
+    Pipe toServer = Pipe.open();
+    Pipe toClient = Pipe.open();
+    InputStream serverIn = Channels.newInputStream(toServer.source());
+    OutputStream clientOut = Channels.newOutputStream(toServer.sink());
+    InputStream clientIn = Channels.newInputStream(toClient.source());
+    OutputStream serverOut = Channels.newOutputStream(toClient.sink());
     Launcher<DockerlintLanguageClient> launcher =
         new Launcher.Builder<DockerlintLanguageClient>()
             .setLocalService(server)
@@ -351,6 +359,34 @@ class ServerSessionTest {
       after = client.next();
     }
     assertThat(codes(after)).containsExactly("DKL4000");
+  }
+
+  @Test
+  void aRequestWhoseReadOfTheVersionRunsLongerThanALintMayIsAnsweredWithAnError() throws Exception {
+    startWithAHangingRule(Duration.ofMillis(20));
+    StringBuilder big = new StringBuilder("FROM alpine:3.20\n");
+    while (big.length() < 1_000_000) {
+      big.append("RUN echo line ").append(big.length()).append(" && true\n");
+    }
+    open(big.toString());
+    // parsing a megabyte takes longer than the limit: the request does not wait for it beyond that
+    assertThatThrownBy(() -> hover(0, 0).get(20, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(ResponseErrorException.class)
+        .hasMessageContaining("internal error: reading version 1")
+        .hasMessageContaining("took longer than");
+    // once the read ends, requests are answered again
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    Hover answered = null;
+    while (answered == null && System.nanoTime() < deadline) {
+      try {
+        answered = hover(0, 0).get(20, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        assertThat(e).hasCauseInstanceOf(ResponseErrorException.class);
+        Thread.sleep(50);
+      }
+    }
+    assertThat(answered).isNotNull();
+    assertThat(answered.getContents().getRight().getValue()).contains("FROM");
   }
 
   @Test

@@ -134,6 +134,11 @@ public final class DocumentModel {
     return memo;
   }
 
+  /** Whether this version is read: parsed, its semantic model built. */
+  public boolean isRead() {
+    return model != null;
+  }
+
   /** The semantic model (parsed on first use). */
   public SemanticModel model() {
     SemanticModel m = model;
