@@ -303,22 +303,31 @@ class ServerSessionTest {
     assertThat(codes(after)).containsExactly("DKL4000");
   }
 
+  /**
+   * Opens another document whose lint never ends (until {@link Hangs#released}), and once the lint
+   * thread is stuck on it opens {@link #URI}, whose lint never ends either, and hovers it at once.
+   */
+  private CompletableFuture<Hover> hoverWhileTheLintThreadIsStuckOnAnotherDocument()
+      throws Exception {
+    remote
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(
+                new TextDocumentItem(
+                    "file:///work/other/Dockerfile", "dockerfile", 1, "FROM alpine\n# HANG\n")));
+    while (!Hangs.entered) {
+      Thread.sleep(5);
+    }
+    open("FROM alpine\n# HANG\nMAINTAINER me\n");
+    return hover(0, 0);
+  }
+
   @Test
   void aRequestThatAsksBeforeTheLintThreadDoesNotLintOnItsOwnThread() throws Exception {
     startWithAHangingRule(Duration.ofMillis(200));
-    String other = "file:///work/other/Dockerfile";
     try {
       // the lint thread is stuck on another document when this one is opened and hovered at once
-      remote
-          .getTextDocumentService()
-          .didOpen(
-              new DidOpenTextDocumentParams(
-                  new TextDocumentItem(other, "dockerfile", 1, "FROM alpine\n# HANG\n")));
-      while (!Hangs.entered) {
-        Thread.sleep(5);
-      }
-      open("FROM alpine\n# HANG\nMAINTAINER me\n");
-      CompletableFuture<Hover> first = hover(0, 0);
+      CompletableFuture<Hover> first = hoverWhileTheLintThreadIsStuckOnAnotherDocument();
       // it waits for the lint thread, whose lint of it the watchdog leaves in turn: answered, with
       // the internal error, instead of linting on the request's thread for ever
       assertThat(first.get(20, TimeUnit.SECONDS).getContents().getRight().getValue())
@@ -331,19 +340,9 @@ class ServerSessionTest {
   @Test
   void aLintThatARequestRunsItselfIsWatchedToo() throws Exception {
     startWithAHangingRule(Duration.ofSeconds(2));
-    String other = "file:///work/other/Dockerfile";
     try {
       // the lint thread is stuck on another document for longer than a request waits for it
-      remote
-          .getTextDocumentService()
-          .didOpen(
-              new DidOpenTextDocumentParams(
-                  new TextDocumentItem(other, "dockerfile", 1, "FROM alpine\n# HANG\n")));
-      while (!Hangs.entered) {
-        Thread.sleep(5);
-      }
-      open("FROM alpine\n# HANG\nMAINTAINER me\n");
-      CompletableFuture<Hover> first = hover(0, 0);
+      CompletableFuture<Hover> first = hoverWhileTheLintThreadIsStuckOnAnotherDocument();
       // after half a second it lints the version itself, which never ends either: it is left
       // after the limit, and the hover is answered with the internal error
       assertThat(first.get(20, TimeUnit.SECONDS).getContents().getRight().getValue())
@@ -386,7 +385,9 @@ class ServerSessionTest {
       }
     }
     assertThat(answered).isNotNull();
-    assertThat(answered.getContents().getRight().getValue()).contains("FROM");
+    // the instruction's documentation, or the internal error of the lint, which the 20 ms limit
+    // may have left running as well
+    assertThat(answered.getContents().getRight().getValue()).containsAnyOf("FROM", "DKL0000");
   }
 
   @Test
