@@ -19,11 +19,12 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /**
- * The lints that requests run themselves ({@link DiagnosticsProvider.RequestLints}), watched as the
- * lint thread's are ({@link DiagnosticsScheduler}): each runs on a thread of its own while the
- * request waits, up to the same limit. One that runs longer (a bug) is left running there, as Java
- * cannot stop a thread safely; the request, and whoever waits for the same report, gets {@link
- * AbandonedLint.Abandoned} (answered with the internal error) and {@code left} is told. When that
+ * The lints that requests run themselves ({@link DiagnosticsProvider.RequestLints}), and their
+ * reads of a version ({@link #read}), watched as the lint thread's lints are ({@link
+ * DiagnosticsScheduler}): each runs on a thread of its own while the request waits, up to the same
+ * limit. One that runs longer (a bug) is left running there, as Java cannot stop a thread safely.
+ * For a lint, the request, and whoever waits for the same report, gets {@link
+ * AbandonedLint.Abandoned} (answered with the internal error) and {@code left} is told; when that
  * lint ends at last, {@code endedLate} is.
  */
 final class WatchedRequestLints implements DiagnosticsProvider.RequestLints {
