@@ -7,6 +7,7 @@ import dev.dockerlint.semantic.SemanticModel;
 import dev.dockerlint.syntax.Dockerfile;
 import dev.dockerlint.syntax.DockerfileReader;
 import dev.dockerlint.syntax.SourceText;
+import dev.dockerlint.util.Derived;
 import dev.dockerlint.util.Futures;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -48,7 +49,7 @@ public final class DocumentModel {
   /** Whether a thread lints this version (or did). */
   private final AtomicBoolean linting = new AtomicBoolean();
 
-  private final ConcurrentMap<Class<?>, Object> derived = new ConcurrentHashMap<>();
+  private final Derived derived = new Derived();
 
   public DocumentModel(String uri, int version, String text, BuildOptions options) {
     this(uri, version, text, options, LintMemo.create(), new ConcurrentHashMap<>());
@@ -255,15 +256,7 @@ public final class DocumentModel {
    * by the providers that need it.
    */
   public <T> T derived(Class<T> type, Function<DocumentModel, T> compute) {
-    Object v = derived.get(type);
-    if (v == null) {
-      v = compute.apply(this);
-      Object prev = derived.putIfAbsent(type, v);
-      if (prev != null) {
-        v = prev;
-      }
-    }
-    return type.cast(v);
+    return type.cast(derived.get(type, () -> compute.apply(this)));
   }
 
   /**
