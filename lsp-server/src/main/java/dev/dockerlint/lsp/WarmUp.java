@@ -1,7 +1,6 @@
 package dev.dockerlint.lsp;
 
 import dev.dockerlint.lsp.document.DocumentModel;
-import dev.dockerlint.lsp.settings.ServerSettings;
 import dev.dockerlint.semantic.BuildOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,8 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
  * after the first document's diagnostics are out: the first hover, completion or code action of a
  * session otherwise pays for loading and linking the code that answers it (10-20 ms on a 2-core
  * machine, against about 1 ms afterwards). It is not an open document: nothing is published for it,
- * it takes no part in workspace requests, and it looks up no images.
+ * it takes no part in workspace requests, and it looks up no images (its stages are built on {@code
+ * scratch} and on each other).
  *
  * @param doc the document
  * @param spots places to ask about: keywords, flags, variables, stage names, image names, a COPY
@@ -51,18 +51,6 @@ record WarmUp(DocumentModel doc, List<Position> spots, Position typing) {
       ENTRYPOINT /app/bin/entrypoint.sh $|
       CMD |["--help"]
       """;
-
-  /** Settings under which the warm-up looks up no images and reads no build context. */
-  static final ServerSettings SETTINGS =
-      new ServerSettings(
-          ServerSettings.DEFAULTS.rules(),
-          ServerSettings.DEFAULTS.platform(),
-          ServerSettings.DEFAULTS.buildArgs(),
-          ServerSettings.DEFAULTS.context(),
-          new ServerSettings.ImageSettings(ServerSettings.ImageSettings.Source.NONE, true),
-          ServerSettings.DEFAULTS.format(),
-          ServerSettings.DEFAULTS.debounceMillis(),
-          ServerSettings.DEFAULTS.inlayHints());
 
   static WarmUp create() {
     StringBuilder text = new StringBuilder();
